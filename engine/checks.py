@@ -1,0 +1,137 @@
+"""Whole-scenario checks that run after loading: reachability, ways out, and warnings for
+what is probably wrong. Play-time problems that depend on state (soft-locks, endless loops)
+are found by ``engine.explore``.
+"""
+from __future__ import annotations
+
+from .diagnostics import Reporter
+from .model import Scenario, Variant
+from .yamlsource import YMap
+
+MAX_SCENE_TEXT = 900  # characters per language that still fit one projector screen
+
+
+def _pos(doc: YMap, *path):
+    """Where ``path`` (keys and list indexes) stood in the file; mapping keys give the key."""
+    node, at = doc, getattr(doc, "pos", (0, 0))
+    for key in path:
+        if isinstance(node, YMap) and key in node:
+            at, node = node.key_at(key), node[key]
+        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+            at, node = node.at(key), node[key]
+        else:
+            break
+    return at
+
+
+def run(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+    reachability(scenario, report, doc)
+    ways_out(scenario, report, doc)
+    style(scenario, report, doc)
+    unused(scenario, report, doc)
+
+
+def edges(scenario: Scenario, scene_id: str):
+    scene = scenario.scenes[scene_id]
+    for c in scene.choices:
+        yield c.goto
+    for r in scene.next:
+        yield r.goto
+
+
+def reachability(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+    seen, todo = {scenario.start}, [scenario.start]
+    while todo:
+        node = todo.pop()
+        if node in scenario.scenes:
+            for target in edges(scenario, node):
+                if target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+    for sid in scenario.scenes:
+        if sid not in seen:
+            report.error("E018", f"scene '{sid}' cannot be reached from '{scenario.start}'",
+                         _pos(doc, "scenes", sid), "add a choice or route that leads here, or remove it")
+    for eid in scenario.endings:
+        if eid not in seen:
+            report.error("E018", f"ending '{eid}' cannot be reached from '{scenario.start}'",
+                         _pos(doc, "endings", eid), "add a choice or route that leads here, or remove it")
+
+
+def ways_out(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+    for sid, scene in scenario.scenes.items():
+        if not scene.choices and not scene.next:
+            report.error("E017", f"scene '{sid}' has no choices and no 'next'", _pos(doc, "scenes", sid),
+                         "add choices or 'next', or make it an ending under 'endings:'")
+        elif scene.next and (scene.next[-1].condition is not None or scene.next[-1].chance is not None):
+            report.warn("W004", f"scene '{sid}': when no route matches, the play is stuck",
+                        _pos(doc, "scenes", sid, "next"),
+                        "end 'next' with a route without 'if' or 'chance'")
+
+
+def _variant_lengths(variants: tuple[Variant, ...], languages):
+    for i, v in enumerate(variants):
+        for lang in languages:
+            yield i, lang, len(v.text.get(lang))
+
+
+def style(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+    langs = scenario.languages
+    for sid, scene in scenario.scenes.items():
+        for i, lang, n in _variant_lengths(scene.text, langs):
+            if n > MAX_SCENE_TEXT:
+                report.warn("W001", f"scene '{sid}' text ({lang}) has {n} characters",
+                            _pos(doc, "scenes", sid, "text"),
+                            f"at most {MAX_SCENE_TEXT} fit one screen; split the scene")
+                break
+        for k, choice in enumerate(scene.choices):
+            if choice.feedback is None:
+                report.warn("W002", f"choice '{choice.id}' in scene '{sid}' has no feedback",
+                            _pos(doc, "scenes", sid, "choices", k),
+                            "say what happened as a result; players learn from the consequence")
+        if scene.choices and scene.debrief is None:
+            report.warn("W008", f"decision scene '{sid}' has no facilitator note",
+                        _pos(doc, "scenes", sid),
+                        "add 'debrief:' with the advice this decision is about")
+    for eid, ending in scenario.endings.items():
+        if not ending.debrief_questions:
+            report.warn("W005", f"ending '{eid}' has no debrief questions", _pos(doc, "endings", eid),
+                        "add 'debrief_questions:' for the facilitator")
+
+
+def unused(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+    changed, set_flags, read = set(), set(), set()
+
+    def effects(e):
+        changed.update(k for k, _ in e.adds)
+        set_flags.update(e.sets)
+
+    def cond(c):
+        if c is not None:
+            read.update(c.uses.names)
+
+    for scene in scenario.scenes.values():
+        effects(scene.on_enter)
+        for v in scene.text:
+            cond(v.condition)
+        for p in scene.posts:
+            cond(p.condition)
+        for c in scene.choices:
+            effects(c.effects)
+            cond(c.condition)
+        for r in scene.next:
+            cond(r.condition)
+    for ending in scenario.endings.values():
+        for v in ending.text:
+            cond(v.condition)
+    for mid in scenario.meters:
+        if mid not in changed:
+            report.warn("W006", f"meter '{mid}' never changes", _pos(doc, "meters", mid),
+                        "change it in some effects or remove it")
+    for flag in scenario.flags:
+        if flag not in set_flags:
+            report.warn("W006", f"flag '{flag}' is never set", _pos(doc, "flags"),
+                        "set it in some effects or remove it")
+        elif flag not in read:
+            report.warn("W006", f"flag '{flag}' is set but never read", _pos(doc, "flags"),
+                        "use it in a condition or remove it")

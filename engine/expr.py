@@ -1,0 +1,438 @@
+"""The condition language: a small, safe expression language of the engine's own.
+
+    vertrouwen >= 40 and not pers_ingelicht
+    (integriteit + vertrouwen) * 2 > 100 or visited(persconferentie)
+    chosen(begin, bellen)
+
+Integers, ``true``/``false``, meter and flag names, ``== != < <= > >=``, ``and or not``,
+``+ - *``, parentheses and the functions in ``FUNCTIONS``. Expressions are parsed once when
+a scenario loads, type-checked (numbers and truth values do not mix), bounded (interval
+arithmetic over the meters' ranges keeps every intermediate value small), and compiled to
+closures. Nothing is ever handed to Python's ``eval``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MAX_LENGTH = 500
+MAX_DEPTH = 40
+MAX_LITERAL = 10**9
+MAX_MAGNITUDE = 10**15
+FUNCTIONS = {"visited": 1, "chosen": 2}
+KEYWORDS = {"and", "or", "not", "true", "false"}
+
+_TOKEN = re.compile(r"""
+    (?P<ws>\s+)
+  | (?P<num>\d+)
+  | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<op>==|!=|<=|>=|<|>|\+|-|\*|\(|\)|,)
+""", re.VERBOSE)
+
+
+class ExprError(ValueError):
+    """A problem in one expression; ``column`` counts from 0 within the expression."""
+
+    def __init__(self, code: str, message: str, column: int = 0, hint: str = ""):
+        super().__init__(message)
+        self.code, self.message, self.column, self.hint = code, message, column, hint
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    kind: str
+    text: str
+    col: int
+
+
+def tokenize(src: str) -> list[Tok]:
+    if len(src) > MAX_LENGTH:
+        raise ExprError("E021", f"condition is {len(src)} characters long (at most {MAX_LENGTH})",
+                        0, "split it with a flag set by an earlier choice")
+    out, i = [], 0
+    while i < len(src):
+        m = _TOKEN.match(src, i)
+        if not m:
+            ch = src[i]
+            hint = {"&": "write 'and'", "|": "write 'or'", "!": "write 'not'",
+                    "=": "compare with '=='", ".": "there are no attributes; use a plain name",
+                    "/": "there is no division", "'": "there are no strings", '"': "there are no strings",
+                    "[": "there is no indexing"}.get(ch, "")
+            raise ExprError("E010", f"unexpected character '{ch}'", i, hint)
+        if m.lastgroup != "ws":
+            out.append(Tok(m.lastgroup, m.group(), i))
+        i = m.end()
+    out.append(Tok("end", "", len(src)))
+    return out
+
+
+# ---- syntax tree -----------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    value: int
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Bool:
+    value: bool
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    name: str
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    func: str
+    args: tuple[str, ...]
+    col: int
+    arg_cols: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unary:
+    op: str
+    operand: object
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Binary:
+    op: str
+    left: object
+    right: object
+    col: int
+
+
+class _Parser:
+    def __init__(self, src: str):
+        self.toks = tokenize(src)
+        self.i = 0
+        self.depth = 0
+
+    def peek(self) -> Tok:
+        return self.toks[self.i]
+
+    def take(self) -> Tok:
+        t = self.toks[self.i]
+        self.i += 1
+        return t
+
+    def expect(self, text: str) -> Tok:
+        t = self.peek()
+        if t.text != text:
+            found = f"'{t.text}'" if t.text else "the end"
+            raise ExprError("E010", f"expected '{text}' but found {found}", t.col)
+        return self.take()
+
+    def parse(self):
+        if self.peek().kind == "end":
+            raise ExprError("E010", "empty condition", 0, "write a condition or remove 'if:'")
+        node = self.or_()
+        t = self.peek()
+        if t.kind != "end":
+            hint = "comparisons cannot be chained; join them with 'and'" \
+                if t.text in ("<", ">", "<=", ">=", "==", "!=") else "a condition is one expression"
+            raise ExprError("E010", f"unexpected '{t.text}'", t.col, hint)
+        return node
+
+    def nest(self):
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExprError("E021", f"condition nested deeper than {MAX_DEPTH} levels",
+                            self.peek().col)
+
+    def or_(self):
+        node = self.and_()
+        while self.peek().text == "or":
+            t = self.take()
+            node = Binary("or", node, self.and_(), t.col)
+        return node
+
+    def and_(self):
+        node = self.not_()
+        while self.peek().text == "and":
+            t = self.take()
+            node = Binary("and", node, self.not_(), t.col)
+        return node
+
+    def not_(self):
+        if self.peek().text == "not":
+            t = self.take()
+            self.nest()
+            node = Unary("not", self.not_(), t.col)
+            self.depth -= 1
+            return node
+        return self.compare()
+
+    def compare(self):
+        node = self.sum()
+        if self.peek().text in ("==", "!=", "<", "<=", ">", ">="):
+            t = self.take()
+            node = Binary(t.text, node, self.sum(), t.col)
+        return node
+
+    def sum(self):
+        node = self.product()
+        while self.peek().text in ("+", "-"):
+            t = self.take()
+            node = Binary(t.text, node, self.product(), t.col)
+        return node
+
+    def product(self):
+        node = self.unary()
+        while self.peek().text == "*":
+            t = self.take()
+            node = Binary("*", node, self.unary(), t.col)
+        return node
+
+    def unary(self):
+        if self.peek().text == "-":
+            t = self.take()
+            self.nest()
+            node = Unary("-", self.unary(), t.col)
+            self.depth -= 1
+            return node
+        return self.atom()
+
+    def atom(self):
+        t = self.take()
+        if t.kind == "num":
+            if len(t.text) > 10 or int(t.text) > MAX_LITERAL:
+                raise ExprError("E021", f"number {t.text[:12]} is too large (at most {MAX_LITERAL})",
+                                t.col)
+            return Num(int(t.text), t.col)
+        if t.text in ("true", "false"):
+            return Bool(t.text == "true", t.col)
+        if t.text == "(":
+            self.nest()
+            node = self.or_()
+            self.expect(")")
+            self.depth -= 1
+            return node
+        if t.kind == "name" and t.text not in KEYWORDS:
+            if self.peek().text == "(":
+                return self.call(t)
+            return Name(t.text, t.col)
+        found = f"'{t.text}'" if t.text else "the end"
+        raise ExprError("E010", f"expected a value but found {found}", t.col)
+
+    def call(self, name: Tok):
+        if name.text not in FUNCTIONS:
+            raise ExprError("E020", f"unknown function '{name.text}'", name.col,
+                            "functions: " + ", ".join(f"{f}()" for f in FUNCTIONS))
+        self.expect("(")
+        args, cols = [], []
+        while self.peek().text != ")":
+            t = self.take()
+            if t.kind != "name" or t.text in KEYWORDS:
+                raise ExprError("E020", f"{name.text}() takes scene and choice ids, not '{t.text}'",
+                                t.col)
+            args.append(t.text)
+            cols.append(t.col)
+            if self.peek().text == ",":
+                self.take()
+            elif self.peek().text != ")":
+                self.expect(")")
+        self.expect(")")
+        if len(args) != FUNCTIONS[name.text]:
+            want = FUNCTIONS[name.text]
+            raise ExprError("E020", f"{name.text}() takes {want} argument{'s' * (want > 1)}"
+                            f" (got {len(args)})", name.col,
+                            "visited(scene) or chosen(scene, choice)")
+        return Call(name.text, tuple(args), name.col, tuple(cols))
+
+
+def parse(src: str):
+    """Parse an expression into a syntax tree, or raise ExprError."""
+    return _Parser(src).parse()
+
+
+# ---- checking ---------------------------------------------------------------------------
+
+@dataclass
+class Env:
+    """What names mean in one scenario: meter ranges, flags, scene and choice ids."""
+
+    meters: dict[str, tuple[int, int]] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+    scenes: set[str] = field(default_factory=set)
+    choices: dict[str, set[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Uses:
+    """The state an expression reads: for explanations and for the explorer's state key."""
+
+    names: frozenset[str] = frozenset()
+    visited: frozenset[str] = frozenset()
+    chosen: frozenset[tuple[str, str]] = frozenset()
+
+
+def _closest(word: str, options) -> str:
+    import difflib
+    match = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return f"did you mean '{match[0]}'?" if match else ""
+
+
+def check(node, env: Env) -> tuple[str, tuple[int, int]]:
+    """Return (type, (low, high)) of ``node``; raise ExprError on misuse."""
+    if isinstance(node, Num):
+        return "int", (node.value, node.value)
+    if isinstance(node, Bool):
+        return "bool", (int(node.value), int(node.value))
+    if isinstance(node, Name):
+        if node.name in env.meters:
+            return "int", env.meters[node.name]
+        if node.name in env.flags:
+            return "bool", (0, 1)
+        hint = _closest(node.name, set(env.meters) | env.flags) or \
+            "declare it under 'meters:' or 'flags:'"
+        raise ExprError("E011", f"unknown meter or flag '{node.name}'", node.col, hint)
+    if isinstance(node, Call):
+        scene = node.args[0]
+        if scene not in env.scenes:
+            raise ExprError("E012", f"unknown scene '{scene}' in {node.func}()", node.arg_cols[0],
+                            _closest(scene, env.scenes))
+        if node.func == "chosen":
+            known = env.choices.get(scene, set())
+            if node.args[1] not in known:
+                raise ExprError("E012", f"scene '{scene}' has no choice '{node.args[1]}'",
+                                node.arg_cols[1], _closest(node.args[1], known))
+        return "bool", (0, 1)
+    if isinstance(node, Unary):
+        kind, (lo, hi) = check(node.operand, env)
+        if node.op == "not":
+            _want(kind, "bool", node, "'not' needs a truth value")
+            return "bool", (0, 1)
+        _want(kind, "int", node, "'-' needs a number")
+        return "int", (-hi, -lo)
+    kl, (a, b) = check(node.left, env)
+    kr, (c, d) = check(node.right, env)
+    op = node.op
+    if op in ("and", "or"):
+        _want(kl, "bool", node, f"'{op}' joins truth values")
+        _want(kr, "bool", node, f"'{op}' joins truth values")
+        return "bool", (0, 1)
+    if op in ("==", "!="):
+        if kl != kr:
+            raise ExprError("E013", f"'{op}' compares a {_noun(kl)} with a {_noun(kr)}", node.col)
+        return "bool", (0, 1)
+    _want(kl, "int", node, f"'{op}' needs numbers on both sides")
+    _want(kr, "int", node, f"'{op}' needs numbers on both sides")
+    if op in ("<", "<=", ">", ">="):
+        return "bool", (0, 1)
+    if op == "+":
+        lo, hi = a + c, b + d
+    elif op == "-":
+        lo, hi = a - d, b - c
+    else:
+        products = (a * c, a * d, b * c, b * d)
+        lo, hi = min(products), max(products)
+    if max(abs(lo), abs(hi)) > MAX_MAGNITUDE:
+        raise ExprError("E021", "the arithmetic can grow beyond what a condition needs", node.col,
+                        "compare meters directly instead of multiplying them")
+    return "int", (lo, hi)
+
+
+def _noun(kind: str) -> str:
+    return "number" if kind == "int" else "truth value"
+
+
+def _want(kind: str, want: str, node, hint: str):
+    if kind != want:
+        raise ExprError("E013", f"expected a {_noun(want)} (got a {_noun(kind)})", node.col, hint)
+
+
+def uses(node) -> Uses:
+    names, visited, chosen = set(), set(), set()
+
+    def walk(n):
+        if isinstance(n, Name):
+            names.add(n.name)
+        elif isinstance(n, Call):
+            (visited if n.func == "visited" else chosen).add(
+                n.args[0] if n.func == "visited" else n.args)
+        elif isinstance(n, Unary):
+            walk(n.operand)
+        elif isinstance(n, Binary):
+            walk(n.left)
+            walk(n.right)
+    walk(node)
+    return Uses(frozenset(names), frozenset(visited), frozenset(chosen))
+
+
+# ---- compiling --------------------------------------------------------------------------
+# A compiled expression is a function of a play state ``s`` with ``s.vars`` (meters and
+# flags), ``s.visits`` (scene -> count) and ``s.chosen`` (set of (scene, choice)).
+
+_CMP = {"==": lambda x, y: x == y, "!=": lambda x, y: x != y, "<": lambda x, y: x < y,
+        "<=": lambda x, y: x <= y, ">": lambda x, y: x > y, ">=": lambda x, y: x >= y}
+
+
+def compile_node(node):
+    if isinstance(node, (Num, Bool)):
+        v = node.value
+        return lambda s: v
+    if isinstance(node, Name):
+        k = node.name
+        return lambda s: s.vars[k]
+    if isinstance(node, Call):
+        if node.func == "visited":
+            scene = node.args[0]
+            return lambda s: scene in s.visits
+        pair = node.args
+        return lambda s: pair in s.chosen
+    if isinstance(node, Unary):
+        f = compile_node(node.operand)
+        return (lambda s: not f(s)) if node.op == "not" else (lambda s: -f(s))
+    return _compile_binary(node)
+
+
+def _compile_binary(node):
+    op = node.op
+    f, g = compile_node(node.left), compile_node(node.right)
+    if op == "and":
+        return lambda s: f(s) and g(s)
+    if op == "or":
+        return lambda s: f(s) or g(s)
+    if op in _CMP:
+        if isinstance(node.left, Name) and isinstance(node.right, Num):
+            k, v = node.left.name, node.right.value
+            return {">=": lambda s: s.vars[k] >= v, ">": lambda s: s.vars[k] > v,
+                    "<=": lambda s: s.vars[k] <= v, "<": lambda s: s.vars[k] < v,
+                    "==": lambda s: s.vars[k] == v, "!=": lambda s: s.vars[k] != v}[op]
+        cmp = _CMP[op]
+        return lambda s: cmp(f(s), g(s))
+    if op == "+":
+        return lambda s: f(s) + g(s)
+    if op == "-":
+        return lambda s: f(s) - g(s)
+    return lambda s: f(s) * g(s)
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A parsed, checked and compiled condition."""
+
+    source: str
+    test: object  # callable(state) -> bool
+    uses: Uses
+
+    def __call__(self, state) -> bool:
+        return bool(self.test(state))
+
+
+def compile_condition(src: str, env: Env) -> Condition:
+    """Parse, check and compile one condition; raise ExprError with a column on failure."""
+    node = parse(src)
+    kind, _ = check(node, env)
+    if kind != "bool":
+        raise ExprError("E013", "a condition must be true or false (got a number)", 0,
+                        "compare it, for example 'vertrouwen >= 40'")
+    return Condition(src, compile_node(node), uses(node))
