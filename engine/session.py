@@ -118,6 +118,7 @@ class Session:
         self._machine = machine_for(scenario)
         self._attached = False
         self.undone: list[Decision] = []
+        self.listeners: list = []  # objects with on_decision/on_undo/on_end/on_restart
         self._reset()
 
     # ---- lifecycle ----------------------------------------------------------------------
@@ -152,6 +153,13 @@ class Session:
     def restart(self) -> None:
         self.undone = []
         self._reset()
+        self._notify("on_restart")
+
+    def _notify(self, event: str, *args) -> None:
+        for listener in list(self.listeners):
+            handler = getattr(listener, event, None)
+            if handler is not None:
+                handler(self, *args)
 
     # ---- what the player sees -------------------------------------------------------------
     @property
@@ -254,6 +262,7 @@ class Session:
             self.causes.setdefault(name, []).append(index)
         self.arrivals.setdefault(self.state, index)
         self.phase = Phase.CONSEQUENCE
+        self._notify("on_decision", decision)
         return self._outcome(decision, choice)
 
     def time_out(self) -> Outcome:
@@ -292,6 +301,7 @@ class Session:
         for _ in range(MAX_AUTO_ROUTES):
             if self.state in self.scenario.endings:
                 self.phase = Phase.ENDED
+                self._notify("on_end", self.scenario.endings[self.state])
                 return
             scene = self.scenario.scenes[self.state]
             if not rules.is_router(scene):
@@ -305,8 +315,13 @@ class Session:
             raise SessionError("there is no decision to undo")
         kept, last = self.decisions[:-1], self.decisions[-1]
         undone = self.undone + [last]
-        self._replay(kept)
+        listeners, self.listeners = self.listeners, []  # the replay is not news
+        try:
+            self._replay(kept)
+        finally:
+            self.listeners = listeners
         self.undone = undone
+        self._notify("on_undo", last)
         return last
 
     def _replay(self, decisions) -> None:

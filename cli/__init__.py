@@ -1,0 +1,54 @@
+"""The command line: argument parsing and wiring only; the work happens in engine/, store/
+and game/. Each command is a module here with ``add_parser(subparsers)`` and ``run(args)``.
+
+Exit codes: 0 fine, 1 problems found in a scenario, 2 usage or file errors.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# command name -> module in this package
+COMMANDS = {
+    "play": "play",
+    "lint": "lint",
+    "explore": "explore",
+    "graph": "graph",
+    "test": "transcript",
+}
+
+OK, PROBLEMS, USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse exits 2 too; keep its message short and clear
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="weerbaar", description="Weerbaar: dilemma training for local office "
+                     "holders. Without a command, the game opens.")
+    parser.add_argument("--lang", choices=["nl", "en"], help="interface language (default nl)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, module in COMMANDS.items():
+        importlib.import_module(f"cli.{module}").add_parser(sub, name)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from cli.play import run_game
+        return run_game(None, args)
+    module = importlib.import_module(f"cli.{COMMANDS[args.command]}")
+    try:
+        return module.run(args)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return OK

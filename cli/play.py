@@ -1,0 +1,189 @@
+"""``weerbaar play FILE``: play a scenario in the game window, or with ``--text`` in the terminal.
+
+The terminal player reads choice numbers from standard input, one per line, so it can be
+scripted: ``printf '2\n1\n' | weerbaar play scenario.yaml --text``.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+
+from engine.session import Phase, Session
+from engine.model import Scenario
+
+from .common import OK, USAGE, load_or_report, signed
+
+UI = {
+    "nl": {"choose": "Kies", "undo": "u = terug", "quit": "q = stoppen", "continue": "Enter = verder",
+           "ending": "Einde", "path": "Jouw keuzes", "questions": "Vragen voor de nabespreking",
+           "bad_choice": "Kies een nummer uit de lijst.", "undone": "Laatste keuze ongedaan gemaakt.",
+           "nothing_to_undo": "Er is nog geen keuze om ongedaan te maken.",
+           "eof": "Geen invoer meer; het spel stopt hier.", "timer": "Tijd om te beslissen",
+           "seconds": "seconden"},
+    "en": {"choose": "Choose", "undo": "u = undo", "quit": "q = quit", "continue": "Enter = continue",
+           "ending": "Ending", "path": "Your choices", "questions": "Debrief questions",
+           "bad_choice": "Choose a number from the list.", "undone": "Last choice undone.",
+           "nothing_to_undo": "There is no choice to undo yet.",
+           "eof": "No more input; the game stops here.", "timer": "Time to decide",
+           "seconds": "seconds"},
+}
+
+
+def add_parser(sub, name):
+    p = sub.add_parser(name, help="play a scenario (in the window; --text in the terminal)")
+    p.add_argument("file", help="the scenario file (.yaml)")
+    p.add_argument("--text", action="store_true", help="play in the terminal")
+    p.add_argument("--lang", choices=["nl", "en"], help="language (default: the scenario's first)")
+    p.add_argument("--seed", type=int, default=0, help="seed for chance (default 0)")
+    p.add_argument("--watch", action="store_true",
+                   help="reload the scenario when the file changes (window only)")
+    p.set_defaults(subcommand_lang=True)
+
+
+def run(args) -> int:
+    if not args.text:
+        return run_game(args.file, args)
+    scenario, code = load_or_report(args.file)
+    if scenario is None:
+        return code
+    lang = args.lang if args.lang in scenario.languages else scenario.default_language
+    return TerminalPlayer(scenario, lang, args.seed).play()
+
+
+def run_game(path, args) -> int:
+    """Open the pygame front end (on ``path``, or on the title screen)."""
+    try:
+        from game.app import run as run_app
+    except ImportError as exc:  # pygame missing or the front end not installed
+        print(f"weerbaar: the game window cannot start ({exc}); "
+              "use 'weerbaar play FILE --text' for the terminal player", file=sys.stderr)
+        return USAGE
+    return run_app(path, args)
+
+
+class TerminalPlayer:
+    def __init__(self, scenario: Scenario, lang: str, seed: int = 0, stdin=None, stdout=None):
+        self.scenario, self.lang = scenario, lang
+        self.session = Session(scenario, seed)
+        self.stdin, self.out = stdin or sys.stdin, stdout or sys.stdout
+        self.ui = UI.get(lang, UI["en"])
+        self.width = min(100, shutil.get_terminal_size((88, 24)).columns)
+        self.interactive = hasattr(self.stdin, "isatty") and self.stdin.isatty()
+
+    def t(self, text) -> str:
+        return text.get(self.lang, self.scenario.languages) if text is not None else ""
+
+    def say(self, text: str = "", indent: str = "") -> None:
+        if not text:
+            print(file=self.out)
+            return
+        for para in text.split("\n"):
+            print(textwrap.fill(para, self.width, initial_indent=indent,
+                                subsequent_indent=indent) if para else "", file=self.out)
+
+    def play(self) -> int:
+        s = self.session
+        self.say(f"== {self.t(self.scenario.title)} ==")
+        try:
+            while not s.ended:
+                self.show_scene()
+                if s.can_continue:
+                    self.wait()
+                    s.advance()
+                    continue
+                if not self.decide():
+                    return OK
+            self.show_ending()
+        finally:
+            s.close()
+        return OK
+
+    def show_scene(self) -> None:
+        s, scene = self.session, self.session.node
+        self.say()
+        if scene.kind == "news" and scene.headline is not None:
+            self.say(f"[{scene.outlet}] {self.t(scene.headline).upper()}")
+        if scene.channel is not None:
+            self.say(f"[{self.t(scene.channel)}]")
+        if scene.speaker:
+            who = self.scenario.characters[scene.speaker]
+            role = f" ({self.t(who.role)})" if who.role else ""
+            self.say(f"{self.t(who.name)}{role}:")
+        self.say(s.text(self.lang))
+        for post in s.posts():
+            head = " ".join(x for x in (post.author, post.handle, post.time) if x)
+            counts = ""
+            if post.likes is not None or post.shares is not None:
+                counts = f"  [♥ {post.likes or 0}  ↻ {post.shares or 0}]"
+            self.say(f"> {head}{counts}")
+            self.say(self.t(post.text), "  ")
+        self.say()
+        self.say("   ".join(f"{self.t(m.label)} {s.vars[m.id]}" for m in self.scenario.meters.values()))
+
+    def wait(self) -> None:
+        if self.interactive:
+            print(f"[{self.ui['continue']}]", end=" ", file=self.out, flush=True)
+            self.stdin.readline()
+
+    def decide(self) -> bool:
+        s = self.session
+        choices = s.available_choices()
+        scene = s.node
+        if scene.timer is not None:
+            self.say(f"({self.ui['timer']}: {scene.timer.seconds} {self.ui['seconds']})")
+        for i, c in enumerate(choices, 1):
+            self.say(self.t(c.text), f"  {i}) ")
+        while True:
+            prompt = f"{self.ui['choose']} 1-{len(choices)} ({self.ui['undo']}, {self.ui['quit']}): "
+            print(prompt, end="", file=self.out, flush=True)
+            line = self.stdin.readline()
+            if not line:
+                print(file=self.out)
+                self.say(self.ui["eof"])
+                return False
+            answer = line.strip().lower()
+            if not self.interactive:
+                print(answer, file=self.out)
+            if answer in ("q", "quit", "stop"):
+                return False
+            if answer in ("u", "undo"):
+                if s.decisions:
+                    s.undo()
+                    self.say(self.ui["undone"])
+                    self.show_scene()
+                    return self.decide()
+                self.say(self.ui["nothing_to_undo"])
+                continue
+            if answer.isdigit() and 1 <= int(answer) <= len(choices):
+                break
+            self.say(self.ui["bad_choice"])
+        outcome = s.choose(choices[int(answer) - 1].id)
+        self.say()
+        if outcome.feedback is not None:
+            self.say(self.t(outcome.feedback), "→ ")
+        for mid, (a, b) in outcome.meter_changes.items():
+            meter = self.scenario.meters[mid]
+            self.say(f"{self.t(meter.label)} {signed(b - a)} ({a} → {b})", "   ")
+        if self.interactive:
+            self.wait()
+        s.proceed()
+        return True
+
+    def show_ending(self) -> None:
+        s, ending = self.session, self.session.ending
+        self.say()
+        self.say(f"== {self.ui['ending']}: {self.t(ending.title)} ==")
+        self.say(s.text(self.lang))
+        self.say()
+        self.say("   ".join(f"{self.t(m.label)} {s.vars[m.id]}" for m in self.scenario.meters.values()))
+        self.say()
+        self.say(f"{self.ui['path']}:")
+        for d in s.decisions:
+            choice = self.scenario.scenes[d.scene].choice(d.choice)
+            self.say(self.t(choice.text), f"  {d.index + 1}. ")
+        if ending.debrief_questions:
+            self.say()
+            self.say(f"{self.ui['questions']}:")
+            for q in ending.debrief_questions:
+                self.say(self.t(q), "  - ")

@@ -1,0 +1,38 @@
+"""``weerbaar test FILE``: replay the golden transcripts kept next to a scenario."""
+from __future__ import annotations
+
+from engine.diagnostics import Reporter
+from engine.transcript import read_transcripts, run_transcript, transcripts_path
+
+from .common import OK, PROBLEMS, USAGE, load_or_report, print_diagnostics
+
+
+def add_parser(sub, name):
+    p = sub.add_parser(name, help="replay the transcripts kept next to a scenario")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--transcripts", metavar="T",
+                   help="the transcripts file (default: FILE with .transcripts.yaml)")
+
+
+def run(args) -> int:
+    scenario, code = load_or_report(args.file)
+    if scenario is None:
+        return code
+    path = args.transcripts or str(transcripts_path(args.file))
+    report = Reporter(path)
+    transcripts = read_transcripts(path, report)
+    if report.items:
+        print_diagnostics(report.sorted())
+        return USAGE if any(d.code == "E025" for d in report.items) else PROBLEMS
+    failed = 0
+    for t in transcripts:
+        result = run_transcript(scenario, t)
+        if result.passed:
+            print(f"PASS  {t.name}")
+        else:
+            failed += 1
+            print(f"FAIL  {t.name}  ({path}:{t.line})")
+            for f in result.failures:
+                print(f"      {f}")
+    print(f"{len(transcripts) - failed} passed, {failed} failed")
+    return PROBLEMS if failed else OK

@@ -1,0 +1,128 @@
+"""Golden transcripts: known playthroughs that authors keep next to a scenario.
+
+``voorbeeld.transcripts.yaml`` beside ``voorbeeld.yaml`` lists playthroughs as choice ids
+with what must come out: the scenes passed, meters, flags and the ending. After an edit,
+``weerbaar test voorbeeld.yaml`` says at once which known playthrough changed, and how.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Reporter
+from .model import Scenario
+from .session import Session, SessionError
+from .yamlsource import YList, YMap, read_yaml
+
+TRANSCRIPT_KEYS = {"name", "seed", "choices", "expect"}
+EXPECT_KEYS = {"scenes", "meters", "flags", "ending"}
+
+
+@dataclass
+class Transcript:
+    name: str
+    choices: list[str]
+    seed: int = 0
+    expect: dict = field(default_factory=dict)
+    line: int = 0
+
+
+@dataclass
+class Result:
+    transcript: Transcript
+    failures: list[str]
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+
+def transcripts_path(scenario_path: str) -> Path:
+    p = Path(scenario_path)
+    return p.with_name(p.name.removesuffix(".yaml").removesuffix(".yml") + ".transcripts.yaml")
+
+
+def read_transcripts(path: str, report: Reporter) -> list[Transcript]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        report.error("E025", f"cannot read the transcripts: {exc}", (0, 0))
+        return []
+    doc = read_yaml(text, report)
+    if doc is None:
+        return []
+    items = doc.get("transcripts") if isinstance(doc, YMap) else None
+    if not isinstance(items, YList):
+        report.error("E005", "a transcripts file needs 'transcripts:' with a list",
+                     getattr(doc, "pos", (1, 1)))
+        return []
+    out = []
+    for i, t in enumerate(items):
+        at = items.at(i)
+        if not isinstance(t, YMap) or not isinstance(t.get("choices"), list):
+            report.error("E006", f"transcript {i + 1}: expected a mapping with 'choices: [...]'", at)
+            continue
+        for key in t:
+            if key not in TRANSCRIPT_KEYS:
+                report.error("E004", f"unknown key '{key}' in transcript {i + 1}", t.key_at(key),
+                             "allowed: " + ", ".join(sorted(TRANSCRIPT_KEYS)))
+        expect = t.get("expect") or {}
+        for key in expect if isinstance(expect, YMap) else ():
+            if key not in EXPECT_KEYS:
+                report.error("E004", f"unknown key '{key}' in expect", expect.key_at(key),
+                             "allowed: " + ", ".join(sorted(EXPECT_KEYS)))
+        out.append(Transcript(str(t.get("name", f"transcript {i + 1}")),
+                              [str(c) for c in t["choices"]], int(t.get("seed", 0) or 0),
+                              dict(expect), at[0]))
+    return out
+
+
+def run_transcript(scenario: Scenario, t: Transcript) -> Result:
+    failures: list[str] = []
+    with Session(scenario, t.seed) as s:
+        scenes = [s.state]
+
+        def note():
+            if scenes[-1] != s.state:
+                scenes.append(s.state)
+        try:
+            for n, choice in enumerate(t.choices, 1):
+                while s.can_continue:
+                    s.advance()
+                    note()
+                if s.ended:
+                    failures.append(f"choice {n} '{choice}': the play already ended in '{s.state}'")
+                    break
+                offered = [c.id for c in s.available_choices()]
+                if choice not in offered:
+                    failures.append(f"choice {n} '{choice}' is not available in scene '{s.state}' "
+                                    f"(available: {', '.join(offered) or 'none'})")
+                    break
+                s.choose(choice)
+                note()
+                s.proceed()
+                note()
+            while s.can_continue and not failures:
+                s.advance()
+                note()
+        except SessionError as exc:
+            failures.append(str(exc))
+        if failures:
+            return Result(t, failures)
+        want = t.expect
+        if "scenes" in want and list(want["scenes"]) != scenes:
+            failures.append(f"scenes: expected {' → '.join(map(str, want['scenes']))}\n"
+                            f"             got {' → '.join(scenes)}")
+        for name, value in dict(want.get("meters") or {}).items():
+            got = s.vars.get(name, "<no such meter>")
+            if got != value:
+                failures.append(f"meter {name}: expected {value}, got {got}")
+        for name, value in dict(want.get("flags") or {}).items():
+            got = s.vars.get(name, "<no such flag>")
+            if got != value:
+                failures.append(f"flag {name}: expected {value}, got {got}")
+        if "ending" in want:
+            got = s.state if s.ended else f"no ending (stopped in scene '{s.state}')"
+            if got != want["ending"]:
+                failures.append(f"ending: expected {want['ending']}, got {got}")
+    return Result(t, failures)
