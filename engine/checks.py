@@ -28,7 +28,8 @@ def run(scenario: Scenario, report: Reporter, doc: YMap) -> None:
     reachability(scenario, report, doc)
     ways_out(scenario, report, doc)
     style(scenario, report, doc)
-    unused(scenario, report, doc)
+    if not report.has_errors:  # effects with errors were dropped: "never used" would mislead
+        unused(scenario, report, doc)
 
 
 def edges(scenario: Scenario, scene_id: str):
@@ -40,6 +41,8 @@ def edges(scenario: Scenario, scene_id: str):
 
 
 def reachability(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+    if scenario.start not in scenario.scenes:
+        return  # already reported as an unknown start
     seen, todo = {scenario.start}, [scenario.start]
     while todo:
         node = todo.pop()
@@ -48,6 +51,8 @@ def reachability(scenario: Scenario, report: Reporter, doc: YMap) -> None:
                 if target not in seen:
                     seen.add(target)
                     todo.append(target)
+    if any(not target for sid in scenario.scenes for target in edges(scenario, sid)):
+        return  # an unknown goto was reported; what it leaves unreachable would only echo it
     for sid in scenario.scenes:
         if sid not in seen:
             report.error("E018", f"scene '{sid}' cannot be reached from '{scenario.start}'",

@@ -245,7 +245,7 @@ class _Loader:
         goals = self.texts(doc, "learning_goals", "learning goal")
         source_list = self.listing(doc.get("sources", YList()), doc.at("sources"), "sources") or ()
         sources = tuple(self.string(s, doc.at("sources"), "source") or "" for s in source_list)
-        if not ok or self.r.has_errors:
+        if not ok:
             return None
         return Scenario(
             id=sid, title=title, languages=self.languages, start=start,
@@ -299,16 +299,15 @@ class _Loader:
                 self.r.error("E006", f"meter '{mid}' good: expected 'high' or 'low' (got {good!r})",
                              b.at("good"))
             if None in (lo, hi, start):
-                continue
-            if lo >= hi:
+                lo, hi, start = lo or 0, hi if hi is not None else 100, start or 0
+            elif lo >= hi:
                 self.r.error("E014", f"meter '{mid}': min {lo} is not below max {hi}", b.at("min"))
-                continue
-            if not lo <= start <= hi:
+            elif not lo <= start <= hi:
                 self.r.error("E014", f"meter '{mid}': start {start} is outside {lo}..{hi}",
                              b.at("start"), "move start into the range or widen the range")
-                continue
+            # an invalid meter is still declared, so that its uses are not reported as unknown
             meters[mid] = Meter(mid, self.text(b["label"], b.at("label"), f"meter '{mid}' label"),
-                                start, lo, hi, good)
+                                start, lo, max(hi, lo + 1), good)
         self.env.meters = {k: (v.min, v.max) for k, v in meters.items()}
         return meters
 
@@ -548,12 +547,12 @@ def check_text(source: str | bytes, path: str = "<scenario>") -> tuple[Scenario 
     if text.startswith("\ufeff"):
         text = text[1:]
     doc = read_yaml(text, report)
-    if doc is None:
+    if doc is None and report.has_errors:  # not YAML at all; a null document goes on to E006
         return None, report.sorted()
     loader = _Loader(report, text)
     scenario = loader.scenario(doc, path, digest)
     if scenario is not None:
-        checks.run(scenario, report, doc)
+        checks.run(scenario, report, doc)  # also on a scenario with errors: report all at once
         if report.has_errors:
             scenario = None
     return scenario, report.sorted()

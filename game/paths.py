@@ -1,0 +1,13 @@
+"""Where the front end finds its files: relative to the project root, never the cwd."""
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSETS = ROOT / "assets"
+FONTS = ASSETS / "fonts"
+SCENARIOS = ROOT / "scenarios"
+
+FONT_REGULAR = FONTS / "AtkinsonHyperlegible-Regular.ttf"
+FONT_BOLD = FONTS / "AtkinsonHyperlegible-Bold.ttf"
+FONT_ITALIC = FONTS / "AtkinsonHyperlegible-Italic.ttf"

@@ -1,0 +1,204 @@
+"""Sessions: playing by the rules, undo, reasons, and save/restore that changes nothing."""
+import json
+import random
+
+import pytest
+
+from engine import load_scenario
+from engine.machine import machine_for
+from engine.session import Phase, Session, SessionError
+
+from .helpers import load
+
+BRANCHY = """\
+start: a
+scenes:
+  a:
+    text: "A"
+    on_enter: {n: 1}
+    choices:
+      - {id: x, text: "X", effects: {m: 30, set: [f]}, goto: b}
+      - {id: y, text: "Y", effects: {m: -60}, goto: b}
+  b:
+    text:
+      - {if: "f", nl: "B met f"}
+      - {nl: "B zonder f"}
+    choices:
+      - {id: hoog, text: "H", if: "m >= 60", effects: {m: 100}, goto: c}
+      - {id: laag, text: "L", if: "not f", goto: c}
+      - {id: altijd, text: "A", effects: {set: [g]}, goto: lus}
+  lus:
+    text: "L"
+    choices:
+      - {id: terug, text: "T", if: "not visited(c)", effects: {m: -1}, goto: b}
+      - {id: door, text: "D", goto: c}
+  c:
+    text: "C"
+    next:
+      - {if: "chosen(b, hoog)", goto: top}
+      - {chance: 50, goto: geluk}
+      - {goto: pech}
+endings:
+  top: {title: T, text: t, tone: good}
+  geluk: {title: G, text: g, tone: mixed}
+  pech: {title: P, text: p, tone: bad}
+"""
+
+
+@pytest.fixture
+def scenario():
+    return load(BRANCHY)
+
+
+def test_meters_clamp_and_on_enter_applies(scenario):
+    s = Session(scenario)
+    assert s.vars["n"] == 11  # on_enter of the start scene
+    out = s.choose("y")
+    assert out.meter_changes == {"m": (50, 0)}  # clamped at min 0
+    assert s.phase is Phase.CONSEQUENCE
+    s.proceed()
+    assert s.state == "b" and s.phase is Phase.SCENE
+
+
+def test_conditions_hide_choices_and_say_why(scenario):
+    s = Session(scenario)
+    s.choose("x")
+    s.proceed()
+    views = {v.choice.id: v for v in s.choice_views()}
+    assert views["hoog"].available and not views["laag"].available
+    assert views["laag"].reason.holds is False
+    assert views["laag"].reason.causes[0].choice == "x"
+    with pytest.raises(SessionError):
+        s.choose("laag")
+
+
+def test_text_variant_and_its_reason_name_the_earlier_decision(scenario):
+    s = Session(scenario)
+    s.choose("x")
+    s.proceed()
+    assert s.text() == "B met f"
+    reason = s.text_reason()
+    assert reason.holds and [(c.scene, c.choice) for c in reason.causes] == [("a", "x")]
+
+
+def test_routes_first_match_and_ending(scenario):
+    s = Session.replay(scenario, ["x", "hoog"])
+    assert s.ended and s.state == "top" and s.ending.tone == "good"
+
+
+def test_chance_is_seeded_and_replays_exactly(scenario):
+    endings = {Session.replay(scenario, ["y", "laag"], seed=k).state for k in range(40)}
+    assert endings == {"geluk", "pech"}
+    for k in range(10):
+        assert Session.replay(scenario, ["y", "laag"], seed=k).state == \
+            Session.replay(scenario, ["y", "laag"], seed=k).state
+
+
+def test_undo_restores_the_state_before_the_last_decision(scenario):
+    s = Session(scenario, seed=3)
+    s.choose("x")
+    s.proceed()
+    before = s.to_dict()
+    s.choose("altijd")
+    s.proceed()
+    undone = s.undo()
+    assert undone.choice == "altijd"
+    after = s.to_dict()
+    assert after["vars"] == before["vars"] and after["scene"] == before["scene"]
+    assert [d["choice"] for d in after["undone"]] == ["altijd"]
+    with pytest.raises(SessionError):
+        Session(scenario).undo()
+
+
+def test_decisions_record_offered_hidden_and_state(scenario):
+    s = Session(scenario)
+    s.choose("y", seconds=4.5)
+    s.proceed()
+    s.choose("laag")
+    d = s.decisions[1]
+    assert d.offered == ("laag", "altijd") and d.hidden == ("hoog",)
+    assert d.before["m"] == 0 and d.seconds is None and s.decisions[0].seconds == 4.5
+    assert json.loads(json.dumps(d.to_dict())) == d.to_dict()
+
+
+def test_listeners_hear_decisions_undo_and_end(scenario):
+    heard = []
+
+    class Ear:
+        def on_decision(self, session, decision):
+            heard.append(("decision", decision.choice))
+
+        def on_undo(self, session, decision):
+            heard.append(("undo", decision.choice))
+
+        def on_end(self, session, ending):
+            heard.append(("end", ending.id))
+
+    s = Session(scenario)
+    s.listeners.append(Ear())
+    s.choose("x"); s.proceed(); s.choose("altijd"); s.undo(); s.choose("hoog"); s.proceed()
+    while s.can_continue:
+        s.advance()
+    assert heard == [("decision", "x"), ("decision", "altijd"), ("undo", "altijd"),
+                     ("decision", "hoog"), ("end", "top")]
+
+
+def test_restore_refuses_another_scenario_version(scenario, example_path):
+    s = Session(scenario)
+    data = s.to_dict()
+    data["scenario"]["hash"] = "0" * 16
+    with pytest.raises(SessionError, match="changed"):
+        Session.from_dict(scenario, data)
+    with pytest.raises(SessionError):
+        Session.from_dict(load_scenario(str(example_path)), s.to_dict())
+
+
+def test_many_sessions_share_one_machine(scenario):
+    a, b = Session(scenario), Session(scenario)
+    assert a._machine is b._machine is machine_for(scenario)
+    a.choose("x")
+    assert b.state == "a" and a.state == "b"
+    a.close(); b.close()
+    assert a not in machine_for(scenario).machine.models
+
+
+def _walk(scenario, seed: int, roundtrip: bool):
+    """A seeded random walk; with ``roundtrip`` the session is saved to JSON and restored
+    before every step. Returns the full saved state at the end."""
+    rng = random.Random(seed)
+    s = Session(scenario, seed)
+    for _ in range(200):
+        if roundtrip:
+            data = json.loads(json.dumps(s.to_dict()))
+            s.close()
+            s = Session.from_dict(scenario, data)
+        if s.ended:
+            break
+        if s.phase is Phase.CONSEQUENCE:
+            s.proceed()
+        elif s.can_continue:
+            s.advance()
+        elif s.decisions and rng.random() < 0.1:
+            s.undo()
+        else:
+            choices = s.available_choices()
+            s.choose(rng.choice(choices).id, seconds=rng.randint(1, 30))
+    return s.to_dict()
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_save_and_restore_before_every_step_changes_nothing(scenario, seed):
+    assert _walk(scenario, seed, roundtrip=True) == _walk(scenario, seed, roundtrip=False)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_example_scenario_roundtrip_walks(example_path, seed):
+    sc = load_scenario(str(example_path))
+    assert _walk(sc, seed, roundtrip=True) == _walk(sc, seed, roundtrip=False)
+
+
+def test_timer_takes_the_default_choice():
+    sc = load(BRANCHY.replace('    text: "L"\n', '    text: "L"\n    timer: {seconds: 20, default: door}\n'))
+    s = Session.replay(sc, ["x", "altijd"])
+    out = s.time_out()
+    assert out.choice.id == "door" and out.decision.timed_out and out.decision.seconds == 20
