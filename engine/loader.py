@@ -14,6 +14,7 @@ from types import MappingProxyType
 from . import checks
 from .diagnostics import Diagnostic, Reporter, ScenarioError, Severity
 from .expr import Env, ExprError, compile_condition
+from .gcpause import paused_gc
 from .model import (EMPTY, NO_EFFECTS, SCENE_KINDS, TONES, Character, Choice, Effects, Ending,
                     Meter, Post, Route, Scenario, Scene, Text, Timer, Variant)
 from .yamlsource import YList, YMap, read_yaml, where
@@ -546,15 +547,15 @@ def check_text(source: str | bytes, path: str = "<scenario>") -> tuple[Scenario 
         return None, report.sorted()
     if text.startswith("\ufeff"):
         text = text[1:]
-    doc = read_yaml(text, report)
-    if doc is None and report.has_errors:  # not YAML at all; a null document goes on to E006
-        return None, report.sorted()
-    loader = _Loader(report, text)
-    scenario = loader.scenario(doc, path, digest)
-    if scenario is not None:
-        checks.run(scenario, report, doc)  # also on a scenario with errors: report all at once
-        if report.has_errors:
-            scenario = None
+    with paused_gc():
+        doc = read_yaml(text, report)
+        if doc is None and report.has_errors:  # not YAML; a null document goes on to E006
+            return None, report.sorted()
+        scenario = _Loader(report, text).scenario(doc, path, digest)
+        if scenario is not None:
+            checks.run(scenario, report, doc)  # also with errors: report everything at once
+            if report.has_errors:
+                scenario = None
     return scenario, report.sorted()
 
 

@@ -2,15 +2,17 @@
 
 One state per scene and ending; one transition per choice (trigger ``scene/choice``) and
 per ``next`` route (trigger ``scene/next``, tried in order, first match wins); conditions
-become guards and effects become callbacks that call ``engine.rules``. Sessions attach
+become guards, a choice's effects its ``before`` callback, and every arrival (visit count,
+the scene's ``on_enter`` effects) the machine's ``after_state_change`` callback; all of them
+call ``engine.rules``. Sessions attach
 themselves as models. ``auto_transitions`` stays off: it would add a ``to_<state>``
 trigger from every state to every state (a million transitions at 1,000 scenes).
 """
 from __future__ import annotations
 
-from functools import partial
+from transitions import Machine
 
-from transitions import Machine, State
+from .gcpause import paused_gc
 
 from . import rules
 from .model import Scenario
@@ -26,28 +28,57 @@ def route_trigger(scene_id: str) -> str:
     return f"{scene_id}/{NEXT}"
 
 
-def _guard(condition, event) -> bool:
-    return bool(condition.test(event.model))
+class _Guard:
+    """A condition as a transitions guard: evaluated on the session the event is for."""
+
+    __slots__ = ("condition",)
+
+    def __init__(self, condition):
+        self.condition = condition
+
+    def __call__(self, event) -> bool:
+        return bool(self.condition.test(event.model))
 
 
-def _route_guard(route, scene_id, event) -> bool:
-    return rules.route_holds(route, event.model, scene_id)
+class _RouteGuard:
+    __slots__ = ("route", "scene_id")
+
+    def __init__(self, route, scene_id):
+        self.route, self.scene_id = route, scene_id
+
+    def __call__(self, event) -> bool:
+        return rules.route_holds(self.route, event.model, self.scene_id)
 
 
-def _effects(effects, scenario, event) -> None:
-    rules.apply_effects(event.model.vars, effects, scenario)
+class _Consequence:
+    """A choice's callback: note that it was chosen and apply its effects."""
+
+    __slots__ = ("pair", "effects", "scenario")
+
+    def __init__(self, pair, effects, scenario):
+        self.pair, self.effects, self.scenario = pair, effects, scenario
+
+    def __call__(self, event) -> None:
+        model = event.model
+        model.chosen.add(self.pair)
+        if self.effects:
+            rules.apply_effects(model.vars, self.effects, self.scenario)
 
 
-def _mark_chosen(pair, event) -> None:
-    event.model.chosen.add(pair)
+class _Arrival:
+    """Every state change ends with an arrival: count the visit, apply on_enter effects."""
+
+    __slots__ = ("scenario",)
+
+    def __init__(self, scenario):
+        self.scenario = scenario
+
+    def __call__(self, event) -> None:
+        rules.enter(event.model, event.model.state, self.scenario)
 
 
 def _count_step(event) -> None:
     event.model.step += 1
-
-
-def _enter(node_id, scenario, event) -> None:
-    rules.enter(event.model, node_id, scenario)
 
 
 class ScenarioMachine:
@@ -55,21 +86,22 @@ class ScenarioMachine:
 
     def __init__(self, scenario: Scenario):
         self.scenario = scenario
-        states = [State(node_id, on_enter=[partial(_enter, node_id, scenario)])
-                  for node_id in (*scenario.scenes, *scenario.endings)]
-        self.machine = Machine(model=None, states=states, initial=scenario.start,
-                               auto_transitions=False, send_event=True,
-                               before_state_change=[_count_step])
+        with paused_gc():
+            self._build(scenario)
+
+    def _build(self, scenario: Scenario) -> None:
+        self.machine = Machine(model=None, states=[*scenario.scenes, *scenario.endings],
+                               initial=scenario.start, auto_transitions=False, send_event=True,
+                               before_state_change=[_count_step],
+                               after_state_change=[_Arrival(scenario)])
         add = self.machine.add_transition
         for sid, scene in scenario.scenes.items():
             for c in scene.choices:
-                before = [partial(_mark_chosen, (sid, c.id))]
-                if c.effects:
-                    before.append(partial(_effects, c.effects, scenario))
-                add(choice_trigger(sid, c.id), sid, c.goto, before=before,
-                    conditions=[partial(_guard, c.condition)] if c.condition else None)
+                add(choice_trigger(sid, c.id), sid, c.goto,
+                    before=[_Consequence((sid, c.id), c.effects, scenario)],
+                    conditions=[_Guard(c.condition)] if c.condition else None)
             for r in scene.next:
-                guard = [partial(_route_guard, r, sid)] if r.condition or r.chance is not None else None
+                guard = [_RouteGuard(r, sid)] if r.condition or r.chance is not None else None
                 add(route_trigger(sid), sid, r.goto, conditions=guard)
 
     def attach(self, model) -> None:

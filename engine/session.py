@@ -123,8 +123,6 @@ class Session:
 
     # ---- lifecycle ----------------------------------------------------------------------
     def _reset(self) -> None:
-        if self._attached:
-            self._machine.detach(self)
         self.vars = rules.initial_vars(self.scenario)
         self.visits: dict[str, int] = {}
         self.chosen: set[tuple[str, str]] = set()
@@ -133,8 +131,11 @@ class Session:
         self.causes: dict[str, list[int]] = {}
         self.arrivals: dict[str, int] = {}   # scene -> decision that first led there
         self.phase = Phase.SCENE
-        self._machine.attach(self)
-        self._attached = True
+        if self._attached:
+            self._machine.place(self, self.scenario.start)
+        else:
+            self._machine.attach(self)
+            self._attached = True
         rules.enter(self, self.scenario.start, self.scenario)
         self._settle()
 

@@ -1,0 +1,291 @@
+"""The window, the main loop and the stack of screens.
+
+``run(path, args)`` is what ``main.py`` calls. The loop sleeps in ``pygame.event.wait``
+while nothing moves, and draws only after input or while something animates. Tests drive
+it frame by frame with ``App.step(events, dt)``.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pygame
+
+from engine import check_file
+
+from . import paths
+from .catalogue import scan
+from .images import ImageStore
+from .input import InputMapper
+from .intents import Quit, Redraw, Resize, TextSize, ToggleFullscreen
+from .settings import Settings, SettingsStore
+from .text import TextRenderer
+from .theme import Theme
+from .ui import Ui
+from .watch import POLL_SECONDS, FileWatcher
+from .widgets import Toast
+
+WINDOW_SIZE = (1280, 720)
+MIN_WINDOW = (800, 450)
+FPS = 60
+IDLE_WAKE = 2.0  # seconds: the longest the loop sleeps without input
+
+
+class App:
+    def __init__(self, settings: Settings | None = None, store: SettingsStore | None = None,
+                 *, seed: int = 0, watch: bool = False, listeners=(), size=WINDOW_SIZE,
+                 scenarios_dir: Path = paths.SCENARIOS, save_settings: bool = True):
+        pygame.display.init()
+        pygame.font.init()
+        self.store = store or SettingsStore()
+        self.settings = settings if settings is not None else self.store.load()
+        self.save_settings = save_settings
+        self.seed, self.watch, self.listeners = seed, watch, tuple(listeners)
+        self.scenarios_dir = Path(scenarios_dir)
+        self.windowed_size = tuple(size)
+        self.window = self._open_window()
+        pygame.display.set_caption("Weerbaar")
+        self.text = TextRenderer()
+        self.images = ImageStore()
+        self.input = InputMapper()
+        self.ui = self._make_ui()
+        self.stack: list = []
+        self.toasts: list[Toast] = []
+        self.watcher: FileWatcher | None = None
+        self.running = True
+        self.frames = 0
+        self._dirty = True
+        self._last = time.perf_counter()
+        self._catalogue = None
+
+    # ---- window and settings ------------------------------------------------------------
+    def _open_window(self) -> pygame.Surface:
+        if self.settings.fullscreen:
+            surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+            try:
+                pygame.Window.from_display_module().minimum_size = MIN_WINDOW
+            except (AttributeError, pygame.error):  # older pygame-ce or no window manager
+                pass
+        return surface
+
+    def _make_ui(self) -> Ui:
+        return Ui(Theme.for_window(self.window.get_size(), self.settings), self.text,
+                  self.settings, author_mode=self.watch)
+
+    def resize(self, size) -> None:
+        size = (max(MIN_WINDOW[0], int(size[0])), max(MIN_WINDOW[1], int(size[1])))
+        if not self.settings.fullscreen:
+            self.windowed_size = size
+            if pygame.display.get_surface().get_size() != size:
+                self.window = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.window = pygame.display.get_surface()
+        self.ui = self._make_ui()
+        self._dirty = True
+
+    def set_settings(self, settings: Settings) -> None:
+        old, self.settings = self.settings, settings
+        if old.fullscreen != settings.fullscreen:
+            self.window = self._open_window()
+        if self.save_settings and not self.store.save(settings):
+            self.toast(self.ui.t("settings_error", error=self.store.error), "bad")
+        self.ui = self._make_ui()
+        self._dirty = True
+
+    # ---- the stack ----------------------------------------------------------------------
+    @property
+    def top(self):
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen) -> None:
+        if self.stack:
+            self.stack[-1].on_cover()
+        self.stack.append(screen)
+        self._dirty = True
+
+    def pop(self, screen=None) -> None:
+        if not self.stack or (screen is not None and self.stack[-1] is not screen):
+            return
+        self.stack.pop().on_close()
+        if self.stack:
+            self.stack[-1].on_reveal()
+        self._dirty = True
+
+    def replace(self, screen) -> None:
+        if self.stack:
+            self.stack.pop().on_close()
+        self.stack.append(screen)
+        self._dirty = True
+
+    def clear(self) -> None:
+        while self.stack:
+            self.stack.pop().on_close()
+
+    def find(self, kind):
+        return next((s for s in reversed(self.stack) if isinstance(s, kind)), None)
+
+    def to_title(self) -> None:
+        from .screens.title import TitleScreen
+        self.clear()
+        self.watcher = None
+        self.push(TitleScreen(self))
+
+    def catalogue(self, refresh: bool = False):
+        if self._catalogue is None or refresh:
+            self._catalogue = scan(self.scenarios_dir, self.settings.language)
+        return self._catalogue
+
+    def open_scenario(self, path, entry=None) -> None:
+        """Play ``path`` on top of the stack, or show why it cannot be played."""
+        from .screens.message import ErrorScreen
+        from .screens.play import PlayScreen
+        if entry is not None:
+            scenario, diagnostics = entry.scenario, list(entry.diagnostics)
+        else:
+            scenario, diagnostics = check_file(str(path))
+        if self.watch:
+            self.watcher = FileWatcher(str(path))
+        if scenario is None:
+            self.push(ErrorScreen(self, str(path), diagnostics))
+        else:
+            self.push(PlayScreen(self, scenario))
+
+    def _reload_watched(self) -> None:
+        from .screens.message import ErrorScreen
+        from .screens.play import PlayScreen
+        scenario, diagnostics = check_file(self.watcher.path)
+        play, error = self.find(PlayScreen), self.find(ErrorScreen)
+        if play is not None:
+            play.reload(scenario, diagnostics)
+        elif error is not None:
+            if scenario is None:
+                error.diagnostics = diagnostics
+                error.invalidate()
+            else:
+                self.replace(PlayScreen(self, scenario))
+                self.toast(self.ui.t("reloaded"))
+        self._dirty = True
+
+    def toast(self, message: str, tone: str = "neutral") -> None:
+        self.toasts = [t for t in self.toasts if t.message != message] + [Toast(message, tone=tone)]
+        self._dirty = True
+
+    def quit(self) -> None:
+        self.running = False
+
+    # ---- the loop -----------------------------------------------------------------------
+    def step(self, events=None, dt: float | None = None) -> bool:
+        """One pass: input, update, and a draw if anything changed. False once quitting."""
+        now = time.perf_counter()
+        if dt is None:
+            dt = min(0.25, now - self._last)
+        self._last = now
+        if events is None:
+            events = pygame.event.get()
+        intents = self.input.translate(events)
+        for intent in intents:
+            self._dispatch(intent)
+            if not self.running:
+                return False
+        if self.watcher is not None and self.watcher.poll(dt):
+            self._reload_watched()
+        moving = self._update(dt)
+        if intents or moving or self._dirty:
+            self.draw()
+            pygame.display.flip()
+            self.frames += 1
+            self._dirty = False
+        return self.running
+
+    def _dispatch(self, intent) -> None:
+        if isinstance(intent, Quit):
+            self.quit()
+        elif isinstance(intent, Resize):
+            self.resize(intent.size)
+        elif isinstance(intent, Redraw):
+            self._dirty = True
+        elif isinstance(intent, TextSize):
+            self.set_settings(self.settings.with_text_step(intent.step))
+        elif isinstance(intent, ToggleFullscreen):
+            self.set_settings(replace(self.settings, fullscreen=not self.settings.fullscreen))
+        elif self.top is not None:
+            self.top.ensure_layout()
+            self.top.handle(intent)
+
+    def _update(self, dt: float) -> bool:
+        moving = False
+        if self.top is not None:
+            self.top.ensure_layout()
+            moving = bool(self.top.update(dt))
+        for t in self.toasts:
+            if t.update(dt):
+                self._dirty = True
+        self.toasts = [t for t in self.toasts if not t.done]
+        return moving
+
+    def timeout(self) -> float:
+        """How long the loop may sleep: 0 while animating."""
+        waits = [IDLE_WAKE]
+        top = self.top
+        if top is not None:
+            w = top.wake_in()
+            if w is not None:
+                waits.append(w)
+        waits.extend(t.left for t in self.toasts)
+        if self.watcher is not None:
+            waits.append(POLL_SECONDS)
+        return max(0.0, min(waits))
+
+    def draw(self, surface=None) -> None:
+        surface = surface or pygame.display.get_surface()
+        surface.fill(self.ui.palette.bg)
+        first = 0
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].opaque:
+                first = i
+                break
+        for screen in self.stack[first:]:
+            screen.ensure_layout()
+            screen.draw(surface)
+        for t in self.toasts[-2:]:
+            t.draw(surface, self.ui)
+
+    def run(self, max_frames: int | None = None) -> int:
+        clock = pygame.time.Clock()
+        self.step([])
+        loops = 0
+        while self.running and (max_frames is None or loops < max_frames):
+            wait = self.timeout()
+            if wait <= 0:
+                clock.tick(FPS)
+                events = pygame.event.get()
+            else:
+                first = pygame.event.wait(max(1, int(wait * 1000)))
+                events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+            self.step(events)
+            loops += 1
+        self.close()
+        return 0
+
+    def close(self) -> None:
+        self.clear()
+        pygame.display.quit()
+
+
+def run(path: str | None, args) -> int:
+    """The entry point for ``main.py``: the title screen, or ``path`` directly."""
+    store = SettingsStore()
+    settings = store.load()
+    lang = getattr(args, "lang", None)
+    if lang:
+        settings = replace(settings, language=lang)
+    app = App(settings, store, seed=getattr(args, "seed", 0) or 0,
+              watch=bool(getattr(args, "watch", False)) and path is not None)
+    if path is None:
+        app.to_title()
+    else:
+        app.to_title()
+        app.open_scenario(path)
+    return app.run()

@@ -1,0 +1,61 @@
+"""What every screen has: the app it belongs to, layout on demand, and the loop hooks.
+
+A screen gets intents (``handle``), advances its animations (``update``), and draws from
+its state (``draw``). It lays itself out again whenever ``layout_key`` changes (window
+size, settings, or state the screen names), so drawing never computes positions.
+"""
+from __future__ import annotations
+
+
+class Screen:
+    opaque = True  # False: the screen below shows through (overlays such as the pause menu)
+
+    def __init__(self, app):
+        self.app = app
+        self._laid_for = None
+
+    @property
+    def ui(self):
+        return self.app.ui
+
+    # ---- layout -------------------------------------------------------------------------
+    def layout_key(self) -> tuple:
+        """Extra state that, when it changes, needs a new layout."""
+        return ()
+
+    def ensure_layout(self) -> None:
+        key = (self.ui.key(), self.layout_key())
+        if key != self._laid_for:
+            self._laid_for = key
+            self.layout(self.ui)
+
+    def invalidate(self) -> None:
+        self._laid_for = None
+
+    def layout(self, ui) -> None:
+        pass
+
+    # ---- loop ---------------------------------------------------------------------------
+    def handle(self, intent) -> None:
+        pass
+
+    def update(self, dt: float) -> bool:
+        """Advance animations; True while something moves (the loop keeps drawing)."""
+        return False
+
+    def wake_in(self) -> float | None:
+        """Seconds until this screen needs an update though nothing happens (a timer)."""
+        return None
+
+    def draw(self, surface) -> None:
+        pass
+
+    # ---- stack events -------------------------------------------------------------------
+    def on_cover(self) -> None:
+        """Another screen was pushed on top of this one."""
+
+    def on_reveal(self) -> None:
+        """The screen on top of this one was popped."""
+
+    def on_close(self) -> None:
+        """This screen leaves the stack for good."""

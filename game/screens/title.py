@@ -1,0 +1,182 @@
+"""The title screen: the shipped scenarios as cards, the language switch, settings, quit."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pygame
+
+from ..intents import Back, Choose, Navigate, Scroll
+from ..settings import LANGUAGES
+from ..widgets import Button, FocusGroup, WidgetColumn
+from ..widgets.draw import box
+from .base import Screen
+
+
+class ScenarioCard:
+    """A card for one catalogue entry; behaves as a button (hover, focus, click)."""
+
+    def __init__(self, entry, number: int):
+        self.entry, self.number = entry, number
+        self.enabled = True
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self.hover = self.pressed = self.focused = False
+        self._ui = None
+        self._button = Button("", number=number)  # reuses the pointer logic
+
+    def layout(self, rect, ui) -> None:
+        self.rect, self._ui = pygame.Rect(rect), ui
+        self._button.rect = self.rect
+
+    def process_event(self, intent) -> bool:
+        self._button.enabled = self.enabled
+        clicked = self._button.process_event(intent)
+        self.hover, self.pressed = self._button.hover, self._button.pressed
+        return clicked
+
+    def update(self, dt: float) -> bool:
+        return False
+
+    @staticmethod
+    def height(ui, width: int) -> int:
+        t = ui.theme
+        return (2 * ui.text.line_height(t.h2) + 3 * ui.text.line_height(t.small)
+                + ui.text.line_height(t.small) + 3 * t.px(20))
+
+    def draw(self, surface) -> None:
+        ui, t, p = self._ui, self._ui.theme, self._ui.palette
+        lit = self.hover or self.pressed
+        if self.focused:
+            box(surface, self.rect.inflate(t.px(10), t.px(10)), None, t.radius + t.px(5),
+                p.focus, max(3, t.px(4)))
+        box(surface, self.rect, p.button_hover if lit else p.panel, t.radius,
+            p.accent if lit else p.border, max(t.border_width, t.px(3) if lit else 0))
+        pad = t.px(20)
+        inner = self.rect.inflate(-2 * pad, -2 * pad)
+        badge_d = t.fs(36)
+        badge = pygame.Rect(inner.right - badge_d, inner.top, badge_d, badge_d)
+        pygame.draw.circle(surface, p.accent, badge.center, badge_d // 2)
+        num = ui.text.render(str(self.number), t.fs(22), p.accent_text, "bold")
+        surface.blit(num, num.get_rect(center=badge.center))
+        y = inner.top
+        e, lang = self.entry, ui.lang
+        title = ui.text.block(e.title(lang), t.h2, p.text, inner.width - badge_d - pad, "bold", 2)
+        surface.blit(title, (inner.left, y))
+        y += title.get_height() + t.px(6)
+        if e.scenario is None:
+            msg = ui.text.block(ui.t("broken_card"), t.small, p.bad, inner.width, "bold", 3)
+            surface.blit(msg, (inner.left, y))
+            return
+        s = e.scenario
+        summary = ui.text.block(s.summary.get(lang, s.languages), t.small, p.text, inner.width,
+                                max_lines=3)
+        surface.blit(summary, (inner.left, y))
+        meta = " · ".join(x for x in (
+            ui.t("role", role=s.role.get(lang, s.languages)) if s.role.get(lang, s.languages) else "",
+            ui.t("minutes", n=s.duration_minutes) if s.duration_minutes else "",
+            " ".join(code.upper() for code in s.languages)) if x)
+        line = ui.text.render(ui.text.ellipsize(meta, t.small, inner.width), t.small, p.muted, "bold")
+        surface.blit(line, (inner.left, inner.bottom - line.get_height()))
+
+
+class TitleScreen(Screen):
+    def __init__(self, app):
+        super().__init__(app)
+        self.focus = FocusGroup()
+        self.column = WidgetColumn()
+        self.cards: list[ScenarioCard] = []
+        self.langs: list[Button] = []
+        self.settings_button = self.quit_button = None
+
+    def layout_key(self):
+        return (id(self.app.catalogue()),)
+
+    def layout(self, ui) -> None:
+        t = ui.theme
+        w, h = t.size
+        m = t.margin
+        entries = self.app.catalogue()
+        self.cards = [ScenarioCard(e, i + 1) for i, e in enumerate(entries)]
+        self.header_h = m + ui.text.line_height(t.h1) + ui.text.line_height(t.body) + t.px(12)
+        # language switch, top right
+        self.langs = [Button(ui.t(f"lang_{code}"), "selected" if code == ui.lang else "segment",
+                             value=code) for code in LANGUAGES]
+        seg_w = t.px(150)
+        x = w - m - seg_w * len(self.langs)
+        for b in self.langs:
+            b.layout((x, m, seg_w, t.px(48)), ui)
+            x += seg_w
+        # footer buttons
+        bh = t.px(52)
+        self.settings_button = Button(ui.t("settings"))
+        self.quit_button = Button(ui.t("quit"))
+        self.settings_button.layout((m, h - m - bh, t.px(240), bh), ui)
+        self.quit_button.layout((w - m - t.px(200), h - m - bh, t.px(200), bh), ui)
+        # the grid of cards
+        top = self.header_h + t.px(16) + ui.text.line_height(t.h2) + t.px(12)
+        area = pygame.Rect(m, top, w - 2 * m - t.px(20), h - m - bh - t.px(24) - top)
+        cols = 1 if len(self.cards) <= 1 or area.width < t.px(900) else 2
+        gap = t.px(24)
+        cw = (area.width - gap * (cols - 1)) // cols
+        ch = ScenarioCard.height(ui, cw)
+        places = []
+        for i, card in enumerate(self.cards):
+            r, c = divmod(i, cols)
+            places.append((card, pygame.Rect(c * (cw + gap), t.px(8) + r * (ch + gap), cw, ch)))
+        self.grid_top = top
+        self.column.layout(area, ui, places)
+        self.cols = cols
+        self.focus.set([*self.cards, *self.langs, self.settings_button, self.quit_button],
+                       columns=cols)
+
+    def handle(self, intent) -> None:
+        if isinstance(intent, Back):
+            return
+        if isinstance(intent, Scroll) and self.column.process_event(intent):
+            return
+        if isinstance(intent, Choose):
+            if 1 <= intent.number <= len(self.cards):
+                self._open(self.cards[intent.number - 1])
+            return
+        hit = self.focus.process_event(intent)
+        if isinstance(intent, Navigate):
+            f = self.focus.focused()
+            if isinstance(f, ScenarioCard):
+                self.column.reveal(f)
+        if hit is None:
+            return
+        if isinstance(hit, ScenarioCard):
+            self._open(hit)
+        elif hit in self.langs:
+            self.app.set_settings(replace(self.app.settings, language=hit.value))
+        elif hit is self.settings_button:
+            from .settings import SettingsScreen
+            self.app.push(SettingsScreen(self.app))
+        elif hit is self.quit_button:
+            self.app.quit()
+
+    def _open(self, card: ScenarioCard) -> None:
+        self.app.open_scenario(card.entry.path, card.entry)
+
+    def on_reveal(self) -> None:
+        self.app.catalogue(refresh=True)
+
+    def draw(self, surface) -> None:
+        ui, t, p = self.ui, self.ui.theme, self.ui.palette
+        w, h = t.size
+        m = t.margin
+        box(surface, (0, 0, w, self.header_h), p.panel)
+        pygame.draw.line(surface, p.border, (0, self.header_h), (w, self.header_h), t.border_width)
+        title = ui.text.render(ui.t("app_title"), t.h1, p.text, "bold")
+        surface.blit(title, (m, m - t.px(6)))
+        tag_w = self.langs[0].rect.left - m - t.px(20)
+        tag = ui.text.render(ui.text.ellipsize(ui.t("tagline"), t.body, tag_w), t.body, p.muted)
+        surface.blit(tag, (m, m - t.px(6) + ui.text.line_height(t.h1)))
+        heading = ui.text.render(ui.t("scenarios"), t.h2, p.text, "bold")
+        surface.blit(heading, (m, self.header_h + t.px(16)))
+        if not self.cards:
+            msg = ui.text.block(ui.t("no_scenarios", folder=str(self.app.scenarios_dir)), t.body,
+                                p.text, w - 2 * m)
+            surface.blit(msg, (m, self.grid_top + t.px(8)))
+        self.column.draw(surface)
+        for b in (*self.langs, self.settings_button, self.quit_button):
+            b.draw(surface)

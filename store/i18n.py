@@ -1,0 +1,72 @@
+"""The store's user-facing words, in Dutch and English. ``tr(lang, key, **values)``."""
+from __future__ import annotations
+
+LANGUAGES = ("nl", "en")
+
+STRINGS: dict[str, dict[str, str]] = {
+    "nl": {
+        "yes": "ja", "no": "nee",
+        "step": "stap {n}",
+        "chose": "in stap {n} koos: “{choice}”",
+        "and": " en ",
+        "because.text": "Deze tekst verschijnt omdat je {causes}.",
+        "because.text.bare": "Deze tekst verschijnt omdat {condition} {holds}.",
+        "because.route": "Je kwam hier omdat je {causes}.",
+        "because.route.bare": "Je kwam hier omdat {condition} {holds}.",
+        "because.hidden": "Deze keuze was er niet omdat je {causes}.",
+        "because.hidden.bare": "Deze keuze was er niet omdat {condition} {holds}.",
+        "because.shown": "Deze keuze was er omdat je {causes}.",
+        "because.shown.bare": "Deze keuze was er omdat {condition} {holds}.",
+        "held": "gold", "not_held": "niet gold",
+        "warn.version": "Gespeeld op versie {recorded} ({recorded_hash}); getoond op versie "
+                        "{shown} ({shown_hash}).",
+        "warn.scene_gone": "Scène '{scene}' bestaat niet meer in deze versie: getoond zoals "
+                           "opgenomen.",
+        "warn.choice_gone": "Keuze '{choice}' bestaat niet meer in scène '{scene}': getoond "
+                            "zoals opgenomen.",
+        "warn.unavailable": "Keuze '{choice}' is in deze versie niet beschikbaar in scène "
+                            "'{scene}': getoond zoals opgenomen.",
+        "warn.elsewhere": "Deze versie brengt de speler naar '{actual}', niet naar '{scene}': "
+                          "getoond zoals opgenomen.",
+        "warn.diverged": "Deze versie geeft andere meterstanden dan opgenomen ({names}).",
+        "warn.ending_differs": "Opgenomen einde '{recorded}', deze versie eindigt in '{actual}'.",
+        "warn.stuck": "Deze versie loopt hier vast: {reason}",
+    },
+    "en": {
+        "yes": "yes", "no": "no",
+        "step": "step {n}",
+        "chose": "chose “{choice}” in step {n}",
+        "and": " and ",
+        "because.text": "This text appears because you {causes}.",
+        "because.text.bare": "This text appears because {condition} {holds}.",
+        "because.route": "You came here because you {causes}.",
+        "because.route.bare": "You came here because {condition} {holds}.",
+        "because.hidden": "This option was not there because you {causes}.",
+        "because.hidden.bare": "This option was not there because {condition} {holds}.",
+        "because.shown": "This option was there because you {causes}.",
+        "because.shown.bare": "This option was there because {condition} {holds}.",
+        "held": "held", "not_held": "did not hold",
+        "warn.version": "Played on version {recorded} ({recorded_hash}); shown on version "
+                        "{shown} ({shown_hash}).",
+        "warn.scene_gone": "Scene '{scene}' no longer exists in this version: shown as recorded.",
+        "warn.choice_gone": "Option '{choice}' no longer exists in scene '{scene}': shown as "
+                            "recorded.",
+        "warn.unavailable": "Option '{choice}' is not available in scene '{scene}' in this "
+                            "version: shown as recorded.",
+        "warn.elsewhere": "This version takes the player to '{actual}', not to '{scene}': shown "
+                          "as recorded.",
+        "warn.diverged": "This version gives other meter values than recorded ({names}).",
+        "warn.ending_differs": "Recorded ending '{recorded}'; this version ends in '{actual}'.",
+        "warn.stuck": "This version gets stuck here: {reason}",
+    },
+}
+
+
+def lang_of(lang: str | None) -> str:
+    return lang if lang in STRINGS else "en"
+
+
+def tr(lang: str | None, key: str, **values) -> str:
+    table = STRINGS[lang_of(lang)]
+    text = table.get(key) or STRINGS["en"][key]
+    return text.format(**values) if values else text

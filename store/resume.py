@@ -1,0 +1,37 @@
+"""Resuming a recorded session where it stopped (after a break, a crash, a closed laptop)."""
+from __future__ import annotations
+
+from engine.model import Scenario
+from engine.session import Session
+
+from .errors import ReplayError
+from .rebuild import first_difference, rebuild
+from .recorder import Recorder
+from .scenarios import ScenarioLibrary
+from .sessions import SessionStore
+
+
+def resume(store: SessionStore, session_id: str, scenario: Scenario | None = None
+           ) -> tuple[Session, Recorder]:
+    """The session rebuilt from its recorded path, with a recorder that goes on writing to
+    the same record. The scenario must be the version it was played on: ``scenario`` if it
+    is, else the text kept in the database."""
+    record = store.get(session_id)
+    if record.ended:
+        raise ReplayError(record.id, f"the session already ended (in '{record.ending}')",
+                          "replay it instead, or start a new session")
+    library = ScenarioLibrary(store, [scenario] if scenario else [])
+    exact = library.recorded(record.content_hash)
+    if exact is None:
+        raise ReplayError(record.id, f"scenario version {record.content_hash} is not at hand",
+                          "give the scenario file it was played on")
+    session = rebuild(exact, record.decisions, record.seed, session_id=record.id)
+    if first_difference(session.decisions, record.decisions) is not None:
+        session.close()
+        raise ReplayError(record.id, "the rebuilt play differs from the recording")
+    last_restart = max((r.seq for r in record.history if r.undone == "restart"), default=-1)
+    session.undone = [r.decision for r in record.history
+                      if r.undone == "undo" and r.seq > last_restart]
+    recorder = Recorder(store, record.id)
+    recorder.attach(session)
+    return session, recorder
