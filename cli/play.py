@@ -80,7 +80,7 @@ class TerminalPlayer:
             return
         for para in text.split("\n"):
             print(textwrap.fill(para, self.width, initial_indent=indent,
-                                subsequent_indent=indent) if para else "", file=self.out)
+                                subsequent_indent=" " * len(indent)) if para else "", file=self.out)
 
     def play(self) -> int:
         s = self.session
@@ -130,6 +130,7 @@ class TerminalPlayer:
         s = self.session
         choices = s.available_choices()
         scene = s.node
+        self.say()
         if scene.timer is not None:
             self.say(f"({self.ui['timer']}: {scene.timer.seconds} {self.ui['seconds']})")
         for i, c in enumerate(choices, 1):

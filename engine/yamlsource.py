@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from .diagnostics import Reporter
 
@@ -62,36 +63,115 @@ def _mark(node) -> Pos:
 
 
 class _Builder:
+    """Builds located values straight from the parser's events, with an explicit stack.
+
+    PyYAML's composers recurse once per nesting level; libyaml's (in C) crashes the whole
+    process on a file nested a few thousand levels deep. Events come flat, so the depth is
+    checked here before anything can overflow.
+    """
+
     def __init__(self, report: Reporter):
         self.report = report
-        self.seen: set[int] = set()
+        self.resolver = Resolver()
         self.constructor = SafeConstructor()
+        self.tags: dict[str, str] = {}  # plain scalar -> resolved tag (ids and numbers repeat)
 
-    def value(self, node, depth: int = 0):
-        if id(node) in self.seen:  # the composer reuses a node only for an alias
-            self.report.error("E003", "anchors and aliases are not supported", _mark(node),
+    def build(self, events):
+        stack: list = []   # frames: [container, key, key_pos, has_key]
+        root, documents, broken = None, 0, False
+        for ev in events:
+            kind = type(ev)
+            if kind is yaml.ScalarEvent:
+                value = self.scalar(ev)
+                pos = _mark(ev)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(stack) >= MAX_DEPTH:
+                    self.report.error("E006", f"nesting deeper than {MAX_DEPTH} levels", _mark(ev),
+                                      "a scenario never needs this; check the brackets")
+                    return None
+                self.check_tag(ev)
+                if kind is yaml.MappingStartEvent:
+                    c = YMap()
+                    c.pos, c.key_pos, c.val_pos = _mark(ev), {}, {}
+                else:
+                    c = YList()
+                    c.pos, c.item_pos = _mark(ev), []
+                stack.append([c, None, None, False])
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                value = stack.pop()[0]
+                pos = value.pos
+            elif kind is yaml.AliasEvent:
+                self.report.error("E003", "anchors and aliases are not supported", _mark(ev),
+                                  "write the value out in full")
+                value, pos = None, _mark(ev)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self.report.error("E001", "expected exactly one YAML document", _mark(ev),
+                                      "a scenario file holds one mapping; remove the '---'")
+                    return None
+                continue
+            else:
+                continue
+            if not stack:
+                root = value
+                continue
+            frame = stack[-1]
+            target = frame[0]
+            if type(target) is YList:
+                target.append(value)
+                target.item_pos.append(pos)
+            elif not frame[3]:
+                frame[1], frame[2], frame[3] = value, pos, True
+            else:
+                frame[3] = False
+                self.put(target, frame[1], frame[2], value, pos)
+        if documents == 0:
+            self.report.error("E001", "the file is empty", (1, 1),
+                              "a scenario file holds one mapping that starts with 'format: 1'")
+        return root
+
+    def put(self, target: YMap, key, key_pos, value, pos) -> None:
+        if key is _MERGE:
+            self.report.error("E003", "merge keys ('<<') are not supported", key_pos,
+                              "write the keys out in full")
+        elif isinstance(key, (YMap, YList)):
+            self.report.error("E006", "a key must be a plain value", key_pos)
+        elif key in target:
+            first = target.key_pos[key]
+            self.report.error("E002", f"duplicate key '{key}'", key_pos,
+                              f"first defined at line {first[0]}; remove one of them")
+        else:
+            target[key] = value
+            target.key_pos[key], target.val_pos[key] = key_pos, pos
+
+    def check_tag(self, ev) -> bool:
+        if ev.anchor is not None:
+            self.report.error("E003", "anchors and aliases are not supported", _mark(ev),
                               "write the value out in full")
-            return None
-        self.seen.add(id(node))
-        if node.tag not in _PLAIN_TAGS:
-            self.report.error("E003", f"YAML tag '{node.tag}' is not supported", _mark(node),
+        if ev.tag is not None and ev.tag not in _PLAIN_TAGS:
+            self.report.error("E003", f"YAML tag '{ev.tag}' is not supported", _mark(ev),
                               "remove the tag; scenario files hold plain text, numbers and lists")
-            return None
-        if depth > MAX_DEPTH:
-            self.report.error("E006", f"nesting deeper than {MAX_DEPTH} levels", _mark(node))
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, depth)
-        if isinstance(node, yaml.SequenceNode):
-            out = YList(self.value(item, depth + 1) for item in node.value)
-            out.pos, out.item_pos = _mark(node), [_mark(item) for item in node.value]
-            return out
-        return self.scalar(node)
+            return False
+        return True
 
-    def scalar(self, node):
-        tag = node.tag
+    def scalar(self, ev):
+        tag = ev.tag
+        if (tag is not None or ev.anchor is not None) and not self.check_tag(ev):
+            return None
+        if tag is None or tag == "!":
+            if not ev.implicit[0]:  # quoted or block text
+                return ev.value
+            tag = self.tags.get(ev.value)
+            if tag is None:
+                tag = self.tags[ev.value] = self.resolver.resolve(
+                    yaml.ScalarNode, ev.value, (True, False))
         if tag == _STR:
-            return node.value
+            return ev.value
+        if tag == "tag:yaml.org,2002:merge":
+            return _MERGE
+        node = yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark)
         try:
             if tag == _INT:
                 return self.constructor.construct_yaml_int(node)
@@ -102,30 +182,12 @@ class _Builder:
             if tag == _FLOAT:
                 return self.constructor.construct_yaml_float(node)
         except ValueError as exc:  # e.g. an integer with more digits than Python allows
-            self.report.error("E009", f"number cannot be read: {exc}", _mark(node))
+            self.report.error("E009", f"number cannot be read: {exc}", _mark(ev))
             return None
-        return node.value  # timestamps stay the text the author wrote
+        return ev.value  # timestamps stay the text the author wrote
 
-    def mapping(self, node, depth: int) -> YMap:
-        out = YMap()
-        out.pos, out.key_pos, out.val_pos = _mark(node), {}, {}
-        for key_node, val_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.report.error("E003", "merge keys ('<<') are not supported", _mark(key_node),
-                                  "write the keys out in full")
-                continue
-            key = self.value(key_node, depth + 1)
-            if isinstance(key, (YMap, YList)):
-                self.report.error("E006", "a key must be a plain value", _mark(key_node))
-                continue
-            if key in out:
-                first = out.key_pos[key]
-                self.report.error("E002", f"duplicate key '{key}'", _mark(key_node),
-                                  f"first defined at line {first[0]}; remove one of them")
-                continue
-            out[key] = self.value(val_node, depth + 1)
-            out.key_pos[key], out.val_pos[key] = _mark(key_node), _mark(val_node)
-        return out
+
+_MERGE = object()
 
 
 def read_yaml(text: str, report: Reporter):
@@ -133,28 +195,17 @@ def read_yaml(text: str, report: Reporter):
 
     Returns None when the text is not usable YAML (the reason is in the report).
     """
+    loader = _Loader(text)
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        return _Builder(report).build(iter(loader.get_event, None))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         at = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         report.error("E001", f"{exc.problem or 'invalid YAML'}"
                      + (f" {exc.context}" if exc.context else ""), at,
                      "check indentation, colons and quotes around this place")
-        return None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # e.g. NUL bytes
         report.error("E001", f"invalid YAML: {exc}", (1, 1))
-        return None
-    except (ValueError, RecursionError) as exc:  # e.g. NUL bytes, absurd nesting
-        report.error("E001", f"invalid YAML: {exc}", (1, 1))
-        return None
-    if len(nodes) != 1 or nodes[0] is None:
-        report.error("E001", "expected exactly one YAML document" if nodes else "the file is empty",
-                     _mark(nodes[1]) if len(nodes) > 1 else (1, 1),
-                     "a scenario file holds one mapping that starts with 'format: 1'")
-        return None
-    try:
-        return _Builder(report).value(nodes[0])
-    except RecursionError:
-        report.error("E006", "the document is nested too deeply", (1, 1))
-        return None
+    finally:
+        loader.dispose()
+    return None
