@@ -112,42 +112,205 @@ class Report:
         }
 
 
+def _control(scene):
+    """The conditions that decide where a play can go from ``scene`` (not what it shows)."""
+    for c in scene.choices:
+        if c.condition is not None:
+            yield c.condition
+    for r in scene.next:
+        if r.condition is not None:
+            yield r.condition
+
+
+def _cuts(condition, meters) -> dict[str, set[int]] | None:
+    """Per meter, the values where ``condition`` can change its outcome: for ``m >= 60`` the
+    cut is 60 (59 and 60 differ). None for a meter read in any other form (exact then)."""
+    from . import expr
+    out: dict[str, set[int]] = {}
+    exact: set[str] = set()
+
+    def walk(n):
+        if isinstance(n, expr.Binary) and n.op in ("<", "<=", ">", ">=", "==", "!="):
+            a, b, op = n.left, n.right, n.op
+            if isinstance(b, expr.Name) and isinstance(a, expr.Num):
+                a, b = b, a
+                op = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}.get(op, op)
+            if isinstance(a, expr.Name) and isinstance(b, expr.Num) and a.name in meters:
+                c = b.value
+                cut = {">=": {c}, "<": {c}, ">": {c + 1}, "<=": {c + 1}}.get(op, {c, c + 1})
+                out.setdefault(a.name, set()).update(cut)
+                return
+        if isinstance(n, expr.Name) and n.name in meters:
+            exact.add(n.name)
+        for child in (getattr(n, "left", None), getattr(n, "right", None), getattr(n, "operand", None)):
+            if child is not None:
+                walk(child)
+    walk(condition.node)
+    for m in exact:
+        out[m] = None
+    return out
+
+
 class _Keyer:
-    """Builds the merge key of a state from just what the conditions can read."""
+    """Builds the merge key of a state from just what can still matter from its scene on.
+
+    Two states merge when no play from here on can tell them apart:
+    - a flag, visit or choice matters only while a condition that decides the way on (a
+      choice's or route's ``if``) can still read it from this scene on ("live");
+    - a meter matters only near the values where such a condition can flip: with cut points
+      T (``m >= 60`` flips at 60; the clamp bounds count too) and at most U up and L down
+      still to come along any path, values v1 < v2 can be told apart only if some t - d with
+      d in [-L, U] lies in (v1, v2]. Values between those regions merge. With cycles in the
+      scene graph U and L are unbounded there, and meters stay exact.
+    Text variants and posts do not decide the way, so they are left out: the explorer
+    proves where a play can go, not every sentence it can show.
+    """
 
     def __init__(self, scenario: Scenario):
+        self.scenario = scenario
         self.names = tuple(rules.initial_vars(scenario))
-        visited, chosen = set(), set()
-        for cond in _conditions(scenario):
-            visited |= cond.uses.visited
-            chosen |= cond.uses.chosen
-        self.visited, self.chosen = tuple(sorted(visited)), frozenset(chosen)
+        meters = scenario.meters
+        reads, cuts = {}, {}
+        for sid, scene in scenario.scenes.items():
+            names, visited, chosen, mcuts = set(), set(), set(), {}
+            for cond in _control(scene):
+                names |= cond.uses.names
+                visited |= cond.uses.visited
+                chosen |= cond.uses.chosen
+                for m, cs in _cuts(cond, meters).items():
+                    mcuts[m] = None if cs is None or mcuts.get(m, set()) is None \
+                        else mcuts.get(m, set()) | cs
+            reads[sid] = (names, visited, chosen)
+            cuts[sid] = mcuts
+        live, live_cuts = _propagate(scenario, reads, cuts)
+        up, down = _reach_deltas(scenario)
+        self.layout = {}
+        for sid in scenario.scenes:
+            names, visited, chosen = live[sid]
+            flags = tuple(n for n in self.names if n in names and n not in meters)
+            specs = tuple((n, meters[n].min, _rep_table(meters[n], live_cuts[sid].get(n),
+                                                        up[sid].get(n), down[sid].get(n)))
+                          for n in self.names if n in meters and n in names)
+            self.layout[sid] = (flags, specs, tuple(sorted(visited)), tuple(sorted(chosen)))
 
     def __call__(self, s: PlayState):
+        layout = self.layout.get(s.scene)
+        if layout is None:  # an ending: nothing can follow
+            return (s.scene,)
+        flags, specs, visited, chosen = layout
         v = s.vars
-        return (s.scene, tuple(v[n] for n in self.names),
-                tuple(x in s.visits for x in self.visited),
-                frozenset(s.chosen & self.chosen) if self.chosen else None)
+        return (s.scene, tuple([v[n] for n in flags]),
+                tuple([v[n] if t is None else t[v[n] - lo] for n, lo, t in specs]),
+                tuple([x in s.visits for x in visited]),
+                tuple([p in s.chosen for p in chosen]))
 
 
-def _conditions(scenario: Scenario):
-    for scene in scenario.scenes.values():
-        for v in scene.text:
-            if v.condition:
-                yield v.condition
-        for p in scene.posts:
-            if p.condition:
-                yield p.condition
-        for c in scene.choices:
-            if c.condition:
-                yield c.condition
-        for r in scene.next:
-            if r.condition:
-                yield r.condition
-    for e in scenario.endings.values():
-        for v in e.text:
-            if v.condition:
-                yield v.condition
+def _successors(scenario: Scenario, sid: str):
+    scene = scenario.scenes[sid]
+    for c in scene.choices:
+        if c.goto in scenario.scenes:
+            yield c.goto
+    for r in scene.next:
+        if r.goto in scenario.scenes:
+            yield r.goto
+
+
+def _propagate(scenario: Scenario, reads, cuts):
+    """live(S) = what S reads, and what every scene reachable from S reads (a fixed point)."""
+    live = {sid: (set(a), set(b), set(c)) for sid, (a, b, c) in reads.items()}
+    live_cuts = {sid: dict(c) for sid, c in cuts.items()}
+    preds: dict[str, list[str]] = {sid: [] for sid in scenario.scenes}
+    for sid in scenario.scenes:
+        for t in _successors(scenario, sid):
+            preds[t].append(sid)
+    todo = list(scenario.scenes)
+    while todo:
+        t = todo.pop()
+        for sid in preds[t]:
+            changed = False
+            for mine, theirs in zip(live[sid], live[t]):
+                if not theirs <= mine:
+                    mine |= theirs
+                    changed = True
+            for m, cs in live_cuts[t].items():
+                have = live_cuts[sid].get(m, set())
+                if have is None:
+                    continue
+                new = None if cs is None else have | cs
+                if m not in live_cuts[sid] or new != have:
+                    live_cuts[sid][m] = new
+                    changed = True
+            if changed:
+                todo.append(sid)
+    return live, live_cuts
+
+
+def _reach_deltas(scenario: Scenario):
+    """Per scene and meter: the most it can still rise (U) and fall (L) on any path from there.
+    None where a cycle lies ahead (unbounded)."""
+    meters = scenario.meters
+    up: dict[str, dict] = {}
+    down: dict[str, dict] = {}
+    order, state = [], {}
+    for root in scenario.scenes:  # iterative DFS: post-order = successors first
+        if root in state:
+            continue
+        stack = [(root, iter(list(_successors(scenario, root))))]
+        state[root] = 1
+        while stack:
+            node, it = stack[-1]
+            nxt = next(it, None)
+            if nxt is None:
+                state[node] = 2
+                order.append(node)
+                stack.pop()
+            elif nxt not in state:
+                state[nxt] = 1
+                stack.append((nxt, iter(list(_successors(scenario, nxt)))))
+            elif state[nxt] == 1:
+                cyclic = {m: None for m in meters}
+                return ({sid: cyclic for sid in scenario.scenes},
+                        {sid: cyclic for sid in scenario.scenes})
+
+    def gains(effects, sign):
+        return {k: d for k, d in effects.adds if d * sign > 0}
+
+    for sid in order:
+        scene = scenario.scenes[sid]
+        u = {m: 0 for m in meters}
+        d = {m: 0 for m in meters}
+        edges = [(c.effects, c.goto) for c in scene.choices] + [(None, r.goto) for r in scene.next]
+        for effects, goto in edges:
+            target = scenario.scenes.get(goto)
+            pu = dict.fromkeys(meters, 0)
+            pd = dict.fromkeys(meters, 0)
+            for eff in (effects, target.on_enter if target is not None else None):
+                if eff:
+                    for k, v in gains(eff, 1).items():
+                        pu[k] += v
+                    for k, v in gains(eff, -1).items():
+                        pd[k] -= v
+            for m in meters:
+                tu = up[goto][m] if goto in up else 0
+                td = down[goto][m] if goto in down else 0
+                u[m] = max(u[m], pu[m] + tu)
+                d[m] = max(d[m], pd[m] + td)
+        up[sid], down[sid] = u, d
+    return up, down
+
+
+def _rep_table(meter, cuts, up, down):
+    """value - min -> the first value of its class; None when the meter must stay exact."""
+    if cuts is None or up is None or down is None:
+        return None
+    points = set(cuts) | {meter.min, meter.max + 1}  # the clamp bounds flip behaviour too
+    regions = sorted((t - up, t + down) for t in points)
+    table, rep = [], meter.min
+    for v in range(meter.min, meter.max + 1):
+        if any(lo <= v <= hi for lo, hi in regions):
+            rep = v
+        table.append(rep)
+    return tuple(table)
 
 
 def _settle(scenario: Scenario, s: PlayState, key, entered: set):
@@ -251,8 +414,9 @@ def explore(scenario: Scenario, bound: int = DEFAULT_BOUND) -> Report:
         name = "soft-lock" if kind in ("soft-lock", "stuck") else "endless loop"
         stuck.add(i)
         report.problems.append(Problem(name, node_scene[i], path_to(i)))
-    for i in _cannot_end(edges, ending_nodes, stuck):
-        report.problems.append(Problem("endless loop", node_scene[i], path_to(i)))
+    if not report.bound_hit:  # unexpanded states would look trapped
+        for i in _cannot_end(edges, ending_nodes, stuck):
+            report.problems.append(Problem("endless loop", node_scene[i], path_to(i)))
     # the first time BFS reaches an ending is along a shortest path
     for i in sorted(ending_nodes, key=lambda i: len(path_to(i))):
         report.shortest.setdefault(node_scene[i], path_to(i))

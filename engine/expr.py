@@ -423,6 +423,7 @@ class Condition:
     source: str
     test: object  # callable(state) -> bool
     uses: Uses
+    node: object = None  # the syntax tree, for analyses such as the explorer's
 
     def __call__(self, state) -> bool:
         return bool(self.test(state))
@@ -435,4 +436,4 @@ def compile_condition(src: str, env: Env) -> Condition:
     if kind != "bool":
         raise ExprError("E013", "a condition must be true or false (got a number)", 0,
                         "compare it, for example 'vertrouwen >= 40'")
-    return Condition(src, compile_node(node), uses(node))
+    return Condition(src, compile_node(node), uses(node), node)

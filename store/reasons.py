@@ -9,6 +9,7 @@ from engine.model import Scenario
 from engine.session import Reason
 
 from .i18n import tr
+from .texts import choice_text
 
 KINDS = ("text", "route", "hidden", "shown")
 
@@ -60,18 +61,10 @@ def view(reason: Reason | None, kind: str, scenario: Scenario, lang: str,
     if kind not in KINDS:
         raise ValueError(f"kind: expected one of {', '.join(KINDS)} (got '{kind}')")
     causes = tuple(CauseView(step_of.get(c.decision), c.decision, c.scene, c.choice,
-                             _choice_text(scenario, c.scene, c.choice, lang))
+                             choice_text(scenario, c.scene, c.choice, lang))
                    for c in reason.causes)
     values = tuple((_name(scenario, n, lang), _value(v, lang)) for n, v in reason.values)
     return ReasonView(kind, reason.condition, bool(reason.holds), values, causes)
-
-
-def _choice_text(scenario: Scenario, scene_id: str, choice_id: str, lang: str) -> str:
-    scene = scenario.scenes.get(scene_id)
-    try:
-        return scene.choice(choice_id).text.get(lang, scenario.languages)
-    except (AttributeError, KeyError):
-        return choice_id
 
 
 def _name(scenario: Scenario, name: str, lang: str) -> str:

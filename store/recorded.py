@@ -11,8 +11,9 @@ from engine.model import Scenario
 
 from .i18n import tr
 from .records import DecisionRecord, SessionRecord
+from .texts import text_of
 from .views import (OptionView, ReplayStep, flag_changes, meter_changes, option_view,
-                    scene_note, text_of)
+                    scene_note)
 
 
 def recorded_steps(record: SessionRecord, scenario: Scenario, lang: str, start: int,

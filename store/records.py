@@ -18,7 +18,7 @@ class DecisionRecord:
     decision: Decision
     made_at: str                  # ISO 8601, UTC
     undone: str | None = None     # None, "undo" or "restart"
-    votes: Mapping[str, int] = EMPTY  # workshop: hands per option
+    votes: Mapping[str, int] = field(default_factory=lambda: EMPTY)  # workshop: hands per option
     overridden: bool = False      # workshop: the facilitator overrode the majority
 
     @property
@@ -66,7 +66,7 @@ class SessionRecord:
     ended_at: str | None = None
     ending: str | None = None
     final_vars: Mapping | None = None
-    extra: Mapping = EMPTY
+    extra: Mapping = field(default_factory=lambda: EMPTY)
     history: tuple[DecisionRecord, ...] = ()   # every decision, in the order recorded
     notes: tuple[Note, ...] = field(default=())
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from engine.model import Scenario, Scene, Text
+from engine.model import Scenario, Scene
 
 from .reasons import ReasonView
 from .records import DecisionRecord, Note
+from .texts import text_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +84,6 @@ class ReplayStep:
     @property
     def chosen_option(self) -> OptionView | None:
         return next((o for o in self.options if o.chosen), None)
-
-
-def text_of(text: Text | None, scenario: Scenario, lang: str) -> str | None:
-    return None if text is None else text.get(lang, scenario.languages)
 
 
 def meter_changes(scenario: Scenario, before: Mapping, after: Mapping, lang: str

@@ -1,0 +1,94 @@
+"""The consequence panel: what the choice led to (its feedback and the meter changes),
+shown over the play screen until the player continues."""
+from __future__ import annotations
+
+import pygame
+
+from ..flow import Flow
+from ..widgets import Button, ScrollView, signed
+from ..widgets.draw import box, dim
+
+
+class ConsequencePanel:
+    def __init__(self, scenario, outcome, lang: str):
+        self.scenario, self.outcome, self.lang = scenario, outcome, lang
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self.area = pygame.Rect(0, 0, 0, 0)
+        self.view = ScrollView()
+        self.button: Button | None = None
+        self._ui = None
+
+    def tx(self, text) -> str:
+        return text.get(self.lang, self.scenario.languages) if text is not None else ""
+
+    def layout(self, area, ui) -> None:
+        """Centre the panel in ``area`` (the part of the screen below the meters)."""
+        self._ui, self.area = ui, pygame.Rect(area)
+        t = ui.theme
+        width = min(self.area.width - 2 * t.margin, t.px(900))
+        pad = t.px(32)
+        flow = self._flow(ui, width - 2 * pad - t.px(20))
+        self.button = Button(ui.t("continue"), "choice", value="proceed")
+        bw = min(width - 2 * pad, t.px(360))
+        bh = self.button.height_for(bw, ui)
+        chrome = 2 * pad + bh + t.px(24)
+        height = min(flow.height + chrome, self.area.height - 2 * t.px(16))
+        self.rect = pygame.Rect(0, 0, width, height)
+        self.rect.center = self.area.center
+        view = pygame.Rect(self.rect.left + pad, self.rect.top + pad, flow.width,
+                           height - chrome)
+        self.view.layout(view, ui)
+        self.view.set_content(flow.render(ui.palette.panel))
+        self.button.layout((self.rect.right - pad - bw, self.rect.bottom - pad - bh, bw, bh), ui)
+
+    def _flow(self, ui, width: int) -> Flow:
+        t, p, r = ui.theme, ui.palette, ui.text
+        o = self.outcome
+        flow = Flow(width)
+        flow.add(r.block(ui.t("what_happened"), t.h2, p.text, width, "bold"), after=t.px(10))
+        lead = ui.t("timed_out") if o.decision.timed_out else ui.t("you_chose")
+        flow.add(r.block(lead, t.small, p.muted, width), after=t.px(2))
+        flow.add(r.block(self.tx(o.choice.text), t.body, p.text, width, "bold"), after=t.px(20))
+        if o.feedback is not None:
+            flow.add(r.block(self.tx(o.feedback), t.body, p.text, width), after=t.px(20))
+        if not o.meter_changes:
+            flow.add(r.block(ui.t("no_changes"), t.small, p.muted, width, "italic"))
+        for meter_id, (a, b) in o.meter_changes.items():
+            self._change_row(flow, ui, meter_id, a, b)
+        return flow
+
+    def _change_row(self, flow: Flow, ui, meter_id: str, a: int, b: int) -> None:
+        t, p, r = ui.theme, ui.palette, ui.text
+        meter = self.scenario.meters[meter_id]
+        good = (b > a) == (meter.good == "high")
+        colour = p.good if good else p.bad
+        badge_w = t.fs(78)
+        delta = r.render(signed(b - a), t.body, p.panel, "bold")
+        label = r.block(f"{self.tx(meter.label)}  ({ui.t('change_from_to', a=a, b=b)})", t.body,
+                        p.text, flow.width - badge_w - t.px(16))
+        h = max(label.get_height(), delta.get_height() + t.px(8))
+
+        def paint(surface, top):
+            chip = pygame.Rect(0, top, badge_w, delta.get_height() + t.px(6))
+            box(surface, chip, colour, t.px(8))
+            surface.blit(delta, delta.get_rect(center=chip.center))
+            surface.blit(label, (badge_w + t.px(16), top))
+        flow.draw(paint, after=t.px(10), height=h)
+
+    def process_event(self, intent) -> bool:
+        """True when the player chose to continue (by click)."""
+        self.view.process_event(intent)
+        return self.button.process_event(intent) if self.button else False
+
+    def update(self, dt: float) -> bool:
+        return False
+
+    def draw(self, surface) -> None:
+        ui = self._ui
+        t, p = ui.theme, ui.palette
+        dim(surface, self.area, p.overlay)
+        shadow = self.rect.move(0, t.px(6))
+        box(surface, shadow, (0, 0, 0), t.radius + t.px(4))
+        box(surface, self.rect, p.panel, t.radius + t.px(4), p.border, t.border_width)
+        self.view.draw(surface)
+        self.button.draw(surface)

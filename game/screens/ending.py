@@ -1,0 +1,141 @@
+"""The ending: its title, tone and text, the final meters, the path of decisions taken and
+the debrief questions; play again or back to the menu."""
+from __future__ import annotations
+
+import pygame
+
+from ..flow import Flow
+from ..intents import Back, Scroll
+from ..widgets import Button, FocusGroup, MeterHud, ScrollView
+from ..widgets.draw import box
+from .base import Screen
+
+
+class EndingScreen(Screen):
+    def __init__(self, app, play):
+        super().__init__(app)
+        self.play = play  # the PlayScreen below: it owns the session
+        self.left = ScrollView()
+        self.right = ScrollView(keyboard=False)
+        self.focus = FocusGroup()
+        self.again = self.menu = None
+
+    @property
+    def session(self):
+        return self.play.session
+
+    def layout_key(self) -> tuple:
+        s = self.session
+        return (id(s), s.scene_id, len(s.decisions), self.play.lang)
+
+    def tx(self, text) -> str:
+        return text.get(self.play.lang, self.play.scenario.languages) if text is not None else ""
+
+    def layout(self, ui) -> None:
+        t = ui.theme
+        w, h = t.size
+        m, gap = t.margin, t.px(36)
+        bh = t.px(56)
+        self.band_h = t.px(12)
+        top = self.band_h + m
+        bottom = h - m - bh - t.px(20)
+        left_w = int((w - 2 * m - gap) * 0.56)
+        self.left_rect = pygame.Rect(m, top, left_w, bottom - top)
+        self.right_card = pygame.Rect(m + left_w + gap, top, w - 2 * m - left_w - gap, bottom - top)
+        inner = self.right_card.inflate(-2 * t.px(24), -2 * t.px(22))
+        inner.width -= t.px(14)
+        self.left.layout(self.left_rect.inflate(-t.px(16), 0).move(-t.px(8), 0), ui)
+        self.left.set_content(self._story(ui, self.left.rect.width).render(ui.palette.bg),
+                              keep_offset=True)
+        self.right.layout(inner, ui)
+        self.right.set_content(self._record(ui, inner.width).render(ui.palette.panel),
+                               keep_offset=True)
+        self.again = Button(ui.t("play_again"), value="again")
+        self.menu = Button(ui.t("to_menu"), value="menu")
+        bw = t.px(300)
+        self.again.layout((m, h - m - bh, bw, bh), ui)
+        self.menu.layout((m + bw + t.px(20), h - m - bh, bw, bh), ui)
+        self.focus.set([self.again, self.menu])
+
+    def _story(self, ui, width: int) -> Flow:
+        t, p, r = ui.theme, ui.palette, ui.text
+        ending = self.session.ending
+        flow = Flow(width)
+        tone = ui.t(f"tone_{ending.tone}")
+        chip = r.render(f"{ui.t('ending')} · {tone}".upper(), t.small, p.panel, "bold")
+        colour = t.tone_colour(ending.tone)
+
+        def paint(surface, top):
+            rect = pygame.Rect(0, top, chip.get_width() + t.px(28), chip.get_height() + t.px(10))
+            box(surface, rect, colour, t.px(8))
+            surface.blit(chip, chip.get_rect(center=rect.center))
+        flow.draw(paint, after=t.px(16), height=chip.get_height() + t.px(10))
+        flow.add(r.block(self.tx(ending.title), t.h1, p.text, width, "bold"), after=t.px(14))
+        flow.add(r.block(self.session.text(self.play.lang), t.body, p.text, width), after=t.px(28))
+        if ending.debrief_questions:
+            flow.add(r.block(ui.t("debrief"), t.h2, p.text, width, "bold"), after=t.px(10))
+            num_w = t.fs(40)
+            for i, q in enumerate(ending.debrief_questions, 1):
+                num = r.render(f"{i}.", t.body, p.muted, "bold")
+                text = r.block(self.tx(q), t.body, p.text, width - num_w)
+                rect = flow.add(text, x=num_w, after=t.px(10))
+                flow.add_beside(num, 0, rect.top + (r.line_height(t.body) - num.get_height()) // 2)
+        return flow
+
+    def _record(self, ui, width: int) -> Flow:
+        t, p, r = ui.theme, ui.palette, ui.text
+        scenario = self.play.scenario
+        flow = Flow(width)
+        if scenario.meters:
+            flow.add(r.block(ui.t("final_meters"), t.h2, p.text, width, "bold"), after=t.px(10))
+            hud = MeterHud(scenario, self.play.lang, self.session.meters())
+            hud.columns = lambda w, ui_: 1
+            h = hud.height_for(width, ui)
+            hud.layout((0, 0, width, h), ui)
+
+            def paint(surface, top):
+                hud.rect.top = top
+                hud.draw(surface)
+            flow.draw(paint, after=t.px(24), height=h)
+        flow.add(r.block(ui.t("your_path"), t.h2, p.text, width, "bold"), after=t.px(10))
+        if not self.session.decisions:
+            flow.add(r.block(ui.t("no_decisions"), t.body, p.muted, width, "italic"))
+        num_w = t.fs(40)
+        for d in self.session.decisions:
+            choice = scenario.scenes[d.scene].choice(d.choice)
+            num = r.render(f"{d.index + 1}.", t.small, p.muted, "bold")
+            text = r.block(self.tx(choice.text), t.small, p.text, width - num_w,
+                           "italic" if d.timed_out else "regular")
+            rect = flow.add(text, x=num_w, after=t.px(8))
+            flow.add_beside(num, 0, rect.top + (r.line_height(t.small) - num.get_height()) // 2)
+        return flow
+
+    def handle(self, intent) -> None:
+        if isinstance(intent, Back):
+            from .pause import PauseScreen
+            self.app.push(PauseScreen(self.app, self.play))
+            return
+        if isinstance(intent, Scroll):
+            self.left.process_event(intent) or self.right.process_event(intent)
+            return
+        hit = self.focus.process_event(intent)
+        if hit is self.again:
+            self.play.restart()
+            self.app.pop(self)
+        elif hit is self.menu:
+            self.app.to_title()
+
+    def update(self, dt: float) -> bool:
+        if not self.session.ended:  # taken back (undo) or reloaded: back to the play screen
+            self.app.pop(self)
+            return True
+        return False
+
+    def draw(self, surface) -> None:
+        ui, t, p = self.ui, self.ui.theme, self.ui.palette
+        w = t.size[0]
+        box(surface, (0, 0, w, self.band_h), t.tone_colour(self.session.ending.tone))
+        self.left.draw(surface)
+        box(surface, self.right_card, p.panel, t.radius, p.border, t.border_width)
+        self.right.draw(surface)
+        self.focus.draw(surface)

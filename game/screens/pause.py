@@ -1,0 +1,80 @@
+"""The pause menu (Esc): resume, take back the last choice, start again, settings, menu."""
+from __future__ import annotations
+
+import pygame
+
+from ..intents import Back
+from ..widgets import Button, FocusGroup
+from ..widgets.draw import box, dim
+from .base import Screen
+
+
+class PauseScreen(Screen):
+    opaque = False
+
+    def __init__(self, app, play):
+        super().__init__(app)
+        self.play = play
+        self.focus = FocusGroup()
+
+    def layout_key(self) -> tuple:
+        s = self.play.session
+        return (len(s.decisions), self.app.settings.allow_undo)
+
+    def layout(self, ui) -> None:
+        t = ui.theme
+        s = self.play.session
+        undo_note = ("" if self.app.settings.allow_undo and s.decisions else
+                     ui.t("undo_off") if not self.app.settings.allow_undo else ui.t("undo_none"))
+        self.buttons = [
+            Button(ui.t("resume"), value="resume"),
+            Button(ui.t("undo"), value="undo", enabled=not undo_note, note=undo_note),
+            Button(ui.t("restart"), value="restart"),
+            Button(ui.t("settings"), value="settings"),
+            Button(ui.t("to_menu"), value="menu"),
+        ]
+        width = min(t.size[0] - 2 * t.margin, t.px(560))
+        pad = t.px(32)
+        bw = width - 2 * pad
+        heights = [b.height_for(bw, ui) for b in self.buttons]
+        head = ui.text.line_height(t.h2) + t.px(16)
+        height = head + sum(heights) + t.px(14) * (len(heights) - 1) + 2 * pad
+        self.rect = pygame.Rect(0, 0, width, min(height, t.size[1] - 2 * t.px(10)))
+        self.rect.center = (t.size[0] // 2, t.size[1] // 2)
+        y = self.rect.top + pad + head
+        for b, bh in zip(self.buttons, heights):
+            b.layout((self.rect.left + pad, y, bw, bh), ui)
+            y += bh + t.px(14)
+        self.focus.set(self.buttons, keep=False)
+        self.focus.keyboard = True
+        self.focus.index = 0
+        self.focus._mark()
+
+    def handle(self, intent) -> None:
+        if isinstance(intent, Back):
+            self.app.pop(self)
+            return
+        hit = self.focus.process_event(intent)
+        if hit is None:
+            return
+        if hit.value == "resume":
+            self.app.pop(self)
+        elif hit.value == "undo":
+            self.app.pop(self)
+            self.play.undo()
+        elif hit.value == "restart":
+            self.app.pop(self)
+            self.play.restart()
+        elif hit.value == "settings":
+            from .settings import SettingsScreen
+            self.app.push(SettingsScreen(self.app))
+        elif hit.value == "menu":
+            self.app.to_title()
+
+    def draw(self, surface) -> None:
+        ui, t, p = self.ui, self.ui.theme, self.ui.palette
+        dim(surface, surface.get_rect(), p.overlay)
+        box(surface, self.rect, p.panel, t.radius + t.px(4), p.border, t.border_width)
+        title = ui.text.render(ui.t("pause"), t.h2, p.text, "bold")
+        surface.blit(title, (self.rect.left + t.px(32), self.rect.top + t.px(26)))
+        self.focus.draw(surface)
