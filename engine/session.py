@@ -259,12 +259,13 @@ class Session:
             target=self.state, before=before, after=dict(self.vars), step=step,
             seconds=seconds, timed_out=timed_out)
         self.decisions.append(decision)
-        for name in decision.changes():
+        changes = decision.changes()
+        for name in changes:
             self.causes.setdefault(name, []).append(index)
         self.arrivals.setdefault(self.state, index)
         self.phase = Phase.CONSEQUENCE
         self._notify("on_decision", decision)
-        return self._outcome(decision, choice)
+        return self._outcome(decision, choice, changes)
 
     def time_out(self) -> Outcome:
         """The scene's timer ran out: take its default choice."""
@@ -360,9 +361,8 @@ class Session:
         return Reason(" / ".join(r.condition for r in reasons), False,
                       tuple(sorted(values.items())), tuple(causes))
 
-    def _outcome(self, decision: Decision, choice: Choice) -> Outcome:
+    def _outcome(self, decision: Decision, choice: Choice, changes: dict) -> Outcome:
         meters = self.scenario.meters
-        changes = decision.changes()
         return Outcome(
             decision=decision, choice=choice, feedback=choice.feedback,
             meter_changes={k: v for k, v in changes.items() if k in meters},
