@@ -16,6 +16,9 @@ COMMANDS = {
     "explore": "explore",
     "graph": "graph",
     "test": "transcript",
+    "sessions": "sessions",
+    "debrief": "debrief",
+    "export": "export",
 }
 
 OK, PROBLEMS, USAGE = 0, 1, 2

@@ -8,9 +8,11 @@ from __future__ import annotations
 import shutil
 import sys
 import textwrap
+import time
 
 from engine.session import Phase, Session
 from engine.model import Scenario
+from store import Recorder, SessionStore, StoreError, default_db_path
 
 from .common import OK, USAGE, load_or_report, signed
 
@@ -38,6 +40,10 @@ def add_parser(sub, name):
     p.add_argument("--seed", type=int, default=0, help="seed for chance (default 0)")
     p.add_argument("--watch", action="store_true",
                    help="reload the scenario when the file changes (window only)")
+    p.add_argument("--db", metavar="PATH",
+                   help="record the session in this database (default: one in your data folder)")
+    p.add_argument("--label", metavar="TEXT",
+                   help="the player or team, e.g. 'Team 2' (default: 'Sessie N')")
     p.set_defaults(subcommand_lang=True)
 
 
@@ -48,7 +54,19 @@ def run(args) -> int:
     if scenario is None:
         return code
     lang = args.lang if args.lang in scenario.languages else scenario.default_language
-    return TerminalPlayer(scenario, lang, args.seed).play()
+    player = TerminalPlayer(scenario, lang, args.seed)
+    try:
+        store = SessionStore(args.db or default_db_path())
+    except StoreError as exc:
+        print(f"weerbaar play: error: cannot record the session: {exc}", file=sys.stderr)
+        return USAGE
+    try:
+        with store:
+            Recorder.start(store, player.session, language=lang, label=args.label, mode="text")
+            return player.play()
+    except StoreError as exc:
+        print(f"\nweerbaar play: error: cannot record the session: {exc}", file=sys.stderr)
+        return USAGE
 
 
 def run_game(path, args) -> int:
@@ -112,7 +130,9 @@ class TerminalPlayer:
             self.say(f"{self.t(who.name)}{role}:")
         self.say(s.text(self.lang))
         for post in s.posts():
-            head = " ".join(x for x in (post.author, post.handle, post.time) if x)
+            person = self.scenario.characters.get(post.author)
+            author = self.t(person.name) if person is not None else post.author
+            head = " ".join(x for x in (author, post.handle, post.time) if x)
             counts = ""
             if post.likes is not None or post.shares is not None:
                 counts = f"  [♥ {post.likes or 0}  ↻ {post.shares or 0}]"
@@ -135,6 +155,7 @@ class TerminalPlayer:
             self.say(f"({self.ui['timer']}: {scene.timer.seconds} {self.ui['seconds']})")
         for i, c in enumerate(choices, 1):
             self.say(self.t(c.text), f"  {i}) ")
+        shown = time.monotonic()
         while True:
             prompt = f"{self.ui['choose']} 1-{len(choices)} ({self.ui['undo']}, {self.ui['quit']}): "
             print(prompt, end="", file=self.out, flush=True)
@@ -159,7 +180,8 @@ class TerminalPlayer:
             if answer.isdigit() and 1 <= int(answer) <= len(choices):
                 break
             self.say(self.ui["bad_choice"])
-        outcome = s.choose(choices[int(answer) - 1].id)
+        seconds = round(time.monotonic() - shown, 2)
+        outcome = s.choose(choices[int(answer) - 1].id, seconds=seconds)
         self.say()
         if outcome.feedback is not None:
             self.say(self.t(outcome.feedback), "→ ")

@@ -119,3 +119,12 @@ def test_transcripts_pass_and_a_changed_playthrough_fails(tmp_path):
     assert r.returncode == 1
     assert "FAIL  feiten eerst, dan de pers" in r.stdout
     assert "meter vertrouwen: expected 65, got 57" in r.stdout
+
+
+def test_terminal_player_names_characters_in_messages(tmp_path):
+    text = (ROOT / "scenarios" / "voorbeeld.yaml").read_text(encoding="utf-8").replace(
+        '- from: "Gert (buurman)"', "- from: sanne")
+    p = tmp_path / "v.yaml"
+    p.write_text(text, encoding="utf-8")
+    r = weerbaar("play", str(p), "--text", stdin="q\n")
+    assert "> Sanne de Vries @sannedv 07:52" in r.stdout

@@ -1,0 +1,72 @@
+"""``weerbaar debrief --out report.html``: the group debrief of recorded sessions as one
+self-contained HTML page, printable to PDF from a browser."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine.model import Scenario
+from store import ScenarioLibrary, StoreError
+from store.clock import utc_now
+from store.report import render_report, report_parts
+
+from .common import OK, USAGE, load_or_report
+from .sessions import add_db_option, error, open_store
+
+
+def add_parser(sub, name):
+    p = sub.add_parser(name, help="write the debrief report of recorded sessions (HTML)",
+                       description="Write the group debrief of the chosen sessions (default: "
+                       "all) as one HTML file: choices per decision, endings with their debrief "
+                       "questions, meters over time, and a comparison when there are two.")
+    add_db_option(p)
+    p.add_argument("--session", metavar="ID", action="append", default=[],
+                   help="a session to include (repeat for more; default: all)")
+    add_scenario_option(p)
+    p.add_argument("--lang", choices=["nl", "en"],
+                   help="report language (default: that of the first session)")
+    p.add_argument("--out", metavar="FILE", required=True, help="the HTML file to write")
+    p.set_defaults(subcommand_lang=True)
+
+
+def add_scenario_option(p) -> None:
+    p.add_argument("--scenario", metavar="FILE", action="append", default=[],
+                   help="a scenario file for texts when the database lacks the version "
+                   "played (repeat for more)")
+
+
+def load_library(store, files: list[str]) -> tuple[ScenarioLibrary | None, int]:
+    """A library of the scenario versions in the store plus the files given."""
+    current: list[Scenario] = []
+    for path in files:
+        scenario, code = load_or_report(path)
+        if scenario is None:
+            return None, code
+        current.append(scenario)
+    return ScenarioLibrary(store, current), OK
+
+
+def run(args) -> int:
+    store = open_store(args, "debrief")
+    if store is None:
+        return USAGE
+    with store:
+        library, code = load_library(store, args.scenario)
+        if library is None:
+            return code
+        try:
+            records = store.records(args.session)
+            lang = args.lang or (records[0].language if records else "nl")
+            html = render_report(report_parts(records, library, lang), lang, utc_now(),
+                                 str(store.path))
+        except StoreError as exc:
+            error("debrief", exc)
+            return USAGE
+    try:
+        Path(args.out).write_text(html, encoding="utf-8")
+    except OSError as exc:
+        error("debrief", f"{args.out}: cannot write: {exc.strerror or exc} (choose another --out)")
+        return USAGE
+    n = len(records)
+    print(f"wrote {args.out}: {n} session{'s' * (n != 1)}"
+          + (f" of {', '.join(sorted({r.scenario_id for r in records}))}" if records else ""))
+    return OK

@@ -1,0 +1,109 @@
+"""``weerbaar export --format json|xapi``: the recorded sessions with every decision, as
+JSON or as xAPI statements, to a file, standard output, or a learning record store."""
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+
+from store import StoreError
+from store.export_json import export_document
+from store.lrs import LrsClient, SendReport
+from store.xapi import DEFAULT_BASE, statements
+
+from .common import OK, PROBLEMS, USAGE
+from .debrief import add_scenario_option, load_library
+from .sessions import add_db_option, error, open_store
+
+PASSWORD_ENV = "WEERBAAR_LRS_PASSWORD"
+BASE_ENV = "WEERBAAR_XAPI_BASE"
+
+
+def add_parser(sub, name):
+    p = sub.add_parser(name, help="export recorded sessions as JSON or xAPI (or send them to an LRS)",
+                       description="Export the chosen sessions (default: all). With --lrs, the "
+                       f"xAPI statements go to a learning record store; the password comes from "
+                       f"${PASSWORD_ENV} or a prompt, never from the command line.")
+    add_db_option(p)
+    p.add_argument("--format", choices=["json", "xapi"], required=True)
+    p.add_argument("--out", metavar="FILE", help="write here (default: standard output)")
+    p.add_argument("--session", metavar="ID", action="append", default=[],
+                   help="a session to export (repeat for more; default: all)")
+    add_scenario_option(p)
+    p.add_argument("--lrs", metavar="URL", help="send the statements to this xAPI endpoint")
+    p.add_argument("--lrs-user", metavar="NAME", help="the LRS user (basic authentication)")
+    p.add_argument("--xapi-base", metavar="IRI",
+                   help=f"base of activity and extension ids (default: ${BASE_ENV} or {DEFAULT_BASE})")
+
+
+def run(args) -> int:
+    if args.lrs and (args.format != "xapi" or not args.lrs_user):
+        error("export", "--lrs needs --format xapi and --lrs-user NAME")
+        return USAGE
+    store = open_store(args, "export")
+    if store is None:
+        return USAGE
+    with store:
+        library, code = load_library(store, args.scenario)
+        if library is None:
+            return code
+        try:
+            records = store.records(args.session)
+        except StoreError as exc:
+            error("export", exc)
+            return USAGE
+        if args.format == "json":
+            payload = export_document(records)
+        else:
+            base = args.xapi_base or os.environ.get(BASE_ENV) or DEFAULT_BASE
+            payload = statements(records, library, base)
+    if args.out or not args.lrs:
+        code = _write(payload, args.out)
+        if code != OK:
+            return code
+    return _send(args, payload) if args.lrs else OK
+
+
+def _write(payload, out: str | None) -> int:
+    text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    if not out:
+        sys.stdout.write(text)
+        return OK
+    try:
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as exc:
+        error("export", f"{out}: cannot write: {exc.strerror or exc} (choose another --out)")
+        return USAGE
+    return OK
+
+
+def _send(args, payload: list[dict]) -> int:
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        if not sys.stdin.isatty():
+            error("export", f"no LRS password (set ${PASSWORD_ENV}, or run in a terminal to be asked)")
+            return USAGE
+        password = getpass.getpass(f"password for {args.lrs_user} at {args.lrs}: ")
+    try:
+        report = LrsClient(args.lrs, args.lrs_user, password).send(payload)
+    except StoreError as exc:
+        error("export", exc)
+        return USAGE
+    _print_report(args.lrs, report, payload)
+    return PROBLEMS if report.refused else OK
+
+
+def _print_report(url: str, report: SendReport, payload: list[dict]) -> None:
+    where = {s["id"]: s for s in payload}
+    for r in report.refused:
+        s = where.get(r.statement_id, {})
+        session = s.get("context", {}).get("registration") or s.get("actor", {}).get(
+            "account", {}).get("name", "?")
+        print(f"weerbaar export: error: {url}: refused statement {r.statement_id} "
+              f"({s.get('verb', {}).get('id', '?').rsplit('/', 1)[-1]}, session {session[:8]}): "
+              f"{r.status}: {r.reason}", file=sys.stderr)
+    known = len(report.stored) - len(report.new)
+    print(f"sent {report.sent} statements to {url}: {len(report.stored)} stored "
+          f"({len(report.new)} new, {known} already there), {len(report.refused)} refused")
