@@ -2,10 +2,13 @@
 self-contained HTML page, printable to PDF from a browser."""
 from __future__ import annotations
 
+import argparse
+
+from dataclasses import dataclass
 from pathlib import Path
 
 from engine.model import Scenario
-from store import ScenarioLibrary, StoreError
+from store import ScenarioLibrary, SessionRecord, SessionStore, StoreError
 from store.clock import utc_now
 from store.report import render_report, report_parts
 
@@ -22,7 +25,7 @@ def add_parser(sub, name):
     p.add_argument("--session", metavar="ID", action="append", default=[],
                    help="a session to include (repeat for more; default: all)")
     add_scenario_option(p)
-    p.add_argument("--lang", choices=["nl", "en"],
+    p.add_argument("--lang", default=argparse.SUPPRESS, choices=["nl", "en"],
                    help="report language (default: that of the first session)")
     p.add_argument("--out", metavar="FILE", required=True, help="the HTML file to write")
     p.set_defaults(subcommand_lang=True)
@@ -34,30 +37,47 @@ def add_scenario_option(p) -> None:
                    "played (repeat for more)")
 
 
-def load_library(store, files: list[str]) -> tuple[ScenarioLibrary | None, int]:
-    """A library of the scenario versions in the store plus the files given."""
+@dataclass
+class Chosen:
+    """The sessions a command works on, with the scenario versions to show them on."""
+
+    store: SessionStore
+    library: ScenarioLibrary
+    records: list[SessionRecord]
+
+
+def choose_sessions(args, command: str) -> tuple[Chosen | None, int]:
+    """Open the store, load the --scenario files and read the --session ids (default: all).
+    On a problem, print it and give None with the exit code; else close ``Chosen.store``."""
+    store = open_store(args, command)
+    if store is None:
+        return None, USAGE
     current: list[Scenario] = []
-    for path in files:
+    for path in args.scenario:
         scenario, code = load_or_report(path)
         if scenario is None:
+            store.close()
             return None, code
         current.append(scenario)
-    return ScenarioLibrary(store, current), OK
+    try:
+        records = store.records(args.session)
+    except StoreError as exc:
+        store.close()
+        error(command, exc)
+        return None, USAGE
+    return Chosen(store, ScenarioLibrary(store, current), records), OK
 
 
 def run(args) -> int:
-    store = open_store(args, "debrief")
-    if store is None:
-        return USAGE
-    with store:
-        library, code = load_library(store, args.scenario)
-        if library is None:
-            return code
+    chosen, code = choose_sessions(args, "debrief")
+    if chosen is None:
+        return code
+    records = chosen.records
+    with chosen.store:
         try:
-            records = store.records(args.session)
             lang = args.lang or (records[0].language if records else "nl")
-            html = render_report(report_parts(records, library, lang), lang, utc_now(),
-                                 str(store.path))
+            html = render_report(report_parts(records, chosen.library, lang), lang, utc_now(),
+                                 str(chosen.store.path))
         except StoreError as exc:
             error("debrief", exc)
             return USAGE

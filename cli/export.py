@@ -13,8 +13,8 @@ from store.lrs import LrsClient, SendReport
 from store.xapi import DEFAULT_BASE, statements
 
 from .common import OK, PROBLEMS, USAGE
-from .debrief import add_scenario_option, load_library
-from .sessions import add_db_option, error, open_store
+from .debrief import add_scenario_option, choose_sessions
+from .sessions import add_db_option, error
 
 PASSWORD_ENV = "WEERBAAR_LRS_PASSWORD"
 BASE_ENV = "WEERBAAR_XAPI_BASE"
@@ -41,23 +41,15 @@ def run(args) -> int:
     if args.lrs and (args.format != "xapi" or not args.lrs_user):
         error("export", "--lrs needs --format xapi and --lrs-user NAME")
         return USAGE
-    store = open_store(args, "export")
-    if store is None:
-        return USAGE
-    with store:
-        library, code = load_library(store, args.scenario)
-        if library is None:
-            return code
-        try:
-            records = store.records(args.session)
-        except StoreError as exc:
-            error("export", exc)
-            return USAGE
+    chosen, code = choose_sessions(args, "export")
+    if chosen is None:
+        return code
+    with chosen.store:
         if args.format == "json":
-            payload = export_document(records)
+            payload = export_document(chosen.records)
         else:
             base = args.xapi_base or os.environ.get(BASE_ENV) or DEFAULT_BASE
-            payload = statements(records, library, base)
+            payload = statements(chosen.records, chosen.library, base)
     if args.out or not args.lrs:
         code = _write(payload, args.out)
         if code != OK:

@@ -1,6 +1,8 @@
 """``weerbaar graph FILE --format mermaid|dot``: the scene graph, problems marked in red."""
 from __future__ import annotations
 
+import argparse
+
 from engine.explore import explore
 from engine.graph import to_dot, to_mermaid
 
@@ -11,7 +13,7 @@ def add_parser(sub, name):
     p = sub.add_parser(name, help="draw the scene graph (Mermaid or Graphviz DOT)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
-    p.add_argument("--lang", help="language of the labels (default: the scenario's first)")
+    p.add_argument("--lang", default=argparse.SUPPRESS, help="language of the labels (default: the scenario's first)")
     p.add_argument("--out", help="write to this file instead of standard output")
 
 

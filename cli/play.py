@@ -5,6 +5,9 @@ scripted: ``printf '2\n1\n' | weerbaar play scenario.yaml --text``.
 """
 from __future__ import annotations
 
+import argparse
+import random
+
 import shutil
 import sys
 import textwrap
@@ -36,15 +39,15 @@ def add_parser(sub, name):
     p = sub.add_parser(name, help="play a scenario (in the window; --text in the terminal)")
     p.add_argument("file", help="the scenario file (.yaml)")
     p.add_argument("--text", action="store_true", help="play in the terminal")
-    p.add_argument("--lang", choices=["nl", "en"], help="language (default: the scenario's first)")
-    p.add_argument("--seed", type=int, default=0, help="seed for chance (default 0)")
+    p.add_argument("--lang", default=argparse.SUPPRESS, choices=["nl", "en"], help="language (default: the scenario's first)")
+    p.add_argument("--seed", type=int, default=None,
+                   help="seed for chance (default: a new one each play; give one to repeat a play)")
     p.add_argument("--watch", action="store_true",
                    help="reload the scenario when the file changes (window only)")
     p.add_argument("--db", metavar="PATH",
                    help="record the session in this database (default: one in your data folder)")
     p.add_argument("--label", metavar="TEXT",
                    help="the player or team, e.g. 'Team 2' (default: 'Sessie N')")
-    p.set_defaults(subcommand_lang=True)
 
 
 def run(args) -> int:
@@ -54,7 +57,8 @@ def run(args) -> int:
     if scenario is None:
         return code
     lang = args.lang if args.lang in scenario.languages else scenario.default_language
-    player = TerminalPlayer(scenario, lang, args.seed)
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
+    player = TerminalPlayer(scenario, lang, seed)
     try:
         store = SessionStore(args.db or default_db_path())
     except StoreError as exc:

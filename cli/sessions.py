@@ -67,8 +67,9 @@ def _delete(store: SessionStore, ids: list[str]) -> int:
             error("sessions", exc)
             code = USAGE
             continue
+        n = len(record.path)
         print(f"deleted session {record.id} ({record.label}, {record.scenario_id}, "
-              f"{len(record.path)} decisions)")
+              f"{n} decision{'s' * (n != 1)})")
     return code
 
 

@@ -133,10 +133,12 @@ def unused(scenario: Scenario, report: Reporter, doc: YMap) -> None:
         if mid not in changed:
             report.warn("W006", f"meter '{mid}' never changes", _pos(doc, "meters", mid),
                         "change it in some effects or remove it")
+    declared = doc.get("flags") if isinstance(doc.get("flags"), list) else []
     for flag in scenario.flags:
+        at = _pos(doc, "flags", declared.index(flag)) if flag in declared else _pos(doc, "flags")
         if flag not in set_flags:
-            report.warn("W006", f"flag '{flag}' is never set", _pos(doc, "flags"),
+            report.warn("W006", f"flag '{flag}' is never set", at,
                         "set it in some effects or remove it")
         elif flag not in read:
-            report.warn("W006", f"flag '{flag}' is set but never read", _pos(doc, "flags"),
+            report.warn("W006", f"flag '{flag}' is set but never read", at,
                         "use it in a condition or remove it")

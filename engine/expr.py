@@ -276,7 +276,7 @@ class Uses:
 
 def _closest(word: str, options) -> str:
     import difflib
-    match = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    match = difflib.get_close_matches(str(word), sorted(map(str, options)), n=1, cutoff=0.6)
     return f"did you mean '{match[0]}'?" if match else ""
 
 

@@ -105,7 +105,7 @@ class _Loader:
     def name(self, value, at, what: str) -> str | None:
         if not isinstance(value, str) or not NAME_RE.match(value) or value in RESERVED:
             hint = "use letters, digits and '_', starting with a letter"
-            if value in RESERVED:
+            if isinstance(value, str) and value in RESERVED:
                 hint = f"'{value}' is a reserved word"
             self.r.error("E007", f"{what}: '{value}' is not a valid id", at, hint)
             return None
@@ -171,7 +171,10 @@ class _Loader:
                 items = self.listing(delta, m.at(key), f"{what} '{key}'") or []
                 for i, flag in enumerate(items):
                     pos = items.at(i)
-                    if flag in self.env.meters:
+                    if not isinstance(flag, str):
+                        self.r.error("E006", f"{what} '{key}': expected a flag name "
+                                     f"(got {_type_name(flag)})", pos)
+                    elif flag in self.env.meters:
                         self.r.error("E013", f"'{key}: {flag}': '{flag}' is a meter, not a flag",
                                      pos, f"change a meter with '{flag}: +5' or '{flag}: -5'")
                     elif flag not in self.env.flags:
@@ -316,7 +319,7 @@ class _Loader:
         flags = []
         items = self.listing(doc.get("flags", YList()), doc.at("flags"), "flags") or []
         for i, flag in enumerate(items):
-            if self.name(flag, items.at(i), "flag") is None:
+            if self.name(flag, items.at(i), "flag") is None:  # also refuses lists and numbers
                 continue
             if flag in flags or flag in meters:
                 self.r.error("E015", f"'{flag}' is declared twice", items.at(i),
@@ -357,7 +360,9 @@ class _Loader:
             if isinstance(body, YMap) and isinstance(body.get("choices"), YList):
                 for i, c in enumerate(body["choices"]):
                     if isinstance(c, YMap):
-                        ids.add(c.get("id", f"c{i + 1}"))
+                        cid = c.get("id", f"c{i + 1}")
+                        if isinstance(cid, str):
+                            ids.add(cid)
             self.env.choices[sid] = ids
 
     def variants(self, value, at, what: str) -> tuple[Variant, ...]:
@@ -376,7 +381,7 @@ class _Loader:
                 text = self.text_map(item, langs, f"{what} variant {i + 1}")
             else:
                 cond, text = None, self.text(item, pos, f"{what} variant {i + 1}")
-            if cond is None and i < len(value) - 1 and isinstance(item, YMap) and "if" not in item:
+            if i < len(value) - 1 and not (isinstance(item, YMap) and "if" in item):
                 self.r.error("E022", f"{what} variant {i + 1} has no 'if', so the variants after "
                              "it are never shown", pos, "only the last variant goes without 'if'")
             out.append(Variant(text, cond))
@@ -398,7 +403,11 @@ class _Loader:
                 self.r.error("E004", f"'{key}' belongs to scenes of kind '{wants}'", b.key_at(key),
                              f"add 'kind: {wants}' or remove '{key}'")
         speaker = b.get("speaker")
-        if speaker is not None and speaker not in characters:
+        if speaker is not None and not isinstance(speaker, str):
+            self.r.error("E006", f"scene '{sid}' speaker: expected a character id "
+                         f"(got {_type_name(speaker)})", b.at("speaker"))
+            speaker = None
+        elif speaker is not None and speaker not in characters:
             self.r.error("E019", f"unknown character '{speaker}'", b.at("speaker"),
                          did_you_mean(speaker, characters) or "declare it under 'characters:'")
         choices = self.choices(sid, b, targets)
@@ -434,7 +443,8 @@ class _Loader:
                                           f"scene '{sid}' choice {i + 1}"):
                 continue
             if "id" in c:
-                cid = self.name(c["id"], c.at("id"), "choice id")
+                # an invalid id is reported; a stand-in keeps the graph whole for other checks
+                cid = self.name(c["id"], c.at("id"), "choice id") or f"c{i + 1}"
             else:
                 cid = f"c{i + 1}"
                 self.r.warn("W007", f"scene '{sid}' choice {i + 1} has no id", pos,

@@ -273,8 +273,11 @@ class Session:
         if scene is None or scene.timer is None:
             raise SessionError(f"scene '{self.state}' has no timer")
         choice_id = scene.timer.default
-        if choice_id not in {c.id for c in self.available_choices()}:
-            choice_id = self.available_choices()[0].id
+        available = [c.id for c in self.available_choices()]
+        if choice_id not in available:
+            if not available:
+                raise StuckError(f"time ran out in scene '{scene.id}', but no choice is available")
+            choice_id = available[0]
         return self.choose(choice_id, seconds=float(scene.timer.seconds), timed_out=True)
 
     def proceed(self) -> None:
@@ -293,10 +296,17 @@ class Session:
 
     def _route(self) -> None:
         scene = self.scenario.scenes[self.state]
+        before = dict(self.vars)
         if not self._machine.fire(self, route_trigger(scene.id)):
             raise StuckError(f"no route of scene '{scene.id}' holds: the play is stuck")
-        if self.decisions:
-            self.arrivals.setdefault(self.state, len(self.decisions) - 1)
+        if self.decisions:  # what a route leads to is owed to the last decision taken
+            last = len(self.decisions) - 1
+            self.arrivals.setdefault(self.state, last)
+            for name, value in self.vars.items():
+                if before[name] != value:
+                    causes = self.causes.setdefault(name, [])
+                    if not causes or causes[-1] != last:
+                        causes.append(last)
 
     def _settle(self) -> None:
         """Pass through routers and note an ending."""

@@ -66,15 +66,43 @@ def read_transcripts(path: str, report: Reporter) -> list[Transcript]:
             if key not in TRANSCRIPT_KEYS:
                 report.error("E004", f"unknown key '{key}' in transcript {i + 1}", t.key_at(key),
                              "allowed: " + ", ".join(sorted(TRANSCRIPT_KEYS)))
-        expect = t.get("expect") or {}
-        for key in expect if isinstance(expect, YMap) else ():
-            if key not in EXPECT_KEYS:
-                report.error("E004", f"unknown key '{key}' in expect", expect.key_at(key),
-                             "allowed: " + ", ".join(sorted(EXPECT_KEYS)))
+        seed = t.get("seed", 0)
+        if isinstance(seed, bool) or not isinstance(seed, int):
+            report.error("E006", f"transcript {i + 1} seed: expected a whole number "
+                         f"(got {seed!r})", t.at("seed"))
+            continue
+        expect = t.get("expect", YMap())
+        if not isinstance(expect, YMap) or not _expect_ok(expect, i, report):
+            if not isinstance(expect, YMap):
+                report.error("E006", f"transcript {i + 1} expect: expected a mapping", t.at("expect"))
+            continue
         out.append(Transcript(str(t.get("name", f"transcript {i + 1}")),
-                              [str(c) for c in t["choices"]], int(t.get("seed", 0) or 0),
-                              dict(expect), at[0]))
+                              [str(c) for c in t["choices"]], seed, dict(expect), at[0]))
     return out
+
+
+def _expect_ok(expect: YMap, i: int, report: Reporter) -> bool:
+    ok = True
+    kinds = {"scenes": YList, "meters": YMap, "flags": YMap, "ending": str}
+    for key, value in expect.items():
+        if key not in EXPECT_KEYS:
+            report.error("E004", f"unknown key '{key}' in expect", expect.key_at(key),
+                         "allowed: " + ", ".join(sorted(EXPECT_KEYS)))
+            ok = False
+        elif not isinstance(value, kinds[key]):
+            want = {YList: "a list", YMap: "a mapping", str: "an ending id"}[kinds[key]]
+            report.error("E006", f"transcript {i + 1} expect {key}: expected {want}", expect.at(key))
+            ok = False
+        elif key == "meters" and any(isinstance(v, bool) or not isinstance(v, int)
+                                     for v in value.values()):
+            report.error("E006", f"transcript {i + 1} expect meters: values must be whole numbers",
+                         expect.at(key))
+            ok = False
+        elif key == "flags" and any(not isinstance(v, bool) for v in value.values()):
+            report.error("E006", f"transcript {i + 1} expect flags: values must be true or false",
+                         expect.at(key))
+            ok = False
+    return ok
 
 
 def run_transcript(scenario: Scenario, t: Transcript) -> Result:

@@ -128,3 +128,18 @@ def test_terminal_player_names_characters_in_messages(tmp_path):
     p.write_text(text, encoding="utf-8")
     r = weerbaar("play", str(p), "--text", stdin="q\n")
     assert "> Sanne de Vries @sannedv 07:52" in r.stdout
+
+
+def test_top_level_lang_reaches_the_command():
+    r = weerbaar("--lang", "en", "play", EXAMPLE, "--text", stdin="q\n")
+    assert "The rumour in the group chat" in r.stdout
+
+
+@pytest.mark.parametrize("bad", ["seed: abc", "expect: [1, 2]", "expect: {meters: [a]}",
+                                 "expect: {scenes: begin}", "expect: {meters: {vertrouwen: \"65\"}}"])
+def test_malformed_transcripts_are_reported(tmp_path, bad):
+    t = tmp_path / "t.yaml"
+    t.write_text(f"transcripts:\n  - name: x\n    choices: [navragen]\n    {bad}\n", encoding="utf-8")
+    r = weerbaar("test", EXAMPLE, "--transcripts", str(t))
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert "error[E006]" in r.stderr

@@ -189,3 +189,25 @@ def test_loaded_scenario_is_immutable():
         s.scenes["z"] = None
     with pytest.raises(AttributeError):
         s.start = "b"
+
+
+@pytest.mark.parametrize("body, code", [
+    ("scenes:\n  begin: {text: Hallo, choices: [{id: [a], text: A, goto: einde}]}\n", "E007"),
+    ("flags: [[a]]\nscenes:\n  begin: {text: Hallo, next: [{goto: einde}]}\n", "E007"),
+    ("flags: [a]\nscenes:\n  begin: {text: Hallo, on_enter: {set: [[a]]}, next: [{goto: einde}]}\n", "E006"),
+    ("scenes:\n  begin: {text: Hallo, speaker: [sanne], next: [{goto: einde}]}\n", "E006"),
+    ("scenes:\n  begin: {text: Hallo, choices: [{id: 5, text: A, goto: s}]}\n"
+     "  s: {text: x, next: [{if: \"chosen(begin, a)\", goto: einde}, {goto: einde}]}\n", "E012"),
+    ("scenes:\n  begin: {text: [eerste, tweede], next: [{goto: einde}]}\n", "E022"),
+])
+def test_values_of_the_wrong_shape_are_reported_not_crashing(body, code):
+    header = "format: 1\nid: demo\ntitle: Demo\nlanguages: [nl]\nstart: begin\n" \
+             "endings:\n  einde: {title: Einde, text: Klaar}\n"
+    found = codes(header + body)
+    assert code in found
+    assert "E017" not in found and "E018" not in found  # no echoes of the first problem
+
+
+def test_unused_flag_warning_points_at_the_flag():
+    d = diag(scenario_text(GOOD, HEADER.replace("flags: [f, g]", "flags: [f, g, h]")), "W006")
+    assert (d.line, d.column) == (8, 15)

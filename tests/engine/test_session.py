@@ -202,3 +202,44 @@ def test_timer_takes_the_default_choice():
     s = Session.replay(sc, ["x", "altijd"])
     out = s.time_out()
     assert out.choice.id == "door" and out.decision.timed_out and out.decision.seconds == 20
+
+
+def test_time_out_without_an_available_choice_is_a_session_error():
+    from engine.session import StuckError
+    sc = load("""\
+start: a
+scenes:
+  a:
+    text: A
+    timer: {seconds: 5, default: only}
+    choices: [{id: only, text: O, if: "f", goto: e}]
+endings:
+  e: {title: E, text: e}
+""")
+    s = Session(sc)
+    assert s.available_choices() == []
+    with pytest.raises(StuckError):
+        s.time_out()
+
+
+def test_effects_on_arrival_through_a_route_are_owed_to_the_last_decision():
+    sc = load("""\
+start: a
+scenes:
+  a:
+    text: A
+    choices: [{id: go, text: G, goto: b}]
+  b:
+    text: B
+    next: [{goto: c}]
+  c:
+    text: C
+    on_enter: {m: -20}
+    choices: [{id: end, text: E, if: "m < 40", goto: e}, {id: other, text: O, goto: e}]
+endings:
+  e: {title: E, text: e}
+""")
+    s = Session.replay(sc, ["go"])
+    assert s.state == "c" and s.vars["m"] == 30
+    reason = next(v.reason for v in s.choice_views() if v.choice.id == "end")
+    assert [(c.scene, c.choice) for c in reason.causes] == [("a", "go")]
