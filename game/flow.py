@@ -31,7 +31,7 @@ class Flow:
         self.y += h
 
     def draw(self, fn, after: int = 0, height: int = 0) -> None:
-        """A custom drawing ``fn(surface, top)`` that takes ``height`` pixels."""
+        """A custom drawing ``fn(surface, left, top)`` that takes ``height`` pixels."""
         self._ops.append(("draw", fn, self.y))
         self.y += height + after
 
@@ -50,7 +50,7 @@ class Flow:
             if kind == "blit":
                 surface.blit(op[1], (op[2][0] + dx, op[2][1] + dy))
             elif kind == "draw":
-                op[1](surface, op[2] + dy)
+                op[1](surface, dx, op[2] + dy)
             else:
                 _, inner, rect, fill, border, radius, pad, bw = op
                 r = rect.move(dx, dy)

@@ -12,6 +12,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "app_title": "Weerbaar",
         "tagline": "Oefenen met dilemma's en desinformatie in het lokaal bestuur",
         "scenarios": "Kies een scenario",
+        "scenarios_hint": "Kies een scenario: klik erop of toets 1–{n}",
         "no_scenarios": "Er staan geen scenario's in de map {folder}.",
         "role": "Jij bent {role}",
         "minutes": "{n} min",
@@ -32,7 +33,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fullscreen": "Volledig scherm",
         "high_contrast": "Hoog contrast",
         "reduced_motion": "Minder beweging",
-        "allow_undo": "Keuze terugnemen toestaan",
+        "allow_undo": "Terugnemen toestaan",
         "on": "Aan",
         "off": "Uit",
         "back": "Terug",
@@ -71,6 +72,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "error_title": "Dit scenario kan niet worden geopend",
         "error_intro": "De controle vond {n} fout(en). Hieronder staat waar en wat; "
                        "de auteur kan ze in het bestand oplossen.",
+        "error_session": "Dit scenario loopt vast voordat het begint",
+        "error_internal": "Er ging iets mis in het spel. Je kunt verder vanaf het menu.",
         "error_watch": "Het spel kijkt mee: sla het bestand op en het laadt opnieuw.",
         "watch_errors": "Het scenario bevat nu fouten; je speelt verder met de vorige versie.",
         "reloaded": "Scenario opnieuw geladen.",
@@ -88,6 +91,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "app_title": "Weerbaar",
         "tagline": "Practising dilemmas and disinformation in local government",
         "scenarios": "Choose a scenario",
+        "scenarios_hint": "Choose a scenario: click it or press 1–{n}",
         "no_scenarios": "There are no scenarios in the folder {folder}.",
         "role": "You are the {role}",
         "minutes": "{n} min",
@@ -108,7 +112,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fullscreen": "Full screen",
         "high_contrast": "High contrast",
         "reduced_motion": "Reduced motion",
-        "allow_undo": "Allow taking back a choice",
+        "allow_undo": "Allow taking back",
         "on": "On",
         "off": "Off",
         "back": "Back",
@@ -147,6 +151,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "error_title": "This scenario cannot be opened",
         "error_intro": "The checker found {n} error(s). Below is where and what; "
                        "the author can fix them in the file.",
+        "error_session": "This scenario gets stuck before it starts",
+        "error_internal": "Something went wrong in the game. You can go on from the menu.",
         "error_watch": "The game is watching: save the file and it reloads.",
         "watch_errors": "The scenario has errors now; you play on with the previous version.",
         "reloaded": "Scenario reloaded.",
@@ -163,7 +169,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-def tr(lang: str, key: str, **values) -> str:
+def tr(lang: str, key: str, /, **values) -> str:
     table = STRINGS.get(lang, STRINGS[DEFAULT])
     text = table.get(key, STRINGS[DEFAULT][key])
     return text.format(**values) if values else text

@@ -11,3 +11,5 @@ SCENARIOS = ROOT / "scenarios"
 FONT_REGULAR = FONTS / "AtkinsonHyperlegible-Regular.ttf"
 FONT_BOLD = FONTS / "AtkinsonHyperlegible-Bold.ttf"
 FONT_ITALIC = FONTS / "AtkinsonHyperlegible-Italic.ttf"
+# for characters the main font lacks, tried in this order
+FALLBACK_FONTS = (FONTS / "NotoEmoji.ttf", FONTS / "NotoSansSymbols.ttf")

@@ -1,5 +1,7 @@
 """Fonts, word wrapping and rendered text, all cached: a frame mostly blits surfaces.
 
+Characters the main font lacks (emoji in a post, arrows) are set in a fallback font, run by
+run on the same baseline, so an author's 👍 shows as a thumb and not as an empty box.
 The renderer also remembers every string it rendered (``rendered``), so tests can ask
 whether a title was drawn without reading pixels glyph by glyph.
 """
@@ -12,6 +14,8 @@ import pygame
 from . import paths
 
 CACHE_SIZE = 3000
+# beyond Latin, the punctuation Dutch text uses and the main font has: – — ‘ ’ “ ” … € −
+MAIN_EXTRA = frozenset("\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac\u2212")
 LINE_SPACING = 1.3
 
 
@@ -35,9 +39,13 @@ class _LRU(OrderedDict):
 
 
 class TextRenderer:
-    def __init__(self, regular=paths.FONT_REGULAR, bold=paths.FONT_BOLD, italic=paths.FONT_ITALIC):
+    def __init__(self, regular=paths.FONT_REGULAR, bold=paths.FONT_BOLD, italic=paths.FONT_ITALIC,
+                 fallbacks=paths.FALLBACK_FONTS):
         self._files = {"regular": regular, "bold": bold, "italic": italic}
+        self._files.update((f"fallback{i}", path) for i, path in enumerate(fallbacks))
+        self._fallbacks = [f"fallback{i}" for i in range(len(fallbacks))]
         self._fonts: dict[tuple[int, str], pygame.font.Font] = {}
+        self._covers: dict[tuple[str, str], bool] = {}
         self._surfaces = _LRU(CACHE_SIZE)
         self._wraps = _LRU(CACHE_SIZE)
         self.rendered: set[str] = set()
@@ -56,19 +64,72 @@ class TextRenderer:
     def line_height(self, px: int) -> int:
         return round(px * LINE_SPACING)
 
+    # ---- fallback fonts -----------------------------------------------------------------
+    def _has(self, style: str, ch: str) -> bool:
+        """Whether the font of ``style`` draws ``ch`` (not its empty 'missing' box)."""
+        if ord(ch) < 0x2000 or ch in MAIN_EXTRA:
+            return style in ("regular", "bold", "italic")  # Latin and punctuation: the main font
+        key = (style, ch)
+        known = self._covers.get(key)
+        if known is None:
+            font = self.font(32, style)
+            missing = font.render("\ue000", True, (0, 0, 0))
+            glyph = font.render(ch, True, (0, 0, 0))
+            known = self._covers[key] = (glyph.get_size() != missing.get_size() or
+                                         pygame.image.tobytes(glyph, "RGBA")
+                                         != pygame.image.tobytes(missing, "RGBA"))
+        return known
+
+    def runs(self, text: str, style: str = "regular") -> list[tuple[str, str]]:
+        """``text`` cut into (style, piece) runs: the main font where it has the glyph, else
+        the first fallback that has it (else the main font's box)."""
+        out: list[tuple[str, str]] = []
+        for ch in text:
+            use = style
+            if not self._has(style, ch):
+                use = next((f for f in self._fallbacks if self._has(f, ch)), style)
+            if out and out[-1][0] == use:
+                out[-1] = (use, out[-1][1] + ch)
+            else:
+                out.append((use, ch))
+        return out
+
+    def _plain(self, text: str) -> bool:
+        return all(ord(ch) < 0x2000 or ch in MAIN_EXTRA for ch in text)
+
     def size(self, text: str, px: int, style: str = "regular") -> tuple[int, int]:
-        return self.font(px, style).size(text)
+        if self._plain(text):
+            return self.font(px, style).size(text)
+        sizes = [self.font(px, s).size(piece) for s, piece in self.runs(text, style)]
+        return sum(w for w, _ in sizes), max((h for _, h in sizes), default=0)
 
     def render(self, text: str, px: int, colour, style: str = "regular") -> pygame.Surface:
         """One line of text (no wrapping), antialiased, with alpha."""
         key = (text, px, style, tuple(colour))
         surf = self._surfaces.hit(key)
         if surf is None:
-            surf = self.font(px, style).render(text, True, colour)
+            if self._plain(text):
+                surf = self.font(px, style).render(text, True, colour)
+            else:
+                surf = self._render_runs(text, px, colour, style)
             if pygame.display.get_surface() is not None:
                 surf = surf.convert_alpha()
             self._surfaces.put(key, surf)
             self.rendered.add(text)
+        return surf
+
+    def _render_runs(self, text: str, px: int, colour, style: str) -> pygame.Surface:
+        main = self.font(px, style)
+        pieces = [(self.font(px, s), self.font(px, s).render(piece, True, colour))
+                  for s, piece in self.runs(text, style)]
+        ascent = max(f.get_ascent() for f, _ in pieces)
+        height = max(ascent - f.get_ascent() + img.get_height() for f, img in pieces)
+        surf = pygame.Surface((max(1, sum(img.get_width() for _, img in pieces)),
+                               max(height, main.get_height())), pygame.SRCALPHA)
+        x = 0
+        for f, img in pieces:
+            surf.blit(img, (x, ascent - f.get_ascent()))
+            x += img.get_width()
         return surf
 
     def wrap(self, text: str, px: int, width: int, style: str = "regular") -> list[str]:
@@ -77,14 +138,14 @@ class TextRenderer:
         key = (text, px, style, width)
         lines = self._wraps.hit(key)
         if lines is None:
-            lines = self._wraps.put(key, _wrap(self.font(px, style), text, max(1, width)))
+            lines = self._wraps.put(key, _wrap(lambda s: self.size(s, px, style)[0], text,
+                                               max(1, width)))
         return lines
 
     def ellipsize(self, text: str, px: int, width: int, style: str = "regular") -> str:
-        font = self.font(px, style)
-        if font.size(text)[0] <= width:
+        if self.size(text, px, style)[0] <= width:
             return text
-        while text and font.size(text + "…")[0] > width:
+        while text and self.size(text + "…", px, style)[0] > width:
             text = text[:-1]
         return text.rstrip() + "…"
 
@@ -121,21 +182,22 @@ class TextRenderer:
         self._wraps.clear()
 
 
-def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+def _wrap(measure, text: str, width: int) -> list[str]:
+    """``measure(s)`` is the width of ``s`` in pixels."""
     out: list[str] = []
     for para in text.replace("\r\n", "\n").split("\n"):
         words = para.split(" ")
         line = ""
         for word in words:
             candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width:
+            if measure(candidate) <= width:
                 line = candidate
                 continue
             if line:
                 out.append(line)
             line = ""
-            while font.size(word)[0] > width and len(word) > 1:  # a word wider than a line
-                cut = _fit(font, word, width)
+            while measure(word) > width and len(word) > 1:  # a word wider than a line
+                cut = _fit(measure, word, width)
                 out.append(word[:cut])
                 word = word[cut:]
             line = word
@@ -143,11 +205,11 @@ def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     return out
 
 
-def _fit(font, word: str, width: int) -> int:
+def _fit(measure, word: str, width: int) -> int:
     lo, hi = 1, len(word)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if font.size(word[:mid])[0] <= width:
+        if measure(word[:mid]) <= width:
             lo = mid
         else:
             hi = mid - 1

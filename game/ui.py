@@ -27,7 +27,7 @@ class Ui:
     def palette(self):
         return self.theme.palette
 
-    def t(self, key: str, **values) -> str:
+    def t(self, key: str, /, **values) -> str:
         return tr(self.settings.language, key, **values)
 
     def key(self) -> tuple:

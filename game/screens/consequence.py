@@ -6,7 +6,7 @@ import pygame
 
 from ..flow import Flow
 from ..widgets import Button, ScrollView, signed
-from ..widgets.draw import box, dim
+from ..widgets.draw import box, dim, shadow
 
 
 class ConsequencePanel:
@@ -68,11 +68,11 @@ class ConsequencePanel:
                         p.text, flow.width - badge_w - t.px(16))
         h = max(label.get_height(), delta.get_height() + t.px(8))
 
-        def paint(surface, top):
-            chip = pygame.Rect(0, top, badge_w, delta.get_height() + t.px(6))
+        def paint(surface, x, top):
+            chip = pygame.Rect(x, top, badge_w, delta.get_height() + t.px(6))
             box(surface, chip, colour, t.px(8))
             surface.blit(delta, delta.get_rect(center=chip.center))
-            surface.blit(label, (badge_w + t.px(16), top))
+            surface.blit(label, (x + badge_w + t.px(16), top))
         flow.draw(paint, after=t.px(10), height=h)
 
     def process_event(self, intent) -> bool:
@@ -83,12 +83,12 @@ class ConsequencePanel:
     def update(self, dt: float) -> bool:
         return False
 
-    def draw(self, surface) -> None:
+    def draw(self, surface, dim_behind: bool = True) -> None:
         ui = self._ui
         t, p = ui.theme, ui.palette
-        dim(surface, self.area, p.overlay)
-        shadow = self.rect.move(0, t.px(6))
-        box(surface, shadow, (0, 0, 0), t.radius + t.px(4))
+        if dim_behind:
+            dim(surface, self.area, p.overlay)
+        shadow(surface, self.rect.move(0, t.px(6)), t.radius + t.px(4))
         box(surface, self.rect, p.panel, t.radius + t.px(4), p.border, t.border_width)
         self.view.draw(surface)
         self.button.draw(surface)

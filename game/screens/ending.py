@@ -28,6 +28,10 @@ class EndingScreen(Screen):
         s = self.session
         return (id(s), s.scene_id, len(s.decisions), self.play.lang)
 
+    def ensure_layout(self) -> None:
+        if self.session.ended:  # after an undo this screen only waits to be popped
+            super().ensure_layout()
+
     def tx(self, text) -> str:
         return text.get(self.play.lang, self.play.scenario.languages) if text is not None else ""
 
@@ -65,8 +69,8 @@ class EndingScreen(Screen):
         chip = r.render(f"{ui.t('ending')} · {tone}".upper(), t.small, p.panel, "bold")
         colour = t.tone_colour(ending.tone)
 
-        def paint(surface, top):
-            rect = pygame.Rect(0, top, chip.get_width() + t.px(28), chip.get_height() + t.px(10))
+        def paint(surface, x, top):
+            rect = pygame.Rect(x, top, chip.get_width() + t.px(28), chip.get_height() + t.px(10))
             box(surface, rect, colour, t.px(8))
             surface.blit(chip, chip.get_rect(center=rect.center))
         flow.draw(paint, after=t.px(16), height=chip.get_height() + t.px(10))
@@ -93,8 +97,8 @@ class EndingScreen(Screen):
             h = hud.height_for(width, ui)
             hud.layout((0, 0, width, h), ui)
 
-            def paint(surface, top):
-                hud.rect.top = top
+            def paint(surface, x, top):
+                hud.rect.topleft = (x, top)
                 hud.draw(surface)
             flow.draw(paint, after=t.px(24), height=h)
         flow.add(r.block(ui.t("your_path"), t.h2, p.text, width, "bold"), after=t.px(10))
@@ -132,6 +136,8 @@ class EndingScreen(Screen):
         return False
 
     def draw(self, surface) -> None:
+        if not self.session.ended:
+            return
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
         w = t.size[0]
         box(surface, (0, 0, w, self.band_h), t.tone_colour(self.session.ending.tone))

@@ -46,9 +46,7 @@ class PauseScreen(Screen):
             b.layout((self.rect.left + pad, y, bw, bh), ui)
             y += bh + t.px(14)
         self.focus.set(self.buttons, keep=False)
-        self.focus.keyboard = True
-        self.focus.index = 0
-        self.focus._mark()
+        self.focus.focus(self.buttons[0], keyboard=True)
 
     def handle(self, intent) -> None:
         if isinstance(intent, Back):

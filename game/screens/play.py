@@ -28,6 +28,7 @@ class PlayScreen(Screen):
         self.scenario = scenario
         self.session, _ = start_session(scenario, app.seed, app.settings, app.listeners)
         self.lang, missing = content_language(scenario, app.settings)
+        self._ui_lang = app.settings.language
         if missing:
             self._warn_language()
         self.hud = MeterHud(scenario, self.lang, self.session.meters())
@@ -40,6 +41,7 @@ class PlayScreen(Screen):
         self.decide_seconds = 0.0
         self.errors = None  # --watch: the diagnostics of an edit that does not load
         self._scene_key = None
+        self._dimmed = None  # (layout, surface): the screen behind the consequence panel
         self._enter_scene()
 
     # ---- state --------------------------------------------------------------------------
@@ -69,9 +71,10 @@ class PlayScreen(Screen):
                 self.errors is not None, id(self.outcome))
 
     def ensure_layout(self) -> None:
-        lang, missing = content_language(self.scenario, self.app.settings)
-        if lang != self.lang:
-            self.lang, self.hud.lang = lang, lang
+        if self.app.settings.language != self._ui_lang:
+            self._ui_lang = self.app.settings.language
+            self.lang, missing = content_language(self.scenario, self.app.settings)
+            self.hud.lang = self.lang
             if missing:
                 self._warn_language()
         super().ensure_layout()
@@ -84,10 +87,18 @@ class PlayScreen(Screen):
         pad = t.px(16)
         title_w = int((w - 2 * m) * 0.34)
         hud_w = w - 2 * m - title_w - gap
-        self.title_w = title_w
-        self.top_h = max(self.hud.height_for(hud_w, ui),
-                         ui.text.line_height(t.body) + ui.text.line_height(t.small)) + 2 * pad
-        self.hud.layout((m + title_w + gap, pad, hud_w, self.top_h - 2 * pad), ui)
+        self.stacked = not self.hud.fits(hud_w, ui)
+        if self.stacked:  # long meter labels: the meters get a full-width row of their own
+            self.title_w = w - 2 * m
+            title_h = ui.text.line_height(t.body) + t.px(10)
+            hud_h = self.hud.height_for(w - 2 * m, ui)
+            self.top_h = title_h + hud_h + 2 * pad
+            self.hud.layout((m, pad + title_h, w - 2 * m, hud_h), ui)
+        else:
+            self.title_w = title_w
+            self.top_h = max(self.hud.height_for(hud_w, ui),
+                             ui.text.line_height(t.body) + ui.text.line_height(t.small)) + 2 * pad
+            self.hud.layout((m + title_w + gap, pad, hud_w, self.top_h - 2 * pad), ui)
         y = self.top_h + t.px(14)
         if self.timer is not None:
             self.timer.layout((m, y, w - 2 * m, self.timer.height_for(ui)), ui)
@@ -198,7 +209,10 @@ class PlayScreen(Screen):
                             animate=not self.app.settings.reduced_motion)
 
     def proceed(self) -> None:
-        self.session.proceed()
+        try:
+            self.session.proceed()
+        except SessionError as exc:  # a router after the choice gets stuck
+            self.app.toast(self.ui.t("stuck", error=str(exc)), "bad")
         self.outcome = None
         self.hud.set_values(self.session.meters(), None, animate=False)
         self._after_move()
@@ -282,36 +296,64 @@ class PlayScreen(Screen):
 
     # ---- drawing ------------------------------------------------------------------------
     def draw(self, surface) -> None:
-        ui, t, p = self.ui, self.ui.theme, self.ui.palette
-        w, h = t.size
-        m = t.margin
+        t, p = self.ui.theme, self.ui.palette
+        w = t.size[0]
         box(surface, (0, 0, w, self.top_h), p.panel)
         pygame.draw.line(surface, p.border, (0, self.top_h), (w, self.top_h), t.border_width)
         self._draw_title(surface)
         self.hud.draw(surface)
         if self.timer is not None:
             self.timer.draw(surface)
+        if self.panel is None:
+            self._dimmed = None
+            self._draw_main(surface)
+        else:
+            self._draw_dimmed_main(surface)
+            self.panel.draw(surface, dim_behind=False)
+        if self.errors is not None:
+            self._draw_errors(surface)
+
+    def _draw_main(self, surface) -> None:
+        ui, t, p = self.ui, self.ui.theme, self.ui.palette
         box(surface, self.card, p.panel, t.radius, p.border, t.border_width)
         self.content.draw(surface)
         self._draw_choices(surface)
         hint = self._hint()
         if hint:
-            img = ui.text.render(ui.text.ellipsize(hint, t.small, w - 2 * m), t.small, p.muted)
-            surface.blit(img, (m, self.footer_y))
-        if self.panel is not None:
-            self.panel.draw(surface)
-        if self.errors is not None:
-            self._draw_errors(surface)
+            img = ui.text.render(ui.text.ellipsize(hint, t.small, t.size[0] - 2 * t.margin),
+                                 t.small, p.muted)
+            surface.blit(img, (t.margin, self.footer_y))
+
+    def _draw_dimmed_main(self, surface) -> None:
+        """Behind the consequence panel nothing moves: dim it once, then blit the copy."""
+        area = self.panel.area.clip(surface.get_rect())
+        if self._dimmed is None or self._dimmed[0] != self._laid_for:
+            surface.fill(self.ui.palette.bg, area)
+            self._draw_main(surface)
+            copy = surface.subsurface(area).copy()
+            dim(copy, copy.get_rect(), self.ui.palette.overlay)
+            self._dimmed = (self._laid_for, copy)
+        surface.blit(self._dimmed[1], area.topleft)
 
     def _draw_title(self, surface) -> None:
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
         pad = t.px(16)
         title = self.scenario.title.get(self.lang, self.scenario.languages)
+        role = self.scenario.role.get(self.lang, self.scenario.languages)
+        if self.stacked:
+            img = ui.text.render(ui.text.ellipsize(title, t.body, self.title_w * 2 // 3, "bold"),
+                                 t.body, p.text, "bold")
+            surface.blit(img, (t.margin, pad))
+            if role:
+                x = t.margin + img.get_width() + t.px(16)
+                sub = ui.text.render(ui.text.ellipsize("· " + ui.t("role", role=role), t.small,
+                                                       t.margin + self.title_w - x), t.small, p.muted)
+                surface.blit(sub, (x, pad + img.get_height() - sub.get_height() - t.px(2)))
+            return
         img = ui.text.render(ui.text.ellipsize(title, t.body, self.title_w, "bold"), t.body, p.text,
                              "bold")
         y = (self.top_h - img.get_height() - ui.text.line_height(t.small)) // 2
         surface.blit(img, (t.margin, max(pad // 2, y)))
-        role = self.scenario.role.get(self.lang, self.scenario.languages)
         if role:
             sub = ui.text.render(ui.text.ellipsize(ui.t("role", role=role), t.small, self.title_w),
                                  t.small, p.muted)
@@ -319,9 +361,8 @@ class PlayScreen(Screen):
 
     def _draw_choices(self, surface) -> None:
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
-        if self.focus.buttons and self.panel is None:
-            label = ui.t("continue") if self.session.can_continue else ui.t("what_do_you_do")
-            img = ui.text.render(label.upper(), t.small, p.muted, "bold")
+        if self.focus.buttons and self.panel is None and not self.session.can_continue:
+            img = ui.text.render(ui.t("what_do_you_do").upper(), t.small, p.muted, "bold")
             surface.blit(img, self.choices_area.topleft)
         self.column.draw(surface)
 

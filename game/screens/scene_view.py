@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from ..flow import Flow
-from ..widgets.draw import avatar, box, heart, share
+from ..widgets.draw import avatar, heart, share
 
 
 class SceneView:
@@ -51,12 +51,12 @@ class SceneView:
         h = max(d, name_img.get_height() + (role_img.get_height() if role_img else 0))
         hc = p.bg == (0, 0, 0)
 
-        def paint(surface, top):
-            avatar(surface, (d // 2, top + d // 2), d // 2, name, r, hc)
+        def paint(surface, x, top):
+            avatar(surface, (x + d // 2, top + d // 2), d // 2, name, r, hc)
             ty = top + max(0, (d - name_img.get_height() - (role_img.get_height() if role_img else 0)) // 2)
-            surface.blit(name_img, (d + t.px(16), ty))
+            surface.blit(name_img, (x + d + t.px(16), ty))
             if role_img:
-                surface.blit(role_img, (d + t.px(16), ty + name_img.get_height()))
+                surface.blit(role_img, (x + d + t.px(16), ty + name_img.get_height()))
         flow.draw(paint, after=t.px(18), height=h)
 
     def _image(self, flow: Flow, name: str) -> None:
@@ -109,11 +109,11 @@ class SceneView:
         sub_img = r.render(r.ellipsize(sub, t.small, text_w), t.small, p.muted) if sub else None
         hc = p.bg == (0, 0, 0)
 
-        def paint(surface, top):
-            avatar(surface, (d // 2, top + d // 2), d // 2, name, r, hc)
-            surface.blit(name_img, (d + t.px(14), top))
+        def paint(surface, x, top):
+            avatar(surface, (x + d // 2, top + d // 2), d // 2, name, r, hc)
+            surface.blit(name_img, (x + d + t.px(14), top))
             if sub_img:
-                surface.blit(sub_img, (d + t.px(14), top + name_img.get_height()))
+                surface.blit(sub_img, (x + d + t.px(14), top + name_img.get_height()))
         flow.draw(paint, after=t.px(10), height=max(d, name_img.get_height() * 2))
 
     def _author_name(self, author: str) -> str:
@@ -128,8 +128,7 @@ class SceneView:
                               p.muted)
         h = likes_img.get_height()
 
-        def paint(surface, top):
-            x = 0
+        def paint(surface, x, top):
             heart(surface, (x, top + (h - icon) // 2, icon, icon), p.bad)
             x += icon + t.px(8)
             surface.blit(likes_img, (x, top))
@@ -166,10 +165,10 @@ class SceneView:
         band = r.render(r.ellipsize(outlet.upper(), t.small, flow.width, "bold"), t.small, p.muted,
                         "bold")
 
-        def rule(surface, top):
-            surface.blit(band, (0, top))
+        def rule(surface, x, top):
+            surface.blit(band, (x, top))
             y = top + band.get_height() + t.px(6)
-            pygame.draw.line(surface, p.text, (0, y), (flow.width, y), max(2, t.px(3)))
+            pygame.draw.line(surface, p.text, (x, y), (x + flow.width, y), max(2, t.px(3)))
         flow.draw(rule, after=t.px(14), height=band.get_height() + t.px(8))
         if scene.headline is not None:
             flow.add(r.block(self.tx(scene.headline), t.h2, p.text, flow.width, "bold"),
@@ -184,6 +183,3 @@ def build_scene(ui, scenario, session, lang, images, width: int, view_height: in
     flow = SceneView(ui, scenario, session, lang, images, view_height).build(width)
     return flow.render(background)
 
-
-def paint_box(surface, rect, ui) -> None:
-    box(surface, rect, ui.palette.panel, ui.theme.radius, ui.palette.border, ui.theme.border_width)

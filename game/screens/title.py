@@ -37,10 +37,14 @@ class ScenarioCard:
         return False
 
     @staticmethod
+    def title_px(ui) -> int:
+        return ui.theme.fs(30)
+
+    @staticmethod
     def height(ui, width: int) -> int:
         t = ui.theme
-        return (2 * ui.text.line_height(t.h2) + 3 * ui.text.line_height(t.small)
-                + ui.text.line_height(t.small) + 3 * t.px(20))
+        return (2 * ui.text.line_height(ScenarioCard.title_px(ui))
+                + 3 * ui.text.line_height(t.small) + 2 * t.px(18) + t.px(16))
 
     def draw(self, surface) -> None:
         ui, t, p = self._ui, self._ui.theme, self._ui.palette
@@ -50,7 +54,7 @@ class ScenarioCard:
                 p.focus, max(3, t.px(4)))
         box(surface, self.rect, p.button_hover if lit else p.panel, t.radius,
             p.accent if lit else p.border, max(t.border_width, t.px(3) if lit else 0))
-        pad = t.px(20)
+        pad = t.px(18)
         inner = self.rect.inflate(-2 * pad, -2 * pad)
         badge_d = t.fs(36)
         badge = pygame.Rect(inner.right - badge_d, inner.top, badge_d, badge_d)
@@ -59,7 +63,8 @@ class ScenarioCard:
         surface.blit(num, num.get_rect(center=badge.center))
         y = inner.top
         e, lang = self.entry, ui.lang
-        title = ui.text.block(e.title(lang), t.h2, p.text, inner.width - badge_d - pad, "bold", 2)
+        title = ui.text.block(e.title(lang), self.title_px(ui), p.text, inner.width - badge_d - pad,
+                              "bold", 2)
         surface.blit(title, (inner.left, y))
         y += title.get_height() + t.px(6)
         if e.scenario is None:
@@ -68,13 +73,15 @@ class ScenarioCard:
             return
         s = e.scenario
         summary = ui.text.block(s.summary.get(lang, s.languages), t.small, p.text, inner.width,
-                                max_lines=3)
+                                max_lines=2)
         surface.blit(summary, (inner.left, y))
+        role = s.role.get(lang, s.languages)
         meta = " · ".join(x for x in (
-            ui.t("role", role=s.role.get(lang, s.languages)) if s.role.get(lang, s.languages) else "",
             ui.t("minutes", n=s.duration_minutes) if s.duration_minutes else "",
-            " ".join(code.upper() for code in s.languages)) if x)
-        line = ui.text.render(ui.text.ellipsize(meta, t.small, inner.width), t.small, p.muted, "bold")
+            " ".join(code.upper() for code in s.languages),
+            ui.t("role", role=role) if role else "") if x)
+        line = ui.text.render(ui.text.ellipsize(meta, t.small, inner.width, "bold"), t.small,
+                              p.muted, "bold")
         surface.blit(line, (inner.left, inner.bottom - line.get_height()))
 
 
@@ -100,7 +107,7 @@ class TitleScreen(Screen):
         # language switch, top right
         self.langs = [Button(ui.t(f"lang_{code}"), "selected" if code == ui.lang else "segment",
                              value=code) for code in LANGUAGES]
-        seg_w = t.px(150)
+        seg_w = max(ui.text.size(b.label, t.fs(24), "bold")[0] for b in self.langs) + t.px(40)
         x = w - m - seg_w * len(self.langs)
         for b in self.langs:
             b.layout((x, m, seg_w, t.px(48)), ui)
@@ -112,18 +119,21 @@ class TitleScreen(Screen):
         self.settings_button.layout((m, h - m - bh, t.px(240), bh), ui)
         self.quit_button.layout((w - m - t.px(200), h - m - bh, t.px(200), bh), ui)
         # the grid of cards
-        top = self.header_h + t.px(16) + ui.text.line_height(t.h2) + t.px(12)
-        area = pygame.Rect(m, top, w - 2 * m - t.px(20), h - m - bh - t.px(24) - top)
-        cols = 1 if len(self.cards) <= 1 or area.width < t.px(900) else 2
-        gap = t.px(24)
-        cw = (area.width - gap * (cols - 1)) // cols
-        ch = ScenarioCard.height(ui, cw)
-        places = []
-        for i, card in enumerate(self.cards):
-            r, c = divmod(i, cols)
-            places.append((card, pygame.Rect(c * (cw + gap), t.px(8) + r * (ch + gap), cw, ch)))
-        self.grid_top = top
-        self.column.layout(area, ui, places)
+        top = self.header_h + t.px(20)
+        for room in (0, t.px(20)):  # room for a scroll bar only when the cards overflow
+            area = pygame.Rect(m, top, w - 2 * m - room, h - m - bh - t.px(24) - top)
+            cols = 1 if len(self.cards) <= 1 or area.width < t.px(900) else 2
+            gap = t.px(24)
+            cw = (area.width - gap * (cols - 1)) // cols
+            ch = ScenarioCard.height(ui, cw)
+            places = []
+            for i, card in enumerate(self.cards):
+                r, c = divmod(i, cols)
+                places.append((card, pygame.Rect(c * (cw + gap), t.px(4) + r * (ch + gap), cw, ch)))
+            self.grid_top = top
+            self.column.layout(area, ui, places)
+            if not self.column.max_offset:
+                break
         self.cols = cols
         self.focus.set([*self.cards, *self.langs, self.settings_button, self.quit_button],
                        columns=cols)
@@ -171,8 +181,13 @@ class TitleScreen(Screen):
         tag_w = self.langs[0].rect.left - m - t.px(20)
         tag = ui.text.render(ui.text.ellipsize(ui.t("tagline"), t.body, tag_w), t.body, p.muted)
         surface.blit(tag, (m, m - t.px(6) + ui.text.line_height(t.h1)))
-        heading = ui.text.render(ui.t("scenarios"), t.h2, p.text, "bold")
-        surface.blit(heading, (m, self.header_h + t.px(16)))
+        if self.cards:
+            hint = ui.t("scenarios_hint", n=min(9, len(self.cards)))
+            left, right = self.settings_button.rect.right, self.quit_button.rect.left
+            img = ui.text.render(ui.text.ellipsize(hint, t.small, right - left - 2 * m), t.small,
+                                 p.muted)
+            surface.blit(img, img.get_rect(center=((left + right) // 2,
+                                                   self.quit_button.rect.centery)))
         if not self.cards:
             msg = ui.text.block(ui.t("no_scenarios", folder=str(self.app.scenarios_dir)), t.body,
                                 p.text, w - 2 * m)

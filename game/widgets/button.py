@@ -26,7 +26,7 @@ class Button:
     # ---- layout -------------------------------------------------------------------------
     def _pad(self, ui) -> tuple[int, int, int]:
         """(left, right, vertical) padding; the choice badge sits in the left one."""
-        p = ui.theme.px(18)
+        p = ui.theme.px(10 if self.style in ("segment", "selected") else 18)
         left = p + (ui.theme.fs(40) + p if self.number is not None else 0)
         return left, p, ui.theme.px(12)
 
@@ -98,8 +98,8 @@ class Button:
         y = self.rect.top + (self.rect.height - len(self._lines) * lh - note_h) // 2
         if self.number is not None:
             self._badge(surface, fill, ink)
-        centred = self.style in ("segment", "selected") or (self.style == "secondary"
-                                                            and len(self._lines) == 1)
+        centred = self.style in ("segment", "selected") or (
+            self.number is None and not self.note and len(self._lines) == 1)
         pad = (lh - ui.text.font(px).get_height()) // 2
         for line in self._lines:
             img = ui.text.render(line, px, ink, self._font_style())
@@ -139,8 +139,10 @@ class FocusGroup:
     def focused(self) -> Button | None:
         return self.buttons[self.index] if self.index is not None else None
 
-    def focus(self, button: Button) -> None:
+    def focus(self, button: Button, keyboard: bool | None = None) -> None:
         self.index = self.buttons.index(button)
+        if keyboard is not None:
+            self.keyboard = keyboard
         self._mark()
 
     def _mark(self) -> None:

@@ -17,13 +17,32 @@ def box(surface, rect, fill, radius: int = 0, border=None, width: int = 0) -> No
         pygame.draw.rect(surface, border, rect, width=width, border_radius=radius)
 
 
+_shades: dict[tuple, pygame.Surface] = {}
+
+
 def dim(surface, rect, rgba) -> None:
     """Darken ``rect`` of ``surface`` by blending ``rgba`` over it."""
     rect = pygame.Rect(rect).clip(surface.get_rect())
     if rect.width and rect.height:
-        shade = pygame.Surface(rect.size, pygame.SRCALPHA)
-        shade.fill(rgba)
+        key = (rect.size, tuple(rgba))
+        shade = _shades.get(key)
+        if shade is None:
+            if len(_shades) > 16:  # window sizes come and go; keep the last few
+                _shades.clear()
+            shade = _shades[key] = pygame.Surface(rect.size, pygame.SRCALPHA)
+            shade.fill(rgba)
         surface.blit(shade, rect.topleft)
+
+
+def shadow(surface, rect, radius: int, alpha: int = 70) -> None:
+    """A soft dark copy of a rounded box, drawn under it."""
+    rect = pygame.Rect(rect)
+    key = ("shadow", rect.size, radius, alpha)
+    shade = _shades.get(key)
+    if shade is None:
+        shade = _shades[key] = pygame.Surface(rect.size, pygame.SRCALPHA)
+        pygame.draw.rect(shade, (0, 0, 0, alpha), shade.get_rect(), border_radius=radius)
+    surface.blit(shade, rect.topleft)
 
 
 AVATAR_COLOURS = [(31, 96, 128), (120, 72, 140), (150, 80, 40), (40, 110, 80),

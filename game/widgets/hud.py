@@ -65,6 +65,17 @@ class MeterHud:
     def columns(self, width: int, ui) -> int:
         return max(1, min(len(self.meters) or 1, width // ui.theme.px(190)))
 
+    def fits(self, width: int, ui) -> bool:
+        """Whether every label fits whole beside its value in a cell of this width."""
+        if not self.meters:
+            return True
+        t = ui.theme
+        cols = self.columns(width, ui)
+        cell = (width - t.px(24) * (cols - 1)) // cols
+        extra = ui.text.size("100", t.small, "bold")[0] + ui.text.size("−88", t.small, "bold")[0]
+        return all(ui.text.size(m.label.get(self.lang, self.scenario.languages), t.small)[0]
+                   + extra + t.px(20) <= cell for m in self.meters)
+
     def height_for(self, width: int, ui) -> int:
         return self.rows(width, ui) * self._cell_h(ui)
 

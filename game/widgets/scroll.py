@@ -14,14 +14,21 @@ class ScrollView:
         self.offset = 0
         self.keyboard = keyboard  # PageUp/PageDown scroll this view
         self._ui = None
+        self._fade: pygame.Surface | None = None
 
     def layout(self, rect, ui) -> None:
         self.rect, self._ui = pygame.Rect(rect), ui
         self.offset = min(self.offset, self.max_offset)
 
     def set_content(self, surface: pygame.Surface | None, keep_offset: bool = False) -> None:
+        """``surface`` is opaque; its top-left pixel is taken as the background that the
+        last visible line fades into when more content follows below."""
         self.content = surface
         self.offset = min(self.offset, self.max_offset) if keep_offset else 0
+        self._fade = None
+        if surface is not None and self.overflows and self._ui is not None:
+            self._fade = _fade(self.rect.width, self._ui.text.line_height(self._ui.theme.body),
+                               tuple(surface.get_at((0, 0)))[:3])
 
     @property
     def max_offset(self) -> int:
@@ -53,6 +60,8 @@ class ScrollView:
             return
         area = pygame.Rect(0, self.offset, self.rect.width, self.rect.height)
         surface.blit(self.content, self.rect.topleft, area)
+        if self._fade is not None and self.offset < self.max_offset:
+            surface.blit(self._fade, (self.rect.left, self.rect.bottom - self._fade.get_height()))
         if self.overflows and self._ui is not None:
             self._scrollbar(surface)
 
@@ -70,6 +79,15 @@ class ScrollView:
             cue = pygame.Rect(0, 0, size, size // 2)
             cue.midbottom = (track.centerx, self.rect.bottom + t.px(14))
             chevron(surface, cue, p.muted, down=True)
+
+
+def _fade(width: int, height: int, colour) -> pygame.Surface:
+    """A band that goes from transparent to ``colour``: text runs out softly, not cut."""
+    band = pygame.Surface((max(1, width), max(1, height)), pygame.SRCALPHA)
+    for y in range(height):
+        a = round(255 * (y / max(1, height - 1)) ** 1.5)
+        band.fill((*colour, a), (0, y, width, 1))
+    return band
 
 
 class WidgetColumn:

@@ -1,0 +1,152 @@
+"""Writes the screenshots in docs/screenshots/: ``python -m game.screenshots``.
+
+Runs headless (SDL's dummy driver) at 1280×720 and 1920×1080 on the shipped scenarios:
+for each kind of scene it walks the scenario (through the engine's sessions) to the first
+scene of that kind, preferring the larger scenarios over the small example.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections import deque
+from pathlib import Path
+
+SIZES = ((1280, 720), (1920, 1080))
+KINDS = ("dialogue", "feed", "message", "news")
+MAX_EXPANSIONS = 600
+
+
+def _apply(session, actions) -> None:
+    for a in actions:
+        if a == "next":
+            session.advance()
+        else:
+            session.choose(a)
+            session.proceed()
+
+
+def find_paths(scenario) -> dict[str, list[str]]:
+    """Shortest action lists (choice ids, or 'next' to continue) to the first scene of each
+    kind, to a choice with feedback and meter changes ('consequence'), and to an ending."""
+    from engine.session import Session, SessionError
+    found: dict[str, list[str]] = {}
+    queue, seen, expansions = deque([[]]), set(), 0
+    while queue and expansions < MAX_EXPANSIONS and len(found) < len(KINDS) + 2:
+        actions = queue.popleft()
+        with Session(scenario) as s:
+            try:
+                _apply(s, actions)
+            except SessionError:
+                continue
+            key = s.scene_id  # the first (shortest) way into each scene is enough
+            if key in seen:
+                continue
+            seen.add(key)
+            expansions += 1
+            if s.ended:
+                if "ending" not in found and s.ending.debrief_questions:
+                    found["ending"] = actions
+                continue
+            node = s.node
+            wanted = node.kind if node.kind != "dialogue" or node.speaker else "narration"
+            if wanted in KINDS and wanted not in found:
+                found[wanted] = actions
+            if s.can_continue:
+                queue.append(actions + ["next"])
+                continue
+            for c in s.available_choices():
+                if "consequence" not in found and c.feedback is not None and any(
+                        k in scenario.meters for k, _ in c.effects.adds):
+                    found["consequence"] = actions + [f"={c.id}"]
+                queue.append(actions + [c.id])
+    return found
+
+
+class Shooter:
+    def __init__(self, out: Path, scenarios_dir: Path, config: Path):
+        self.out, self.scenarios_dir, self.config = out, scenarios_dir, config
+        self.written: list[Path] = []
+
+    def app(self, size, **settings):
+        from game.app import App
+        from game.settings import Settings, SettingsStore
+        app = App(Settings(**settings), SettingsStore(self.config), size=size,
+                  scenarios_dir=self.scenarios_dir, save_settings=False)
+        app.to_title()
+        return app
+
+    def save(self, app, name: str, size) -> None:
+        import pygame
+        app.step([], dt=1.0)  # finish animations
+        app.step([], dt=1.0)
+        app.draw()
+        path = self.out / f"{name}-{size[0]}x{size[1]}.png"
+        pygame.image.save(pygame.display.get_surface(), str(path))
+        self.written.append(path)
+
+    def play(self, app, entry, actions):
+        from game.screens.play import PlayScreen
+        app.to_title()
+        app.open_scenario(entry.path, entry)
+        play = app.find(PlayScreen)
+        for a in actions:
+            if a == "next":
+                play.advance()
+            elif a.startswith("="):
+                play.choose(a[1:])
+            else:
+                play.choose(a)
+                play.proceed()
+        return play
+
+    def shoot(self, size) -> None:
+        import pygame
+        app = self.app(size)
+        entries = [e for e in app.catalogue() if e.scenario is not None]
+        paths = {e.path.stem: find_paths(e.scenario) for e in entries}
+        self.save(app, "title", size)
+        for shot in (*KINDS, "consequence", "ending"):
+            entry = next((e for e in entries if shot in paths[e.path.stem]), None)
+            if entry is None:
+                print(f"no scenario has a {shot} scene; skipped", file=sys.stderr)
+                continue
+            self.play(app, entry, paths[entry.path.stem][shot])
+            self.save(app, shot, size)
+            if shot == "dialogue":
+                app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0)])
+                self.save(app, "pause", size)
+        from game.screens.settings import SettingsScreen
+        app.to_title()
+        app.push(SettingsScreen(app))
+        self.save(app, "settings", size)
+        app.close()
+        hc = self.app(size, high_contrast=True)
+        entry = next((e for e in entries if "dialogue" in paths[e.path.stem]), None)
+        if entry is not None:
+            self.play(hc, entry, paths[entry.path.stem]["dialogue"])
+            self.save(hc, "high-contrast", size)
+        hc.close()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m game.screenshots", description=__doc__)
+    root = Path(__file__).resolve().parent.parent
+    parser.add_argument("--out", type=Path, default=root / "docs" / "screenshots")
+    parser.add_argument("--scenarios", type=Path, default=root / "scenarios")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as config:
+        shooter = Shooter(args.out, args.scenarios, Path(config))
+        for size in SIZES:
+            shooter.shoot(size)
+    for p in shooter.written:
+        print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
