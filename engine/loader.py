@@ -542,11 +542,16 @@ class _Loader:
             image=self.string(b.get("image", ""), b.at("image"), "image") or "")
 
 
+def content_hash(raw: bytes) -> str:
+    """The id of one exact version of a scenario file: sha256 of its bytes, 16 hex digits."""
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
 def check_text(source: str | bytes, path: str = "<scenario>") -> tuple[Scenario | None, list[Diagnostic]]:
     """Load and check a scenario from its text. Never raises for bad input."""
     report = Reporter(path)
     raw = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
-    digest = hashlib.sha256(raw).hexdigest()[:16]
+    digest = content_hash(raw)
     try:
         text = raw.decode("utf-8") if isinstance(source, bytes) else source
     except UnicodeDecodeError as exc:

@@ -119,6 +119,7 @@ class Session:
         self._attached = False
         self.undone: list[Decision] = []
         self.listeners: list = []  # objects with on_decision/on_undo/on_end/on_restart
+        self.replayed = 0  # decisions taken by the last replay()
         self._reset()
 
     # ---- lifecycle ----------------------------------------------------------------------
@@ -425,14 +426,46 @@ class Session:
         return session
 
     @classmethod
-    def replay(cls, scenario: Scenario, choices, seed: int = 0) -> "Session":
-        """A new session that takes ``choices`` (choice ids) in order, continuing where needed."""
+    def replay(cls, scenario: Scenario, choices, seed: int = 0, *, continue_at_end: bool = True,
+               lenient: bool = False) -> "Session":
+        """A new session that takes ``choices`` in order, continuing where needed.
+
+        ``choices`` are choice ids or recorded ``Decision``s (whose seconds and time-outs are
+        kept). With ``continue_at_end=False`` the session stops where the last decision left
+        it (as the player saw it), rather than following routes on. With ``lenient``, a choice
+        that is no longer available ends the replay quietly; ``replayed`` says how many were
+        taken (an author's edit, or an older recording, may have removed the rest).
+        """
         session = cls(scenario, seed)
-        for choice_id in choices:
+        session.replayed = 0
+        for item in choices:
+            if isinstance(item, Decision):
+                choice_id, seconds, timed_out = item.choice, item.seconds, item.timed_out
+            else:
+                choice_id, seconds, timed_out = item, None, False
             while session.can_continue:
                 session.advance()
-            session.choose(choice_id)
+            if lenient and (session.ended or choice_id not in
+                            {c.id for c in session.available_choices()}):
+                return session
+            session.choose(choice_id, seconds, timed_out)
             session.proceed()
-        while session.can_continue:
+            session.replayed += 1
+        while continue_at_end and session.can_continue:
             session.advance()
         return session
+
+    def route_reason(self) -> Reason | None:
+        """Why the route this scene is about to take holds (None if it has no routes)."""
+        scene = self.scenario.scenes.get(self.state)
+        if scene is None or not scene.next:
+            return None
+        failed = []
+        for r in scene.next:
+            if rules.route_holds(r, self, scene.id):
+                if r.condition is not None:
+                    return self.explain(r.condition)
+                return self._combine(failed)
+            if r.condition is not None:
+                failed.append(self.explain(r.condition))
+        return self._combine(failed)

@@ -243,3 +243,19 @@ endings:
     assert s.state == "c" and s.vars["m"] == 30
     reason = next(v.reason for v in s.choice_views() if v.choice.id == "end")
     assert [(c.scene, c.choice) for c in reason.causes] == [("a", "go")]
+
+
+def test_replay_lenient_and_without_continuing_at_the_end(scenario):
+    s = Session.replay(scenario, ["x", "bestaat_niet", "hoog"], lenient=True)
+    assert s.replayed == 1 and s.state == "b"
+    with pytest.raises(SessionError):
+        Session.replay(scenario, ["x", "bestaat_niet"])
+    recorded = Session.replay(scenario, ["y", "laag"], seed=2)
+    s = Session.replay(scenario, recorded.decisions, seed=2, continue_at_end=False)
+    assert s.state == "c" and s.can_continue and s.decisions[0].choice == "y"
+
+
+def test_route_reason_names_the_decision_behind_the_route(scenario):
+    s = Session.replay(scenario, ["x", "hoog"], continue_at_end=False)
+    reason = s.route_reason()
+    assert reason.holds and [(c.scene, c.choice) for c in reason.causes] == [("b", "hoog")]
