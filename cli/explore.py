@@ -6,6 +6,7 @@ import statistics
 import sys
 
 from engine.explore import DEFAULT_BOUND, explore, random_walks
+from engine.transcript import ending_transcripts
 
 from .common import OK, PROBLEMS, load_or_report
 
@@ -18,6 +19,8 @@ def add_parser(sub, name):
     p.add_argument("--random", type=int, metavar="N", help="play N random sessions instead")
     p.add_argument("--seed", type=int, default=0, help="seed for --random (default 0)")
     p.add_argument("--json", action="store_true", help="the report as JSON")
+    p.add_argument("--write-transcripts", metavar="OUT",
+                   help="write the shortest way to every ending as golden transcripts to OUT")
 
 
 def _path(steps) -> str:
@@ -35,6 +38,9 @@ def run(args) -> int:
     if args.random:
         return _random(scenario, args)
     report = explore(scenario, args.bound)
+    if args.write_transcripts:
+        with open(args.write_transcripts, "w", encoding="utf-8") as f:
+            f.write(ending_transcripts(scenario, report.shortest))
     if args.json:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         print()

@@ -154,3 +154,24 @@ def run_transcript(scenario: Scenario, t: Transcript) -> Result:
             if got != want["ending"]:
                 failures.append(f"ending: expected {want['ending']}, got {got}")
     return Result(t, failures)
+
+
+def ending_transcripts(scenario: Scenario, shortest: dict) -> str:
+    """Golden transcripts (YAML text) for the shortest way to every ending, as the explorer
+    found them (``Report.shortest``), with the meters, flags and ending each one gives."""
+    lines = [f"# Golden transcripts for {Path(scenario.path).name}: the shortest way to every "
+             "ending, as", "# `weerbaar explore --write-transcripts` found it. Run them with "
+             "`weerbaar test`;", "# a failure means a known playthrough changed.", "transcripts:"]
+    for eid in scenario.endings:
+        if eid not in shortest:
+            continue
+        path = [step.choice for step in shortest[eid]]
+        with Session.replay(scenario, path, seed=0) as s:
+            meters = ", ".join(f"{k}: {v}" for k, v in s.meters().items())
+            flags = ", ".join(f"{k}: true" for k, v in s.flags().items() if v)
+            lines += [f"  - name: kortste weg naar '{eid}'", f"    choices: [{', '.join(path)}]",
+                      "    expect:", f"      meters: {{{meters}}}"]
+            if flags:
+                lines.append(f"      flags: {{{flags}}}")
+            lines.append(f"      ending: {s.state}")
+    return "\n".join(lines) + "\n"

@@ -143,3 +143,13 @@ def test_malformed_transcripts_are_reported(tmp_path, bad):
     r = weerbaar("test", EXAMPLE, "--transcripts", str(t))
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert "error[E006]" in r.stderr
+
+
+def test_explore_writes_transcripts_that_pass(tmp_path):
+    scenario = tmp_path / "v.yaml"
+    scenario.write_text((ROOT / "scenarios" / "voorbeeld.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "v.transcripts.yaml"
+    assert weerbaar("explore", str(scenario), "--write-transcripts", str(out)).returncode == 0
+    assert "ending: slecht" in out.read_text(encoding="utf-8")
+    r = weerbaar("test", str(scenario))
+    assert r.returncode == 0 and "3 passed, 0 failed" in r.stdout
