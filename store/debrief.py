@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from engine.model import Scenario
 
 from .records import SessionRecord
+from .scenarios import ScenarioLibrary
 from .texts import choice_text, find_choice, scene_text, text_of
 
 
@@ -102,6 +103,13 @@ def by_scenario(records: list[SessionRecord]) -> dict[str, list[SessionRecord]]:
     for r in records:
         out.setdefault(r.scenario_id, []).append(r)
     return out
+
+
+def group_debriefs(records: list[SessionRecord], library: ScenarioLibrary,
+                   lang: str | None = None) -> list[GroupDebrief]:
+    """One group debrief per scenario among ``records``, in the order first played."""
+    return [group_debrief(group, library.for_group(group), lang)
+            for group in by_scenario(records).values()]
 
 
 def group_debrief(records: list[SessionRecord], scenario: Scenario, lang: str | None = None

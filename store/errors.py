@@ -8,7 +8,7 @@ class StoreError(Exception):
     hint = ""
 
     def __str__(self) -> str:
-        message = super().__str__()
+        message = str(self.args[0]) if self.args else ""
         return f"{message} ({self.hint})" if self.hint else message
 
 
@@ -37,7 +37,7 @@ class SessionNotFound(StoreError, KeyError):
         self.session_id = session_id
         self.hint = "'weerbaar sessions' lists the ids"
 
-    __str__ = StoreError.__str__  # KeyError would quote the whole message
+    __str__ = StoreError.__str__  # not KeyError's, which quotes the message
 
 
 class AmbiguousSession(StoreError, LookupError):

@@ -2,7 +2,9 @@
 
 Attach one to a ``Session`` and the play is recorded: each decision is committed inside
 ``Session.choose`` before the player sees its consequence, an undo marks the decision as
-undone, a restart sets the path aside, and the ending closes the session.
+undone, and the ending closes the session. A restart in the middle of a play sets its path
+aside in the same record; a restart after the ending ("play again") keeps the finished
+record and goes on in a new one, with the same label, language and mode.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ class Recorder:
         self.session_id = session_id
         self._votes: Mapping[str, int] | None = None
         self._overridden = False
+        self._ended = False
 
     @classmethod
     def start(cls, store: SessionStore, session: Session, *, language: str,
@@ -52,9 +55,18 @@ class Recorder:
 
     def on_undo(self, session: Session, decision: Decision) -> None:
         self.store.mark_undone(self.session_id, decision.index)
+        self._ended = False
 
     def on_restart(self, session: Session) -> None:
-        self.store.mark_restart(self.session_id)
+        if not self._ended:
+            self.store.mark_restart(self.session_id)
+            return
+        done = self.store.get(self.session_id)
+        self.session_id = self.store.create_session(
+            session.scenario, language=done.language, label=done.label, mode=done.mode,
+            seed=session.seed, extra=dict(done.extra))
+        self._ended = False
 
     def on_end(self, session: Session, ending) -> None:
         self.store.end_session(self.session_id, ending.id, session.vars)
+        self._ended = True

@@ -20,7 +20,8 @@ from .i18n import tr
 from .rebuild import rebuild
 from .recorded import recorded_steps
 from .records import DecisionRecord, SessionRecord
-from .scenarios import VersionCheck
+from .scenarios import ScenarioLibrary, VersionCheck
+from .sessions import SessionStore
 from .texts import text_of
 from .views import (ReplayStep, flag_changes, meter_changes, option_view, post_views,
                     scene_note)
@@ -68,6 +69,15 @@ class Replay:
                        advances=advances, session_id=self.record.id)
 
 
+def replay_session(store: SessionStore, session_id: str, lang: str | None = None,
+                   current: tuple[Scenario, ...] = ()) -> Replay:
+    """The replay of a stored session (id or unique prefix) on the version it was played
+    on, else on the ``current`` scenario of its id."""
+    record = store.get(session_id)
+    scenario, version = ScenarioLibrary(store, current).for_record(record)
+    return build_replay(record, scenario, lang, version)
+
+
 def build_replay(record: SessionRecord, scenario: Scenario, lang: str | None = None,
                  version: VersionCheck | None = None) -> Replay:
     """The replay of ``record`` on ``scenario`` in ``lang`` (default: the session's)."""
@@ -103,14 +113,19 @@ class _Walk:
         try:
             while problem is None:
                 s = self.session
-                if s.ended:
+                if s.ended and self.made < len(path):  # this version ends sooner
+                    problem = tr(self.lang, "warn.elsewhere", actual=s.scene_id,
+                                 scene=path[self.made].decision.scene)
+                elif s.ended:
                     return self._ending()
-                if s.can_continue:
+                elif s.can_continue:
                     problem = self._passage()
                 elif self.made == len(path):
-                    return self._decision(None)
+                    return self._open()
                 else:
-                    problem = self._mismatch(path[self.made]) or self._decision(path[self.made])
+                    problem = self._mismatch(path[self.made])
+                    if problem is None:
+                        self._decision(path[self.made])
         finally:
             self.session.close()
         rest = recorded_steps(self.record, self.scenario, self.lang, self.made, len(self.steps),
@@ -131,39 +146,41 @@ class _Walk:
         self.arrival = route
         return None
 
-    def _decision(self, rec: DecisionRecord | None) -> None:
+    def _open(self) -> None:
+        """The scene where an unfinished session stopped."""
         s = self.session
-        votes = rec.votes if rec else {}
-        chosen = rec.decision.choice if rec else None
-        options = tuple(option_view(
-            v.choice, self.scenario, self.lang, chosen=v.choice.id == chosen,
-            hidden=not v.available, votes=votes,
-            reason=self._reason(v.reason, "shown" if v.available else "hidden"))
-            for v in s.choice_views())
-        if rec is None:
-            self._add("open", options=options, meters=self._meters(s.vars, s.vars),
-                      warnings=self._ending_warning(None))
-            return None
-        d = rec.decision
-        scene, number = s.node, len(self.steps)
+        self._add("open", options=self._options(None), meters=self._meters(s.vars, s.vars),
+                  warnings=self._ending_warning(None))
+
+    def _decision(self, rec: DecisionRecord) -> None:
+        s, d = self.session, rec.decision
+        scene, number, options = s.node, len(self.steps), self._options(rec)
         text, text_reason, posts = self._situation()
         outcome = s.choose(d.choice, d.seconds, d.timed_out)
-        after = outcome.decision.after
+        before, after = outcome.decision.before, outcome.decision.after
         differ = sorted(k for k in set(after) | set(d.after) if after.get(k) != d.after.get(k))
-        flags_set, flags_cleared = flag_changes(outcome.decision.before, after)
+        warnings = (tr(self.lang, "warn.diverged", names=", ".join(differ)),) if differ else ()
+        flags_set, flags_cleared = flag_changes(before, after)
         self.step_of[d.index] = number
         self.steps.append(ReplayStep(
             number, "decision", scene.id, text, True, text_reason, self._take_arrival(), posts,
             options, d.choice, text_of(outcome.feedback, self.scenario, self.lang),
-            self._meters(outcome.decision.before, after), flags_set, flags_cleared,
+            self._meters(before, after), flags_set, flags_cleared,
             scene_note(scene, self.scenario, self.lang), notes=self._notes(scene.id),
-            decision=rec, warnings=(tr(self.lang, "warn.diverged", names=", ".join(differ)),)
-            if differ else ()))
+            decision=rec, warnings=warnings))
         self.positions.append((self.made, self.advances))
         s.proceed()
         self.made += 1
         self.advances = 0
-        return None
+
+    def _options(self, rec: DecisionRecord | None):
+        """Every option of the scene now: the one chosen, the others, those hidden and why."""
+        chosen = rec.decision.choice if rec else None
+        return tuple(option_view(
+            v.choice, self.scenario, self.lang, chosen=v.choice.id == chosen,
+            hidden=not v.available, votes=rec.votes if rec else {},
+            reason=self._reason(v.reason, "shown" if v.available else "hidden"))
+            for v in self.session.choice_views())
 
     def _ending(self) -> None:
         s, ending = self.session, self.session.ending

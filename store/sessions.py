@@ -19,7 +19,7 @@ from engine.session import Decision
 from . import jsonio, queries
 from .clock import utc_now
 from .db import connect
-from .errors import SessionNotFound
+from .errors import DatabaseError, SessionNotFound
 from .records import SessionRecord, SessionSummary
 
 MODES = ("play", "text", "workshop", "whatif")
@@ -44,13 +44,21 @@ class SessionStore:
 
     @contextmanager
     def _write(self):
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One transaction; a database that cannot be written (disk full, read-only, locked
+        too long) raises ``DatabaseError``."""
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self.conn.in_transaction:  # a failed COMMIT leaves it open
+                self.conn.execute("ROLLBACK")
+            raise DatabaseError(str(self.path), f"cannot write: {exc}",
+                                "check the disk, or give another file with --db") from exc
 
     # ---- sessions -------------------------------------------------------------------------
     def create_session(self, scenario: Scenario, *, language: str, label: str | None = None,

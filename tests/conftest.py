@@ -1,9 +1,26 @@
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_user_dirs(tmp_path_factory):
+    """Tests never write into the user's own data or config folders (sessions, settings);
+    subprocesses inherit the environment."""
+    base = tmp_path_factory.mktemp("user")
+    saved = {k: os.environ.get(k) for k in ("WEERBAAR_DATA_DIR", "WEERBAAR_CONFIG_DIR")}
+    os.environ["WEERBAAR_DATA_DIR"] = str(base / "data")
+    os.environ["WEERBAAR_CONFIG_DIR"] = str(base / "config")
+    yield
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
 
 
 @pytest.fixture
