@@ -251,26 +251,14 @@ def _reach_deltas(scenario: Scenario):
     meters = scenario.meters
     up: dict[str, dict] = {}
     down: dict[str, dict] = {}
-    order, state = [], {}
-    for root in scenario.scenes:  # iterative DFS: post-order = successors first
-        if root in state:
-            continue
-        stack = [(root, iter(list(_successors(scenario, root))))]
-        state[root] = 1
-        while stack:
-            node, it = stack[-1]
-            nxt = next(it, None)
-            if nxt is None:
-                state[node] = 2
-                order.append(node)
-                stack.pop()
-            elif nxt not in state:
-                state[nxt] = 1
-                stack.append((nxt, iter(list(_successors(scenario, nxt)))))
-            elif state[nxt] == 1:
-                cyclic = {m: None for m in meters}
-                return ({sid: cyclic for sid in scenario.scenes},
-                        {sid: cyclic for sid in scenario.scenes})
+    index = {sid: i for i, sid in enumerate(scenario.scenes)}
+    ids = list(scenario.scenes)
+    succ = [[index[t] for t in _successors(scenario, sid)] for sid in ids]
+    order, cyclic = _post_order(succ)
+    if cyclic:
+        unbounded = {m: None for m in meters}
+        return ({sid: unbounded for sid in ids}, {sid: unbounded for sid in ids})
+    order = [ids[i] for i in order]
 
     def gains(effects, sign):
         return {k: d for k, d in effects.adds if d * sign > 0}
@@ -446,16 +434,14 @@ def _cannot_end(edges, ending_nodes, stuck) -> list[int]:
     return [i for i in trapped if not reverse[i] or any(p in good for p in reverse[i])][:5]
 
 
-def _paths(report: Report, parent, edges, ending_nodes) -> None:
-    """Path lengths in decisions over all complete playthroughs (unless cycles make them endless)."""
-    n = len(edges)
-    if n == 0:
-        return
-    order, state = [], [0] * n  # iterative DFS for a topological order and cycle detection
-    for root in range(n):
+def _post_order(succ: list[list[int]]) -> tuple[list[int], bool]:
+    """Nodes 0..n-1 with every node after its successors (iterative DFS), and whether a
+    cycle was met."""
+    order, state, cyclic = [], [0] * len(succ), False
+    for root in range(len(succ)):
         if state[root]:
             continue
-        stack = [(root, iter(edges[root]))]
+        stack = [(root, iter(succ[root]))]
         state[root] = 1
         while stack:
             node, it = stack[-1]
@@ -466,10 +452,18 @@ def _paths(report: Report, parent, edges, ending_nodes) -> None:
                 stack.pop()
             elif state[nxt] == 0:
                 state[nxt] = 1
-                stack.append((nxt, iter(edges[nxt])))
+                stack.append((nxt, iter(succ[nxt])))
             elif state[nxt] == 1:
-                report.has_cycles = True
-    lengths = [set() for _ in range(n)]  # per node: counts of paths by length to an ending
+                cyclic = True
+    return order, cyclic
+
+
+def _paths(report: Report, parent, edges, ending_nodes) -> None:
+    """Path lengths in decisions over all complete playthroughs (unless cycles make them endless)."""
+    n = len(edges)
+    if n == 0:
+        return
+    order, report.has_cycles = _post_order(edges)
     counts: list[dict] = [dict() for _ in range(n)]
     for node in order:  # children before parents
         if node in ending_nodes:

@@ -226,14 +226,9 @@ class _Walk:
 
     def _route_reason(self, scene) -> reasons.ReasonView | None:
         """Why the route about to be taken from ``scene`` holds (or why the earlier ones failed)."""
-        s = self.session
-        route = rules.first_route(scene, s)
-        if route is None:
+        if rules.first_route(scene, self.session) is None:
             return None
-        if route.condition is not None:
-            return self._reason(s.explain(route.condition), "route")
-        failed = [s.explain(r.condition) for r in scene.next[:route.index] if r.condition]
-        return self._reason(_combined(failed), "route")
+        return self._reason(self.session.route_reason(), "route")
 
     def _reason(self, reason: Reason | None, kind: str) -> reasons.ReasonView | None:
         return reasons.view(reason, kind, self.scenario, self.lang, self.step_of)
@@ -248,12 +243,3 @@ class _Walk:
     def _notes(self, scene_id: str):
         return tuple(n for n in self.record.notes if n.step == self.made and n.scene == scene_id)
 
-
-def _combined(failed: list[Reason]) -> Reason | None:
-    """One reason for a fallback route: every earlier condition failed."""
-    if not failed:
-        return None
-    causes = sorted({c for r in failed for c in r.causes}, key=lambda c: c.decision)
-    values = dict(v for r in failed for v in r.values)
-    return Reason(" / ".join(r.condition for r in failed), False,
-                  tuple(sorted(values.items())), tuple(causes))

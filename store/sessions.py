@@ -6,13 +6,13 @@ lets them run while another process writes.
 """
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
+from engine.loader import content_hash
 from engine.model import Scenario
 from engine.session import Decision
 
@@ -202,13 +202,13 @@ def _read_source(scenario: Scenario) -> bytes | None:
         raw = Path(scenario.path).read_bytes()
     except OSError:
         return None
-    return raw if _digest(raw) == scenario.content_hash else None
+    return raw if content_hash(raw) == scenario.content_hash else None
 
 
 def _keep_source(c: sqlite3.Connection, scenario: Scenario, source: bytes, now: str) -> None:
-    if _digest(source) != scenario.content_hash:
+    if content_hash(source) != scenario.content_hash:
         raise ValueError(f"source: expected the text of scenario hash {scenario.content_hash} "
-                         f"(got hash {_digest(source)})")
+                         f"(got hash {content_hash(source)})")
     c.execute("INSERT OR IGNORE INTO scenario_sources (content_hash, scenario_id, version, path, "
               "source, added_at) VALUES (?, ?, ?, ?, ?, ?)",
               (scenario.content_hash, scenario.id, scenario.version, scenario.path, source, now))
@@ -217,7 +217,3 @@ def _keep_source(c: sqlite3.Connection, scenario: Scenario, source: bytes, now: 
 def _write_votes(c: sqlite3.Connection, session_id: str, seq: int, votes: Mapping[str, int]) -> None:
     c.executemany("INSERT INTO votes (session_id, seq, choice, count) VALUES (?, ?, ?, ?)",
                   [(session_id, seq, k, int(v)) for k, v in votes.items()])
-
-
-def _digest(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()[:16]
