@@ -3,7 +3,7 @@
     python bench/frontend_perf.py            # dummy video driver (headless)
     xvfb-run -a python bench/frontend_perf.py --real   # a real X11 window under Xvfb
 
-Figures go to standard output and bench/out/frontend_perf.json; docs/performance-game.md
+Figures go to standard output and bench/out/frontend_perf.json; docs/performance.md
 records them. Each measurement runs in a fresh interpreter, as a player would start it.
 """
 from __future__ import annotations
