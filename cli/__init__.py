@@ -19,6 +19,8 @@ COMMANDS = {
     "sessions": "sessions",
     "debrief": "debrief",
     "export": "export",
+    "workshop": "workshop",
+    "replay": "replay",
 }
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -35,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="weerbaar", description="Weerbaar: dilemma training for local office "
                      "holders. Without a command, the game opens.")
     parser.add_argument("--lang", choices=["nl", "en"], help="interface language (default nl)")
+    parser.add_argument("--db", metavar="PATH", help="the session database that plays are "
+                        "recorded in (default: sessions.db in your data folder)")
+    parser.add_argument("--label", metavar="TEXT", help="the player or team, e.g. 'Team 2' "
+                        "(default: 'Sessie N')")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, module in COMMANDS.items():
         importlib.import_module(f"cli.{module}").add_parser(sub, name)

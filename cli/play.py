@@ -44,9 +44,9 @@ def add_parser(sub, name):
                    help="seed for chance (default: a new one each play; give one to repeat a play)")
     p.add_argument("--watch", action="store_true",
                    help="reload the scenario when the file changes (window only)")
-    p.add_argument("--db", metavar="PATH",
+    p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                    help="record the session in this database (default: one in your data folder)")
-    p.add_argument("--label", metavar="TEXT",
+    p.add_argument("--label", metavar="TEXT", default=argparse.SUPPRESS,
                    help="the player or team, e.g. 'Team 2' (default: 'Sessie N')")
 
 
@@ -60,28 +60,30 @@ def run(args) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     player = TerminalPlayer(scenario, lang, seed)
     try:
-        store = SessionStore(args.db or default_db_path())
+        store = SessionStore(getattr(args, "db", None) or default_db_path())
     except StoreError as exc:
         print(f"weerbaar play: error: cannot record the session: {exc}", file=sys.stderr)
         return USAGE
     try:
         with store:
-            Recorder.start(store, player.session, language=lang, label=args.label, mode="text")
+            Recorder.start(store, player.session, language=lang, label=getattr(args, "label", None),
+                           mode="text")
             return player.play()
     except StoreError as exc:
         print(f"\nweerbaar play: error: cannot record the session: {exc}", file=sys.stderr)
         return USAGE
 
 
-def run_game(path, args) -> int:
-    """Open the pygame front end (on ``path``, or on the title screen)."""
+def run_game(path, args, start=None) -> int:
+    """Open the pygame front end (on ``path``, on the title screen, or on what ``start(app)``
+    opens)."""
     try:
         from game.app import run as run_app
     except ImportError as exc:  # pygame missing or the front end not installed
         print(f"weerbaar: the game window cannot start ({exc}); "
               "use 'weerbaar play FILE --text' for the terminal player", file=sys.stderr)
         return USAGE
-    return run_app(path, args)
+    return run_app(path, args, start) if start is not None else run_app(path, args)
 
 
 class TerminalPlayer:

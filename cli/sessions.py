@@ -5,6 +5,7 @@ store with a clear error.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 
 from store import SessionStore, StoreError, default_db_path
@@ -16,7 +17,7 @@ SHORT_ID = 8
 
 
 def add_db_option(p) -> None:
-    p.add_argument("--db", metavar="FILE",
+    p.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS,  # also before the command
                    help=f"the session database (default: {default_db_path()})")
 
 
@@ -28,8 +29,9 @@ def open_store(args, command: str) -> SessionStore | None:
     """The store named by ``--db`` (which must exist), else the default one (created if
     needed). Prints the error and gives None when it cannot be opened."""
     try:
-        if args.db:
-            return SessionStore(args.db, create=False)
+        db = getattr(args, "db", None)
+        if db:
+            return SessionStore(db, create=False)
         return SessionStore(default_db_path())
     except StoreError as exc:
         error(command, exc)

@@ -40,13 +40,18 @@ POLL_FRAME = 1 / 60  # seconds between looks at the event queue while idle
 class App:
     def __init__(self, settings: Settings | None = None, store: SettingsStore | None = None,
                  *, seed: int = 0, watch: bool = False, listeners=(), size=WINDOW_SIZE,
-                 scenarios_dir: Path = paths.SCENARIOS, save_settings: bool = True):
+                 scenarios_dir: Path = paths.SCENARIOS, save_settings: bool = True,
+                 recording=None):
         pygame.display.init()
         pygame.font.init()
         self.store = store or SettingsStore()
         self.settings = settings if settings is not None else self.store.load()
         self.save_settings = save_settings
         self.seed, self.watch, self.listeners = seed, watch, tuple(listeners)
+        self.recording = recording  # game.recording.GameRecording; None: nothing is recorded
+        if recording is not None:
+            self.listeners += (recording.listener,)
+            recording.bind_app(self)
         self.scenarios_dir = Path(scenarios_dir)
         self.windowed_size = tuple(size)
         self.window = self._open_window()
@@ -198,6 +203,7 @@ class App:
         self._last = now
         if events is None:
             events = pygame.event.get()
+        self.input.text_mode = bool(getattr(self.top, "text_mode", False))
         intents = self.input.translate(events)
         for intent in intents:
             self._dispatch(intent)
@@ -299,6 +305,8 @@ class App:
 
     def close(self) -> None:
         self.clear()
+        if self.recording is not None:
+            self.recording.close()
         pygame.display.quit()
 
 
@@ -319,16 +327,22 @@ def wait_for_events(timeout: float) -> list:
         time.sleep(min(POLL_FRAME, left))
 
 
-def run(path: str | None, args) -> int:
-    """The entry point for ``main.py``: the title screen, or ``path`` directly."""
+def run(path: str | None, args, start=None) -> int:
+    """The entry point for ``main.py``: the title screen, or ``path`` directly, or what
+    ``start(app)`` opens (``main.py replay``). Every play is recorded (``--db``, ``--label``)."""
+    from .recording import GameRecording
     store = SettingsStore()
     settings = store.load()
     lang = getattr(args, "lang", None)
     if lang:
         settings = replace(settings, language=lang)
     app = App(settings, store, seed=getattr(args, "seed", 0) or 0,
-              watch=bool(getattr(args, "watch", False)) and path is not None)
-    if path is None:
+              watch=bool(getattr(args, "watch", False)) and path is not None,
+              recording=GameRecording(getattr(args, "db", None), getattr(args, "label", None)))
+    if start is not None:
+        app.to_title()
+        start(app)
+    elif path is None:
         app.to_title()
     else:
         app.to_title()

@@ -13,7 +13,7 @@ class Intent:
 
 @dataclass(frozen=True)
 class Choose(Intent):
-    number: int  # 1-based, as printed on the button
+    number: int  # 1-based, as printed on the button (0: the 0 key, for typing counts)
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,19 @@ class Navigate(Intent):
 
 
 @dataclass(frozen=True)
+class TabKey(Navigate):
+    """Tab (Shift+Tab: dy=-1): moves the focus like an arrow, and a screen may give it its
+    own meaning (workshop mode: the facilitator view)."""
+
+
+@dataclass(frozen=True)
 class Confirm(Intent):
     """Enter or Space: activate the focused button, or continue."""
+
+
+@dataclass(frozen=True)
+class Mark(Confirm):
+    """Space: confirms like Enter everywhere, and marks an item in a list that has marks."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +92,32 @@ class Redraw(Intent):
 @dataclass(frozen=True)
 class Quit(Intent):
     pass
+
+
+@dataclass(frozen=True)
+class Letter(Intent):
+    """A letter key without Ctrl, lower case: workshop mode names options A, B, C."""
+
+    char: str
+
+
+@dataclass(frozen=True)
+class Adjust(Intent):
+    """+ or − without Ctrl: one more or one fewer (a count of hands)."""
+
+    step: int
+
+
+@dataclass(frozen=True)
+class TypeText(Intent):
+    """Text typed while the top screen takes text (``text_mode``)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Erase(Intent):
+    """Backspace while the top screen takes text."""
 
 
 POINTER = (PointerMove, PointerDown, PointerUp)

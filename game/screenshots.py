@@ -130,6 +130,95 @@ class Shooter:
         hc.close()
 
 
+# ---- replay and group debrief --------------------------------------------------------------
+WORKSHOP = "clientelisme"   # the shipped scenario whose recorded sessions are shown
+TEAMS = 5
+
+
+def record_workshop(store, scenario, teams: int = TEAMS) -> list[str]:
+    """Play ``scenario`` ``teams`` times through the engine with the store's recorder, each
+    team taking other roads (seeded), as a workshop would; give the session ids."""
+    import random
+
+    from engine.session import Session
+    from store import Recorder
+    ids = []
+    for n in range(teams):
+        rng = random.Random(n * 7 + 1)
+        with Session(scenario, seed=n) as session:
+            recorder = Recorder.start(store, session, language="nl", label=f"Team {n + 1}")
+            while not session.ended:
+                if session.can_continue:
+                    session.advance()
+                    continue
+                choices = session.available_choices()
+                pick = choices[0] if rng.random() < 0.45 else rng.choice(choices)
+                session.choose(pick.id, seconds=round(rng.uniform(8, 60), 1))
+                session.proceed()
+            ids.append(recorder.session_id)
+    return ids
+
+
+def telling_step(replay) -> int:
+    """A decision step worth showing: an option hidden by a condition, with its reason and a
+    text chosen because of an earlier decision, as early as possible."""
+    def score(step):
+        hidden = any(o.hidden and o.reason for o in step.options)
+        return (step.kind == "decision") * 4 + hidden * 2 + (step.text_reason is not None)
+    best = max(replay.steps, key=lambda st: (score(st), -st.number))
+    return best.number
+
+
+def telling_decision(debrief) -> int:
+    """The decision on which the teams were most divided."""
+    def spread(d):
+        return sum(1 for o in d.options if o.count), d.total
+    return max(range(len(debrief.decisions)), key=lambda i: spread(debrief.decisions[i]))
+
+
+def shoot_sessions(shooter, size, db: Path) -> None:
+    from game.recording import GameRecording
+    from game.screens.debrief import DebriefScreen
+    from game.screens.replay import ReplayScreen
+    from game.screens.sessions_list import open_sessions
+    app = shooter.app(size)
+    app.recording = GameRecording(db)
+    listing = open_sessions(app)
+    listing.ensure_layout()
+    ids = [s.id for s in reversed(listing.summaries)]
+    listing.marked = set(ids)
+    shooter.save(app, "sessions", size)
+    listing.open_replay(ids[1])
+    replay = app.find(ReplayScreen)
+    replay.go(telling_step(replay.replay))
+    shooter.save(app, "replay", size)
+    app.pop(replay)
+    listing.open_debrief()
+    debrief = app.find(DebriefScreen)
+    debrief.pages["choices"] = telling_decision(debrief.debrief)
+    shooter.save(app, "debrief", size)
+    debrief.tab = "endings"
+    shooter.save(app, "debrief-endings", size)
+    debrief.tab = "meters"
+    shooter.save(app, "debrief-meters", size)
+    debrief.tab = "compare"
+    shooter.save(app, "debrief-compare", size)
+    app.close()
+
+
+def make_workshop_db(folder: Path, scenarios_dir: Path) -> Path | None:
+    from engine import load_scenario
+    from store import SessionStore
+    path = scenarios_dir / f"{WORKSHOP}.yaml"
+    if not path.exists():
+        print(f"{path} not found; replay and debrief screenshots skipped", file=sys.stderr)
+        return None
+    db = folder / "workshop.db"
+    with SessionStore(db) as store:
+        record_workshop(store, load_scenario(str(path)))
+    return db
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m game.screenshots", description=__doc__)
     root = Path(__file__).resolve().parent.parent
@@ -141,8 +230,13 @@ def main(argv=None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as config:
         shooter = Shooter(args.out, args.scenarios, Path(config))
+        db = make_workshop_db(Path(config), args.scenarios)
         for size in SIZES:
             shooter.shoot(size)
+            if db is not None:
+                shoot_sessions(shooter, size, db)
+            from .workshop_shots import shoot_workshop
+            shoot_workshop(shooter, size)
     for p in shooter.written:
         print(p)
     return 0

@@ -39,13 +39,18 @@ def start_session(scenario: Scenario, seed: int = 0, settings: Settings | None =
     that only continue until it stands in ``stop_at`` (where the player was).
 
     Returns the session and the number of steps replayed. ``listeners`` are attached after
-    the replay, so a recorder hears only new decisions.
+    the replay, so they hear only new decisions; a listener with ``on_start(session)`` is
+    told of the new session then (a recorder starts its record there).
     """
     session = Session(scenario, seed)
     done = _replay(session, [s if isinstance(s, Step) else Step(s) for s in replay])
     if replay:
         _walk_to(session, stop_at)
     session.listeners.extend(listeners)
+    for listener in listeners:  # a recorder starts its record here (game.recording)
+        start = getattr(listener, "on_start", None)
+        if start is not None:
+            start(session)
     return session, done
 
 

@@ -58,22 +58,8 @@ class ConsequencePanel:
         return flow
 
     def _change_row(self, flow: Flow, ui, meter_id: str, a: int, b: int) -> None:
-        t, p, r = ui.theme, ui.palette, ui.text
         meter = self.scenario.meters[meter_id]
-        good = (b > a) == (meter.good == "high")
-        colour = p.good if good else p.bad
-        badge_w = t.fs(78)
-        delta = r.render(signed(b - a), t.body, p.panel, "bold")
-        label = r.block(f"{self.tx(meter.label)}  ({ui.t('change_from_to', a=a, b=b)})", t.body,
-                        p.text, flow.width - badge_w - t.px(16))
-        h = max(label.get_height(), delta.get_height() + t.px(8))
-
-        def paint(surface, x, top):
-            chip = pygame.Rect(x, top, badge_w, delta.get_height() + t.px(6))
-            box(surface, chip, colour, t.px(8))
-            surface.blit(delta, delta.get_rect(center=chip.center))
-            surface.blit(label, (x + badge_w + t.px(16), top))
-        flow.draw(paint, after=t.px(10), height=h)
+        change_row(flow, ui, self.tx(meter.label), a, b, meter.good)
 
     def process_event(self, intent) -> bool:
         """True when the player chose to continue (by click)."""
@@ -92,3 +78,23 @@ class ConsequencePanel:
         box(surface, self.rect, p.panel, t.radius + t.px(4), p.border, t.border_width)
         self.view.draw(surface)
         self.button.draw(surface)
+
+
+def change_row(flow: Flow, ui, label_text: str, a: int, b: int, good_when: str) -> None:
+    """A meter change as a coloured delta chip and "Label (from a to b)"; the chip is green
+    when the change is good for that meter (``good_when``: "high" or "low")."""
+    t, p, r = ui.theme, ui.palette, ui.text
+    good = (b > a) == (good_when == "high")
+    colour = p.good if good else p.bad
+    badge_w = t.fs(78)
+    delta = r.render(signed(b - a), t.body, p.panel, "bold")
+    label = r.block(f"{label_text}  ({ui.t('change_from_to', a=a, b=b)})", t.body,
+                    p.text, flow.width - badge_w - t.px(16))
+    h = max(label.get_height(), delta.get_height() + t.px(8))
+
+    def paint(surface, x, top):
+        chip = pygame.Rect(x, top, badge_w, delta.get_height() + t.px(6))
+        box(surface, chip, colour, t.px(8))
+        surface.blit(delta, delta.get_rect(center=chip.center))
+        surface.blit(label, (x + badge_w + t.px(16), top))
+    flow.draw(paint, after=t.px(10), height=h)

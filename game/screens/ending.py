@@ -11,6 +11,24 @@ from ..widgets.draw import box
 from .base import Screen
 
 
+def final_meters(flow: Flow, ui, scenario, lang: str, values: dict) -> None:
+    """The heading "Final score" and a bar per meter, one under the other."""
+    if not scenario.meters:
+        return
+    t = ui.theme
+    flow.add(ui.text.block(ui.t("final_meters"), t.h2, ui.palette.text, flow.width, "bold"),
+             after=t.px(10))
+    hud = MeterHud(scenario, lang, values)
+    hud.columns = lambda w, ui_: 1
+    h = hud.height_for(flow.width, ui)
+    hud.layout((0, 0, flow.width, h), ui)
+
+    def paint(surface, x, top):
+        hud.rect.topleft = (x, top)
+        hud.draw(surface)
+    flow.draw(paint, after=t.px(24), height=h)
+
+
 class EndingScreen(Screen):
     def __init__(self, app, play):
         super().__init__(app)
@@ -90,17 +108,7 @@ class EndingScreen(Screen):
         t, p, r = ui.theme, ui.palette, ui.text
         scenario = self.play.scenario
         flow = Flow(width)
-        if scenario.meters:
-            flow.add(r.block(ui.t("final_meters"), t.h2, p.text, width, "bold"), after=t.px(10))
-            hud = MeterHud(scenario, self.play.lang, self.session.meters())
-            hud.columns = lambda w, ui_: 1
-            h = hud.height_for(width, ui)
-            hud.layout((0, 0, width, h), ui)
-
-            def paint(surface, x, top):
-                hud.rect.topleft = (x, top)
-                hud.draw(surface)
-            flow.draw(paint, after=t.px(24), height=h)
+        final_meters(flow, ui, scenario, self.play.lang, self.session.meters())
         flow.add(r.block(ui.t("your_path"), t.h2, p.text, width, "bold"), after=t.px(10))
         if not self.session.decisions:
             flow.add(r.block(ui.t("no_decisions"), t.body, p.muted, width, "italic"))

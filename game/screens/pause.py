@@ -21,18 +21,25 @@ class PauseScreen(Screen):
         s = self.play.session
         return (len(s.decisions), self.app.settings.allow_undo)
 
-    def layout(self, ui) -> None:
-        t = ui.theme
-        s = self.play.session
-        undo_note = ("" if self.app.settings.allow_undo and s.decisions else
-                     ui.t("undo_off") if not self.app.settings.allow_undo else ui.t("undo_none"))
-        self.buttons = [
+    def undo_note(self, ui) -> str:
+        """Why taking back is not possible now ("" when it is)."""
+        if not self.app.settings.allow_undo:
+            return ui.t("undo_off")
+        return "" if self.play.session.decisions else ui.t("undo_none")
+
+    def make_buttons(self, ui) -> list[Button]:
+        note = self.undo_note(ui)
+        return [
             Button(ui.t("resume"), value="resume"),
-            Button(ui.t("undo"), value="undo", enabled=not undo_note, note=undo_note),
+            Button(ui.t("undo"), value="undo", enabled=not note, note=note),
             Button(ui.t("restart"), value="restart"),
             Button(ui.t("settings"), value="settings"),
             Button(ui.t("to_menu"), value="menu"),
         ]
+
+    def layout(self, ui) -> None:
+        t = ui.theme
+        self.buttons = self.make_buttons(ui)
         width = min(t.size[0] - 2 * t.margin, t.px(560))
         pad = t.px(32)
         bw = width - 2 * pad
@@ -53,20 +60,22 @@ class PauseScreen(Screen):
             self.app.pop(self)
             return
         hit = self.focus.process_event(intent)
-        if hit is None:
-            return
-        if hit.value == "resume":
+        if hit is not None:
+            self.act(hit.value)
+
+    def act(self, value) -> None:
+        if value == "resume":
             self.app.pop(self)
-        elif hit.value == "undo":
+        elif value == "undo":
             self.app.pop(self)
             self.play.undo()
-        elif hit.value == "restart":
+        elif value == "restart":
             self.app.pop(self)
             self.play.restart()
-        elif hit.value == "settings":
+        elif value == "settings":
             from .settings import SettingsScreen
             self.app.push(SettingsScreen(self.app))
-        elif hit.value == "menu":
+        elif value == "menu":
             self.app.to_title()
 
     def draw(self, surface) -> None:

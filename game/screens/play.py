@@ -23,10 +23,12 @@ CONTENT_SHARE = 0.58  # of the width below the meters, for the situation
 
 
 class PlayScreen(Screen):
-    def __init__(self, app, scenario):
+    def __init__(self, app, scenario, session=None):
         super().__init__(app)
         self.scenario = scenario
-        self.session, _ = start_session(scenario, app.seed, app.settings, app.listeners)
+        if session is None:  # a new play (a given session: "what if" in a replay)
+            session, _ = start_session(scenario, app.seed, app.settings, app.listeners)
+        self.session = session
         self.lang, missing = content_language(scenario, app.settings)
         self._ui_lang = app.settings.language
         if missing:

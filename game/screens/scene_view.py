@@ -19,8 +19,11 @@ class SceneView:
         return text.get(self.lang, self.scenario.languages) if text is not None else ""
 
     def build(self, width: int) -> Flow:
+        return self.build_into(Flow(width))
+
+    def build_into(self, flow: Flow) -> Flow:
+        """Add the scene to ``flow`` (the replay puts the reasons above it)."""
         scene = self.session.node
-        flow = Flow(width)
         kind = getattr(scene, "kind", "dialogue")
         if kind == "news":
             self._news(flow, scene)

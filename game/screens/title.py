@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pygame
 
-from ..intents import Back, Choose, Navigate, Scroll
+from ..intents import Back, Choose, Letter, Navigate, Scroll
 from ..settings import LANGUAGES
 from ..widgets import Button, FocusGroup, WidgetColumn
 from ..widgets.draw import box
@@ -93,6 +93,8 @@ class TitleScreen(Screen):
         self.cards: list[ScenarioCard] = []
         self.langs: list[Button] = []
         self.settings_button = self.quit_button = None
+        self.replay_button = None  # the recorded sessions: replay and group debrief
+        self.workshop_button = None  # workshop mode: a room votes, teams in turn
 
     def layout_key(self):
         return (id(self.app.catalogue()),)
@@ -118,6 +120,14 @@ class TitleScreen(Screen):
         self.quit_button = Button(ui.t("quit"))
         self.settings_button.layout((m, h - m - bh, t.px(240), bh), ui)
         self.quit_button.layout((w - m - t.px(200), h - m - bh, t.px(200), bh), ui)
+        self.replay_button = Button(ui.t("replay_button"), value="replay")
+        self.replay_button.layout((self.settings_button.rect.right + t.px(16), h - m - bh,
+                                   t.px(240), bh), ui)
+        # workshop mode, under the language switch (the footer is full)
+        self.workshop_button = Button(ui.t("workshop_button"), value="workshop")
+        top = self.langs[0].rect.bottom + t.px(8)
+        self.workshop_button.layout((self.langs[0].rect.left, top, seg_w * len(self.langs),
+                                     min(t.px(44), self.header_h - top - t.px(6))), ui)
         # the grid of cards
         top = self.header_h + t.px(20)
         for room in (0, t.px(20)):  # room for a scroll bar only when the cards overflow
@@ -135,7 +145,8 @@ class TitleScreen(Screen):
             if not self.column.max_offset:
                 break
         self.cols = cols
-        self.focus.set([*self.cards, *self.langs, self.settings_button, self.quit_button],
+        self.focus.set([*self.cards, *self.langs, self.settings_button, self.replay_button,
+                        self.workshop_button, self.quit_button],
                        columns=cols)
 
     def handle(self, intent) -> None:
@@ -146,6 +157,9 @@ class TitleScreen(Screen):
         if isinstance(intent, Choose):
             if 1 <= intent.number <= len(self.cards):
                 self._open(self.cards[intent.number - 1])
+            return
+        if isinstance(intent, Letter) and intent.char == "w":
+            self._workshop()
             return
         hit = self.focus.process_event(intent)
         if isinstance(intent, Navigate):
@@ -161,11 +175,20 @@ class TitleScreen(Screen):
         elif hit is self.settings_button:
             from .settings import SettingsScreen
             self.app.push(SettingsScreen(self.app))
+        elif hit is self.replay_button:
+            from .sessions_list import open_sessions
+            open_sessions(self.app)
+        elif hit is self.workshop_button:
+            self._workshop()
         elif hit is self.quit_button:
             self.app.quit()
 
     def _open(self, card: ScenarioCard) -> None:
         self.app.open_scenario(card.entry.path, card.entry)
+
+    def _workshop(self) -> None:
+        from ..workshop_main import open_workshop
+        open_workshop(self.app)
 
     def on_reveal(self) -> None:
         self.app.catalogue(refresh=True)
@@ -183,7 +206,7 @@ class TitleScreen(Screen):
         surface.blit(tag, (m, m - t.px(6) + ui.text.line_height(t.h1)))
         if self.cards:
             hint = ui.t("scenarios_hint", n=min(9, len(self.cards)))
-            left, right = self.settings_button.rect.right, self.quit_button.rect.left
+            left, right = self.replay_button.rect.right, self.quit_button.rect.left
             img = ui.text.render(ui.text.ellipsize(hint, t.small, right - left - 2 * m), t.small,
                                  p.muted)
             surface.blit(img, img.get_rect(center=((left + right) // 2,
@@ -193,5 +216,6 @@ class TitleScreen(Screen):
                                 p.text, w - 2 * m)
             surface.blit(msg, (m, self.grid_top + t.px(8)))
         self.column.draw(surface)
-        for b in (*self.langs, self.settings_button, self.quit_button):
+        for b in (*self.langs, self.settings_button, self.replay_button, self.workshop_button,
+                  self.quit_button):
             b.draw(surface)

@@ -136,6 +136,15 @@ class FocusGroup:
         self.index = old if old is not None and old < len(buttons) else None
         self._mark()
 
+    def renew(self, buttons: list, columns: int = 1) -> None:
+        """Buttons made anew by a layout: the focus stays on the one with the same value."""
+        old = self.focused()
+        self.set(buttons, columns, keep=False)
+        again = next((b for b in buttons if old is not None and b.value == old.value
+                      and b.enabled), None)
+        if again is not None:
+            self.focus(again)
+
     def focused(self) -> Button | None:
         return self.buttons[self.index] if self.index is not None else None
 

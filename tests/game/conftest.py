@@ -20,6 +20,14 @@ SHOWCASE = FIXTURES / "showcase.yaml"
 EXAMPLE = ROOT / "scenarios" / "voorbeeld.yaml"
 
 
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """Never touch the user's own session database: the default one goes to a tmp dir."""
+    d = tmp_path / "data"
+    monkeypatch.setenv("WEERBAAR_DATA_DIR", str(d))
+    return d
+
+
 @pytest.fixture
 def config_dir(tmp_path, monkeypatch):
     d = tmp_path / "config"

@@ -1,0 +1,31 @@
+"""Opening workshop mode: from the title screen, or ``weerbaar workshop FILE`` (the game
+window opened on the workshop's setup screen for that scenario).
+
+The setup screen offers to resume the workshop of the scenario that was interrupted (it is
+in the database), or starts one with the teams given.
+"""
+from __future__ import annotations
+
+from store.paths import db_path
+
+
+def app_db(app):
+    """The database the window records in (``--db``), else None for the default one."""
+    recording = getattr(app, "recording", None)
+    return getattr(recording, "path", None)
+
+
+def open_workshop(app, scenario=None, *, db=None, teams=None, seed=None, countdown=60) -> None:
+    """Push the workshop's setup screen (on ``scenario``, or a scenario picker first)."""
+    from .screens.workshop_setup import WorkshopSetupScreen
+    app.push(WorkshopSetupScreen(app, db_path(db or app_db(app)), scenario, teams=teams,
+                                 seed=seed, countdown=countdown))
+
+
+def run(scenario, args) -> int:
+    from .app import run as run_app
+
+    def start(app):
+        open_workshop(app, scenario, db=args.db, teams=args.teams, seed=args.seed,
+                      countdown=args.countdown)
+    return run_app(None, args, start=start)
