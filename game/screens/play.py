@@ -22,6 +22,14 @@ from .scene_view import build_scene
 CONTENT_SHARE = 0.58  # of the width below the meters, for the situation
 
 
+
+def step_on(screen, move) -> None:
+    """Take a step the engine may refuse (routes that get stuck): say so on screen, go on."""
+    try:
+        move()
+    except SessionError as exc:
+        screen.app.toast(screen.ui.t("stuck", error=str(exc)), "bad")
+
 class PlayScreen(Screen):
     def __init__(self, app, scenario, session=None):
         super().__init__(app)
@@ -211,19 +219,13 @@ class PlayScreen(Screen):
                             animate=not self.app.settings.reduced_motion)
 
     def proceed(self) -> None:
-        try:
-            self.session.proceed()
-        except SessionError as exc:  # a router after the choice gets stuck
-            self.app.toast(self.ui.t("stuck", error=str(exc)), "bad")
+        step_on(self, self.session.proceed)
         self.outcome = None
         self.hud.set_values(self.session.meters(), None, animate=False)
         self._after_move()
 
     def advance(self) -> None:
-        try:
-            self.session.advance()
-        except SessionError as exc:
-            self.app.toast(self.ui.t("stuck", error=str(exc)), "bad")
+        step_on(self, self.session.advance)
         self._after_move()
 
     def _after_move(self) -> None:

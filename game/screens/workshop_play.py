@@ -20,6 +20,7 @@ from ..widgets import Button, FocusGroup, ScrollView, TimerBar
 from ..widgets.draw import box, dim
 from ..widgets.tally import READ, REVEALED, VOTING, TallyBoard
 from ..widgets.teambar import TeamBar
+from .play import step_on
 from ..workshop_vote import Vote
 from .base import Screen
 from .consequence import ConsequencePanel
@@ -281,19 +282,13 @@ class WorkshopScreen(Screen):
                                 animate=not self.app.settings.reduced_motion)
 
     def proceed(self) -> None:
-        try:
-            self.session.proceed()
-        except SessionError as exc:
-            self.app.toast(self.ui.t("stuck", error=str(exc)), "bad")
+        step_on(self, self.session.proceed)
         self.outcome = None
         self.bar.hud.set_values(self.session.meters(), None, animate=False)
         self._after_move()
 
     def advance(self) -> None:
-        try:
-            self.session.advance()
-        except SessionError as exc:
-            self.app.toast(self.ui.t("stuck", error=str(exc)), "bad")
+        step_on(self, self.session.advance)
         self._after_move()
 
     def _after_move(self) -> None:
