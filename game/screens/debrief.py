@@ -14,7 +14,7 @@ from store import StoreError, compare_sessions, group_debriefs
 
 from ..intents import Back, Choose, Navigate, PointerDown, PointerMove, PointerUp, Scroll
 from ..widgets import Button, FocusGroup
-from ..widgets.draw import box
+from ..widgets.draw import box, header_band
 from ..widgets.steps import StepStrip
 from .base import Screen
 from .debrief_views import ChoicesPage, ComparePage, EndingsPage, MetersPage
@@ -276,8 +276,7 @@ class DebriefScreen(Screen):
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
         w = t.size[0]
         m = t.margin
-        box(surface, (0, 0, w, self.header_h), p.panel)
-        pygame.draw.line(surface, p.border, (0, self.header_h), (w, self.header_h), t.border_width)
+        header_band(surface, ui, self.header_h)
         right = self.extra_buttons[0].rect.left - t.px(16) if len(self.debriefs) > 1 else w - m
         d = self.debrief
         title = ui.text.render(ui.text.ellipsize(ui.t("debrief_title", title=d.title), t.h2,

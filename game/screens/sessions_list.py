@@ -16,7 +16,7 @@ from store.errors import DatabaseError
 
 from ..intents import Back, Mark, Navigate, PointerUp, Scroll
 from ..widgets import Button, FocusGroup, WidgetColumn
-from ..widgets.draw import box
+from ..widgets.draw import box, header_band
 from .base import Screen
 
 
@@ -310,8 +310,7 @@ class SessionsScreen(Screen):
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
         w, h = t.size
         m = t.margin
-        box(surface, (0, 0, w, self.header_h), p.panel)
-        pygame.draw.line(surface, p.border, (0, self.header_h), (w, self.header_h), t.border_width)
+        header_band(surface, ui, self.header_h)
         count = ui.t("n_marked", n=len(self.marked)) if self.marked else ""
         count_img = ui.text.render(count, t.body, p.accent, "bold") if count else None
         title_w = w - 2 * m - (count_img.get_width() + t.px(20) if count_img else 0)

@@ -8,7 +8,7 @@ import pygame
 from ..intents import Back, Choose, Letter, Navigate, Scroll
 from ..settings import LANGUAGES
 from ..widgets import Button, FocusGroup, WidgetColumn
-from ..widgets.draw import box
+from ..widgets.draw import box, header_band
 from .base import Screen
 
 
@@ -197,8 +197,7 @@ class TitleScreen(Screen):
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
         w, h = t.size
         m = t.margin
-        box(surface, (0, 0, w, self.header_h), p.panel)
-        pygame.draw.line(surface, p.border, (0, self.header_h), (w, self.header_h), t.border_width)
+        header_band(surface, ui, self.header_h)
         title = ui.text.render(ui.t("app_title"), t.h1, p.text, "bold")
         surface.blit(title, (m, m - t.px(6)))
         tag_w = self.langs[0].rect.left - m - t.px(20)

@@ -20,6 +20,14 @@ def box(surface, rect, fill, radius: int = 0, border=None, width: int = 0) -> No
 _shades: dict[tuple, pygame.Surface] = {}
 
 
+def header_band(surface, ui, height: int) -> None:
+    """The panel across the top of a screen, with its rule underneath."""
+    t, p = ui.theme, ui.palette
+    w = t.size[0]
+    box(surface, (0, 0, w, height), p.panel)
+    pygame.draw.line(surface, p.border, (0, height), (w, height), t.border_width)
+
+
 def dim(surface, rect, rgba) -> None:
     """Darken ``rect`` of ``surface`` by blending ``rgba`` over it."""
     rect = pygame.Rect(rect).clip(surface.get_rect())
