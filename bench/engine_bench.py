@@ -54,10 +54,10 @@ def _session_playthrough(s, rnd, cap=500):
     s.restart()  # one session, reset between playthroughs, as the peer resets its model
     steps = 0
     while not s.ended and steps < cap:
-        if s.can_continue:
+        if s.view.can_continue:
             s.advance()
             continue
-        avail = s.available_choices()
+        avail = s.view.available_choices()
         s.choose(avail[int(rnd() * len(avail))].id)
         s.proceed()
         steps += 1

@@ -108,9 +108,9 @@ def draw_times(real: bool, scenario: str, frames: int) -> dict:
                          "max_ms": times[-1]}}
     measure("play", False)
     measure("play+flip", True)
-    while play.session.can_continue:
+    while play.session.view.can_continue:
         play.advance()
-    first = next(c for c in play.session.available_choices())
+    first = next(c for c in play.session.view.available_choices())
     play.choose(first.id)
     app.step([], dt=0.1)
     measure("consequence", False)

@@ -13,7 +13,9 @@ import sys
 import textwrap
 import time
 
-from engine.session import Phase, Session
+from engine.session import RecordingError, Session
+
+from engine.state import Phase
 from engine.model import Scenario
 from store import Recorder, SessionStore, StoreError, default_db_path
 
@@ -112,19 +114,23 @@ class TerminalPlayer:
         try:
             while not s.ended:
                 self.show_scene()
-                if s.can_continue:
+                if s.view.can_continue:
                     self.wait()
                     s.advance()
                     continue
                 if not self.decide():
                     return OK
-            self.show_ending()
-        finally:
-            s.close()
+        except RecordingError as exc:  # not taken; what was chosen before it is kept
+            self.not_recorded(exc)
+            return USAGE
+        self.show_ending()
         return OK
 
+    def not_recorded(self, exc: RecordingError) -> None:
+        print(f"weerbaar play: error: {exc}", file=sys.stderr)
+
     def show_scene(self) -> None:
-        s, scene = self.session, self.session.node
+        s, scene = self.session, self.session.view.node
         self.say()
         if scene.kind == "news" and scene.headline is not None:
             self.say(f"[{scene.outlet}] {self.t(scene.headline).upper()}")
@@ -134,8 +140,8 @@ class TerminalPlayer:
             who = self.scenario.characters[scene.speaker]
             role = f" ({self.t(who.role)})" if who.role else ""
             self.say(f"{self.t(who.name)}{role}:")
-        self.say(s.text(self.lang))
-        for post in s.posts():
+        self.say(s.view.text(self.lang))
+        for post in s.view.posts():
             person = self.scenario.characters.get(post.author)
             author = self.t(person.name) if person is not None else post.author
             head = " ".join(x for x in (author, post.handle, post.time) if x)
@@ -154,8 +160,8 @@ class TerminalPlayer:
 
     def decide(self) -> bool:
         s = self.session
-        choices = s.available_choices()
-        scene = s.node
+        choices = s.view.available_choices()
+        scene = s.view.node
         self.say()
         if scene.timer is not None:
             self.say(f"({self.ui['timer']}: {scene.timer.seconds} {self.ui['seconds']})")
@@ -187,7 +193,11 @@ class TerminalPlayer:
                 break
             self.say(self.ui["bad_choice"])
         seconds = round(time.monotonic() - shown, 2)
-        outcome = s.choose(choices[int(answer) - 1].id, seconds=seconds)
+        try:
+            outcome = s.choose(choices[int(answer) - 1].id, seconds=seconds)
+        except RecordingError as exc:  # the choice was not taken: ask again
+            self.not_recorded(exc)
+            return self.decide()
         self.say()
         if outcome.feedback is not None:
             self.say(self.t(outcome.feedback), "→ ")
@@ -200,10 +210,10 @@ class TerminalPlayer:
         return True
 
     def show_ending(self) -> None:
-        s, ending = self.session, self.session.ending
+        s, ending = self.session, self.session.view.ending
         self.say()
         self.say(f"== {self.ui['ending']}: {self.t(ending.title)} ==")
-        self.say(s.text(self.lang))
+        self.say(s.view.text(self.lang))
         self.say()
         self.say("   ".join(f"{self.t(m.label)} {s.vars[m.id]}" for m in self.scenario.meters.values()))
         self.say()

@@ -35,23 +35,11 @@ class PlayState:
 
 def start_state(scenario: Scenario, seed: int = 0) -> PlayState:
     s = PlayState(scenario.start, rules.initial_vars(scenario), {}, set(), seed)
-    rules.enter(s, scenario.start, scenario)
+    rules.arrive(scenario, s, scenario.start)
     return s
 
 
-def take(scenario: Scenario, s: PlayState, choice) -> None:
-    """Take ``choice`` in place: mark it, apply its effects, enter its target."""
-    s.chosen.add((s.scene, choice.id))
-    rules.apply_effects(s.vars, choice.effects, scenario)
-    s.step += 1
-    s.scene = choice.goto
-    rules.enter(s, choice.goto, scenario)
-
-
-def follow(scenario: Scenario, s: PlayState, route) -> None:
-    s.step += 1
-    s.scene = route.goto
-    rules.enter(s, route.goto, scenario)
+take, follow = rules.take, rules.follow  # one step, the same as the machine's
 
 
 @dataclass

@@ -1,20 +1,28 @@
-"""The scenario as a ``transitions`` state machine, built once and shared by many sessions.
+"""The scenario as a ``transitions`` state machine, built once and shared by every session.
 
 One state per scene and ending; one transition per choice (trigger ``scene/choice``) and
-per ``next`` route (trigger ``scene/next``, tried in order, first match wins); conditions
-become guards, a choice's effects its ``before`` callback, and every arrival (visit count,
-the scene's ``on_enter`` effects) the machine's ``after_state_change`` callback; all of them
-call ``engine.rules``. Sessions attach
-themselves as models. ``auto_transitions`` stays off: it would add a ``to_<state>``
-trigger from every state to every state (a million transitions at 1,000 scenes).
+per ``next`` route (trigger ``scene/next``, tried in order, first match wins). Conditions
+become guards; a choice's ``before`` callback is its first half of the step
+(``rules.leave``), a route's is ``rules.pass_on``, and the machine's ``after_state_change``
+callback is the second half (``rules.arrive``). The machine moves the play state's ``scene``
+(``model_attribute``), so the model it steps is an ``engine.state.PlayState``.
+
+Sessions are not attached as models: ``transitions`` would write a trigger and an
+``is_<state>`` method onto every model (50,000 attributes at 10,000 scenes), and creating a
+session would cost as much as the scenario is large. Events are fired for a play state
+directly (``fire(state, trigger)``), which ``transitions`` supports for any object that has
+the model attribute. ``_LeanEvent`` and ``_LeanTransition`` keep ``transitions``' order of
+work (prepare, conditions, before, change of state, after) but drop what this machine never
+uses — the event queue, string callbacks, per-state enter/exit callbacks, debug logging —
+which is where most of the time of a step went. ``auto_transitions`` stays off: it would
+add a ``to_<state>`` trigger from every state to every state.
 """
 from __future__ import annotations
 
-from transitions import Machine
-
-from .gcpause import paused_gc
+from transitions import Event, EventData, Machine, Transition
 
 from . import rules
+from .gcpause import paused_gc
 from .model import Scenario
 
 NEXT = "next"
@@ -28,16 +36,55 @@ def route_trigger(scene_id: str) -> str:
     return f"{scene_id}/{NEXT}"
 
 
-class _Guard:
-    """A condition as a transitions guard: evaluated on the session the event is for."""
+class _LeanTransition(Transition):
+    """A transition whose callbacks are plain callables taking the event data."""
 
-    __slots__ = ("condition",)
+    def execute(self, event_data) -> bool:
+        if not event_data.checked:
+            for cond in self.conditions:
+                if cond.func(event_data) != cond.target:
+                    return False
+        for func in self.before:
+            func(event_data)
+        event_data.model.scene = self.dest
+        for func in event_data.machine.after_state_change:
+            func(event_data)
+        return True
+
+
+class _Step(EventData):
+    """The event data of one step, with the list that collects its changes."""
+
+    __slots__ = ("changes", "checked")
+
+    def __init__(self, event, machine, model, changes, checked):
+        self.event, self.machine, self.model = event, machine, model
+        self.changes, self.checked = changes, checked
+        self.state = self.transition = self.error = None
+        self.args, self.kwargs, self.result = (), {}, False
+
+
+class _LeanEvent(Event):
+    def trigger(self, model, changes=None, checked=False) -> bool:
+        data = _Step(self, self.machine, model, changes, checked)
+        for trans in self.transitions.get(model.scene, ()):
+            data.transition = trans
+            if trans.execute(data):
+                data.result = True
+                break
+        return data.result
+
+
+class _Guard:
+    """A condition as a transitions guard: evaluated on the play state the event is for."""
+
+    __slots__ = ("test",)
 
     def __init__(self, condition):
-        self.condition = condition
+        self.test = condition.test
 
     def __call__(self, event) -> bool:
-        return bool(self.condition.test(event.model))
+        return bool(self.test(event.model))
 
 
 class _RouteGuard:
@@ -50,23 +97,24 @@ class _RouteGuard:
         return rules.route_holds(self.route, event.model, self.scene_id)
 
 
-class _Consequence:
-    """A choice's callback: note that it was chosen and apply its effects."""
+class _Leave:
+    """A choice's ``before`` callback: the first half of its step."""
 
-    __slots__ = ("pair", "effects", "scenario")
+    __slots__ = ("scenario", "scene_id", "choice")
 
-    def __init__(self, pair, effects, scenario):
-        self.pair, self.effects, self.scenario = pair, effects, scenario
+    def __init__(self, scenario, scene_id, choice):
+        self.scenario, self.scene_id, self.choice = scenario, scene_id, choice
 
     def __call__(self, event) -> None:
-        model = event.model
-        model.chosen.add(self.pair)
-        if self.effects:
-            rules.apply_effects(model.vars, self.effects, self.scenario)
+        rules.leave(self.scenario, event.model, self.scene_id, self.choice, event.changes)
 
 
-class _Arrival:
-    """Every state change ends with an arrival: count the visit, apply on_enter effects."""
+def _pass_on(event) -> None:
+    rules.pass_on(event.model)
+
+
+class _Arrive:
+    """The machine's ``after_state_change`` callback: the second half of every step."""
 
     __slots__ = ("scenario",)
 
@@ -74,15 +122,17 @@ class _Arrival:
         self.scenario = scenario
 
     def __call__(self, event) -> None:
-        rules.enter(event.model, event.model.state, self.scenario)
+        model = event.model
+        rules.arrive(self.scenario, model, model.scene, event.changes)
 
 
-def _count_step(event) -> None:
-    event.model.step += 1
+class PlayMachine(Machine):
+    event_cls = _LeanEvent
+    transition_cls = _LeanTransition
 
 
 class ScenarioMachine:
-    """A ``transitions.Machine`` for one scenario, with plain methods for the rest of the engine."""
+    """The shared ``transitions`` machine of one scenario, with plain methods for the engine."""
 
     def __init__(self, scenario: Scenario):
         self.scenario = scenario
@@ -90,33 +140,30 @@ class ScenarioMachine:
             self._build(scenario)
 
     def _build(self, scenario: Scenario) -> None:
-        self.machine = Machine(model=None, states=[*scenario.scenes, *scenario.endings],
-                               initial=scenario.start, auto_transitions=False, send_event=True,
-                               before_state_change=[_count_step],
-                               after_state_change=[_Arrival(scenario)])
+        self.machine = PlayMachine(model=None, states=[*scenario.scenes, *scenario.endings],
+                                   initial=scenario.start, auto_transitions=False,
+                                   send_event=True, model_attribute="scene",
+                                   after_state_change=[_Arrive(scenario)])
         add = self.machine.add_transition
         for sid, scene in scenario.scenes.items():
             for c in scene.choices:
-                add(choice_trigger(sid, c.id), sid, c.goto,
-                    before=[_Consequence((sid, c.id), c.effects, scenario)],
+                add(choice_trigger(sid, c.id), sid, c.goto, before=[_Leave(scenario, sid, c)],
                     conditions=[_Guard(c.condition)] if c.condition else None)
             for r in scene.next:
                 guard = [_RouteGuard(r, sid)] if r.condition or r.chance is not None else None
-                add(route_trigger(sid), sid, r.goto, conditions=guard)
+                add(route_trigger(sid), sid, r.goto, before=[_pass_on], conditions=guard)
+        self._events = self.machine.events
 
-    def attach(self, model) -> None:
-        self.machine.add_model(model, initial=self.scenario.start)
+    def fire(self, state, trigger: str, changes: list | None = None, checked: bool = False) -> bool:
+        """Fire ``trigger`` for ``state``; False if no transition's guards held. With
+        ``checked``, the caller has just found the guards to hold in this very state (a choice
+        it offered), and they are not evaluated again."""
+        return self._events[trigger].trigger(state, changes, checked)
 
-    def detach(self, model) -> None:
-        self.machine.remove_model(model)
-
-    def fire(self, model, trigger: str) -> bool:
-        """Fire ``trigger`` for ``model``; False if no transition's guards held."""
-        return self.machine.events[trigger].trigger(model)
-
-    def place(self, model, node_id: str) -> None:
-        """Put ``model`` in ``node_id`` without callbacks (restoring a saved session)."""
-        self.machine.set_state(node_id, model)
+    def arrive_at_start(self, state, changes: list | None = None) -> None:
+        """A new play stands in the start scene: the arrival half of a step, without a step."""
+        state.scene = self.scenario.start
+        rules.arrive(self.scenario, state, self.scenario.start, changes)
 
     @property
     def transition_count(self) -> int:

@@ -1,13 +1,21 @@
-"""The rules of play, as plain functions over a play state.
+"""The rules of play, as plain functions over a play state: the one definition of a step.
 
 A play state is any object with ``vars`` (meter and flag values), ``visits`` (scene id ->
-times entered), ``chosen`` (set of (scene, choice) pairs), ``seed`` and ``step``. The
-``transitions`` machine (``engine.machine``) calls these in its guards and callbacks, and the
-explorer (``engine.explore``) calls them directly, so both play by the same rules.
+times entered), ``chosen`` (set of (scene, choice) pairs), ``seed`` and ``step``
+(``engine.state.PlayState`` is one). A step has two halves: leaving a scene (``leave`` for a
+choice, ``pass_on`` for a route) and arriving in the next (``arrive``). The ``transitions``
+machine (``engine.machine``) calls the halves from its callbacks, around its own change of
+state; the explorer and random play call ``take`` and ``follow``, which are the same halves
+with the scene moved in between. So the session and the explorer play by the same rules,
+and ``tests/engine/test_differential.py`` checks that they agree on thousands of walks.
+
+The functions that change state take an optional ``changes`` list; given one, they append
+an ``engine.state.Change`` for every variable they change, with its cause.
 """
 from __future__ import annotations
 
 from .model import Effects, Route, Scenario, Scene
+from .state import Change
 
 
 def initial_vars(scenario: Scenario) -> dict:
@@ -16,22 +24,59 @@ def initial_vars(scenario: Scenario) -> dict:
     return out
 
 
-def apply_effects(vars: dict, effects: Effects, scenario: Scenario) -> None:
+def apply_effects(vars: dict, effects: Effects, scenario: Scenario, changes: list | None = None,
+                  scene: str = "", choice: str = "") -> None:
     meters = scenario.meters
-    for key, delta in effects.adds:
-        vars[key] = meters[key].clamp(vars[key] + delta)
-    for flag in effects.sets:
-        vars[flag] = True
-    for flag in effects.clears:
-        vars[flag] = False
+    if changes is None:
+        for key, delta in effects.adds:
+            vars[key] = meters[key].clamp(vars[key] + delta)
+        for flag in effects.sets:
+            vars[flag] = True
+        for flag in effects.clears:
+            vars[flag] = False
+        return
+    news = [(k, meters[k].clamp(vars[k] + d)) for k, d in effects.adds]
+    news += [(f, True) for f in effects.sets] + [(f, False) for f in effects.clears]
+    for key, new in news:
+        old = vars[key]
+        if old != new:
+            vars[key] = new
+            changes.append(Change(key, old, new, scene, choice))
 
 
-def enter(state, node_id: str, scenario: Scenario) -> None:
-    """Arrive in a scene or ending: count the visit and apply the scene's on_enter effects."""
+def leave(scenario: Scenario, state, scene_id: str, choice, changes: list | None = None) -> None:
+    """The first half of a choice: note it, count the step, apply its effects."""
+    state.chosen.add((scene_id, choice.id))
+    state.step += 1
+    if choice.effects:
+        apply_effects(state.vars, choice.effects, scenario, changes, scene_id, choice.id)
+
+
+def pass_on(state) -> None:
+    """The first half of following a route: count the step."""
+    state.step += 1
+
+
+def arrive(scenario: Scenario, state, node_id: str, changes: list | None = None) -> None:
+    """The second half of every step: count the visit and apply the scene's on_enter effects."""
     state.visits[node_id] = state.visits.get(node_id, 0) + 1
     scene = scenario.scenes.get(node_id)
     if scene is not None and scene.on_enter:
-        apply_effects(state.vars, scene.on_enter, scenario)
+        apply_effects(state.vars, scene.on_enter, scenario, changes, node_id)
+
+
+def take(scenario: Scenario, state, choice, changes: list | None = None) -> None:
+    """A whole step by ``choice`` from the state's scene (the explorer's way to play)."""
+    leave(scenario, state, state.scene, choice, changes)
+    state.scene = choice.goto
+    arrive(scenario, state, choice.goto, changes)
+
+
+def follow(scenario: Scenario, state, route, changes: list | None = None) -> None:
+    """A whole step along ``route`` from the state's scene."""
+    pass_on(state)
+    state.scene = route.goto
+    arrive(scenario, state, route.goto, changes)
 
 
 def roll(seed: int, step: int, scene_id: str, index: int) -> int:

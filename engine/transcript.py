@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .diagnostics import Reporter
 from .model import Scenario
+from .replay import End, Halt, Stop, Walk, replay_decisions
 from .session import Session, SessionError
 from .yamlsource import YList, YMap, read_yaml
 
@@ -106,54 +107,48 @@ def _expect_ok(expect: YMap, i: int, report: Reporter) -> bool:
 
 
 def run_transcript(scenario: Scenario, t: Transcript) -> Result:
-    failures: list[str] = []
-    with Session(scenario, t.seed) as s:
-        scenes = [s.state]
+    session = Session(scenario, t.seed)
+    scenes = [session.scene_id]
+    walk = Walk(session, t.choices, end=End.REST)
+    try:
+        for _ in walk:
+            if scenes[-1] != session.scene_id:
+                scenes.append(session.scene_id)
+    except SessionError as exc:
+        return Result(t, [str(exc)])
+    if scenes[-1] != session.scene_id:
+        scenes.append(session.scene_id)
+    if walk.stop is not None:
+        return Result(t, [_stop_message(walk.stop, session)])
+    return Result(t, _compare(t.expect, scenes, session))
 
-        def note():
-            if scenes[-1] != s.state:
-                scenes.append(s.state)
-        try:
-            for n, choice in enumerate(t.choices, 1):
-                while s.can_continue:
-                    s.advance()
-                    note()
-                if s.ended:
-                    failures.append(f"choice {n} '{choice}': the play already ended in '{s.state}'")
-                    break
-                offered = [c.id for c in s.available_choices()]
-                if choice not in offered:
-                    failures.append(f"choice {n} '{choice}' is not available in scene '{s.state}' "
-                                    f"(available: {', '.join(offered) or 'none'})")
-                    break
-                s.choose(choice)
-                note()
-                s.proceed()
-                note()
-            while s.can_continue and not failures:
-                s.advance()
-                note()
-        except SessionError as exc:
-            failures.append(str(exc))
-        if failures:
-            return Result(t, failures)
-        want = t.expect
-        if "scenes" in want and list(want["scenes"]) != scenes:
-            failures.append(f"scenes: expected {' → '.join(map(str, want['scenes']))}\n"
-                            f"             got {' → '.join(scenes)}")
-        for name, value in dict(want.get("meters") or {}).items():
-            got = s.vars.get(name, "<no such meter>")
+
+def _stop_message(stop: Stop, session: Session) -> str:
+    n, choice = stop.index + 1, stop.step.choice if stop.step else ""
+    if stop.why is Halt.ENDED:
+        return f"choice {n} '{choice}': the play already ended in '{stop.actual}'"
+    if stop.why is Halt.STUCK:
+        return stop.detail
+    offered = [c.id for c in session.view.available_choices()]
+    return (f"choice {n} '{choice}' is not available in scene '{stop.actual}' "
+            f"(available: {', '.join(offered) or 'none'})")
+
+
+def _compare(want: dict, scenes: list[str], s: Session) -> list[str]:
+    failures = []
+    if "scenes" in want and list(want["scenes"]) != scenes:
+        failures.append(f"scenes: expected {' → '.join(map(str, want['scenes']))}\n"
+                        f"             got {' → '.join(scenes)}")
+    for kind in ("meters", "flags"):
+        for name, value in dict(want.get(kind) or {}).items():
+            got = s.vars.get(name, f"<no such {kind[:-1]}>")
             if got != value:
-                failures.append(f"meter {name}: expected {value}, got {got}")
-        for name, value in dict(want.get("flags") or {}).items():
-            got = s.vars.get(name, "<no such flag>")
-            if got != value:
-                failures.append(f"flag {name}: expected {value}, got {got}")
-        if "ending" in want:
-            got = s.state if s.ended else f"no ending (stopped in scene '{s.state}')"
-            if got != want["ending"]:
-                failures.append(f"ending: expected {want['ending']}, got {got}")
-    return Result(t, failures)
+                failures.append(f"{kind[:-1]} {name}: expected {value}, got {got}")
+    if "ending" in want:
+        got = s.scene_id if s.ended else f"no ending (stopped in scene '{s.scene_id}')"
+        if got != want["ending"]:
+            failures.append(f"ending: expected {want['ending']}, got {got}")
+    return failures
 
 
 def ending_transcripts(scenario: Scenario, shortest: dict) -> str:
@@ -166,12 +161,12 @@ def ending_transcripts(scenario: Scenario, shortest: dict) -> str:
         if eid not in shortest:
             continue
         path = [step.choice for step in shortest[eid]]
-        with Session.replay(scenario, path, seed=0) as s:
-            meters = ", ".join(f"{k}: {v}" for k, v in s.meters().items())
-            flags = ", ".join(f"{k}: true" for k, v in s.flags().items() if v)
-            lines += [f"  - name: kortste weg naar '{eid}'", f"    choices: [{', '.join(path)}]",
-                      "    expect:", f"      meters: {{{meters}}}"]
-            if flags:
-                lines.append(f"      flags: {{{flags}}}")
-            lines.append(f"      ending: {s.state}")
+        view = replay_decisions(scenario, path, end=End.REST).session.view
+        meters = ", ".join(f"{k}: {v}" for k, v in view.meters().items())
+        flags = ", ".join(f"{k}: true" for k, v in view.flags().items() if v)
+        lines += [f"  - name: kortste weg naar '{eid}'", f"    choices: [{', '.join(path)}]",
+                  "    expect:", f"      meters: {{{meters}}}"]
+        if flags:
+            lines.append(f"      flags: {{{flags}}}")
+        lines.append(f"      ending: {view.state.scene}")
     return "\n".join(lines) + "\n"

@@ -75,21 +75,18 @@ class RecordingListener:
             for decision in session.decisions:
                 recorder.on_decision(session, decision)
             if session.ended:
-                recorder.on_end(session, session.ending)
+                recorder.on_end(session, session.view.ending)
         except StoreError as exc:
             r.fail(exc)
             return
         self._recorders[session] = recorder
 
     def _forward(self, event: str, session: Session, *args) -> None:
+        """A ``StoreError`` here reaches the engine, which takes the step back
+        (``RecordingError``): a recorded play never goes on past what was recorded."""
         recorder = self._recorders.get(session)
-        if recorder is None:
-            return
-        try:
+        if recorder is not None:
             getattr(recorder, event)(session, *args)
-        except StoreError as exc:  # the play goes on; this session is no longer recorded
-            del self._recorders[session]
-            self.recording.fail(exc)
 
     def on_decision(self, session, decision) -> None:
         self._forward("on_decision", session, decision)

@@ -35,32 +35,32 @@ def find_paths(scenario) -> dict[str, list[str]]:
     queue, seen, expansions = deque([[]]), set(), 0
     while queue and expansions < MAX_EXPANSIONS and len(found) < len(KINDS) + 2:
         actions = queue.popleft()
-        with Session(scenario) as s:
-            try:
-                _apply(s, actions)
-            except SessionError:
-                continue
-            key = s.scene_id  # the first (shortest) way into each scene is enough
-            if key in seen:
-                continue
-            seen.add(key)
-            expansions += 1
-            if s.ended:
-                if "ending" not in found and s.ending.debrief_questions:
-                    found["ending"] = actions
-                continue
-            node = s.node
-            wanted = node.kind if node.kind != "dialogue" or node.speaker else "narration"
-            if wanted in KINDS and wanted not in found:
-                found[wanted] = actions
-            if s.can_continue:
-                queue.append(actions + ["next"])
-                continue
-            for c in s.available_choices():
-                if "consequence" not in found and c.feedback is not None and any(
-                        k in scenario.meters for k, _ in c.effects.adds):
-                    found["consequence"] = actions + [f"={c.id}"]
-                queue.append(actions + [c.id])
+        s = Session(scenario)
+        try:
+            _apply(s, actions)
+        except SessionError:
+            continue
+        key = s.scene_id  # the first (shortest) way into each scene is enough
+        if key in seen:
+            continue
+        seen.add(key)
+        expansions += 1
+        if s.ended:
+            if "ending" not in found and s.view.ending.debrief_questions:
+                found["ending"] = actions
+            continue
+        node = s.view.node
+        wanted = node.kind if node.kind != "dialogue" or node.speaker else "narration"
+        if wanted in KINDS and wanted not in found:
+            found[wanted] = actions
+        if s.view.can_continue:
+            queue.append(actions + ["next"])
+            continue
+        for c in s.view.available_choices():
+            if "consequence" not in found and c.feedback is not None and any(
+                    k in scenario.meters for k, _ in c.effects.adds):
+                found["consequence"] = actions + [f"={c.id}"]
+            queue.append(actions + [c.id])
     return found
 
 
@@ -145,17 +145,17 @@ def record_workshop(store, scenario, teams: int = TEAMS) -> list[str]:
     ids = []
     for n in range(teams):
         rng = random.Random(n * 7 + 1)
-        with Session(scenario, seed=n) as session:
-            recorder = Recorder.start(store, session, language="nl", label=f"Team {n + 1}")
-            while not session.ended:
-                if session.can_continue:
-                    session.advance()
-                    continue
-                choices = session.available_choices()
-                pick = choices[0] if rng.random() < 0.45 else rng.choice(choices)
-                session.choose(pick.id, seconds=round(rng.uniform(8, 60), 1))
-                session.proceed()
-            ids.append(recorder.session_id)
+        session = Session(scenario, seed=n)
+        recorder = Recorder.start(store, session, language="nl", label=f"Team {n + 1}")
+        while not session.ended:
+            if session.view.can_continue:
+                session.advance()
+                continue
+            choices = session.view.available_choices()
+            pick = choices[0] if rng.random() < 0.45 else rng.choice(choices)
+            session.choose(pick.id, seconds=round(rng.uniform(8, 60), 1))
+            session.proceed()
+        ids.append(recorder.session_id)
     return ids
 
 

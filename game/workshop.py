@@ -13,7 +13,9 @@ import random
 from dataclasses import dataclass
 
 from engine.model import Scenario
-from engine.session import Outcome, Phase, Session
+from engine.session import Session
+from engine.state import Phase
+from engine.views import Outcome
 from store import Recorder, SessionStore, StoreError
 from store import resume as resume_session
 from store import workshops
@@ -132,23 +134,9 @@ class WorkshopRun:
     # ---- what the room does ---------------------------------------------------------------
     def decide(self, choice_id: str, vote: Vote, seconds: float | None = None) -> Outcome:
         """Take ``choice_id``, recorded with the hands counted. A decision the store cannot
-        write is taken back at once (the room votes again) and the ``StoreError`` raised."""
+        write is not taken (``RecordingError``, the session unchanged): the room votes again."""
         self.recorder.tally_next(vote.to_dict(), overridden=vote.overrides(choice_id))
-        try:
-            return self.session.choose(choice_id, seconds=seconds)
-        except StoreError:
-            self._take_back_unrecorded()
-            raise
-
-    def _take_back_unrecorded(self) -> None:
-        s = self.session
-        if s.decisions:
-            listeners, s.listeners = s.listeners, []
-            try:
-                s.undo()
-                s.undone.pop()
-            finally:
-                s.listeners = listeners
+        return self.session.choose(choice_id, seconds=seconds)
 
     def record(self):
         """The current team's session as the store has it (votes, overrides, notes)."""
@@ -181,7 +169,6 @@ class WorkshopRun:
         if self.session is not None:
             if self.recorder is not None:
                 self.recorder.detach(self.session)
-            self.session.close()
         self.session = self.recorder = None
 
     def close(self) -> None:

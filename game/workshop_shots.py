@@ -20,25 +20,25 @@ def path_to_options(scenario, want: int = 4) -> list[str] | None:
     queue, seen, best = deque([[]]), set(), (0, None)
     while queue and len(seen) < MAX_EXPANSIONS:
         actions = queue.popleft()
-        with Session(scenario, seed=1) as s:
-            try:
-                for a in actions:
-                    while s.can_continue:
-                        s.advance()
-                    s.choose(a)
-                    s.proceed()
-                while s.can_continue:
+        s = Session(scenario, seed=1)
+        try:
+            for a in actions:
+                while s.view.can_continue:
                     s.advance()
-            except SessionError:
-                continue
-            if s.ended or s.scene_id in seen:
-                continue
-            seen.add(s.scene_id)
-            options = [c.id for c in s.available_choices()]
-            if len(options) >= want:
-                return actions
-            best = max(best, (len(options), actions), key=lambda b: b[0])
-            queue.extend(actions + [c] for c in options)
+                s.choose(a)
+                s.proceed()
+            while s.view.can_continue:
+                s.advance()
+        except SessionError:
+            continue
+        if s.ended or s.scene_id in seen:
+            continue
+        seen.add(s.scene_id)
+        options = [c.id for c in s.view.available_choices()]
+        if len(options) >= want:
+            return actions
+        best = max(best, (len(options), actions), key=lambda b: b[0])
+        queue.extend(actions + [c] for c in options)
     return best[1]
 
 
@@ -61,11 +61,11 @@ def shoot_workshop(shooter, size) -> None:
     run = WorkshopRun.start(SessionStore(db), entries[0].scenario, ["Noord", "Zuid"], lang="nl",
                             seed=1)
     for choice in path:
-        while run.session.can_continue:
+        while run.session.view.can_continue:
             run.session.advance()
         run.session.choose(choice, seconds=30.0)
         run.session.proceed()
-    while run.session.can_continue:
+    while run.session.view.can_continue:
         run.session.advance()
     screen = WorkshopScreen(app, run)
     app.push(screen)

@@ -11,7 +11,6 @@ from .debrief import GroupDebrief, group_debrief, group_debriefs
 from .errors import (AmbiguousSession, DatabaseError, ReplayError, SchemaTooNew, SessionNotFound,
                      StoreError)
 from .paths import DATA_DIR_ENV, default_db_path
-from .rebuild import rebuild
 from .recorder import Recorder
 from .records import DecisionRecord, Note, SessionRecord, SessionSummary
 from .replay import Replay, build_replay, replay_session
@@ -23,4 +22,4 @@ __all__ = ["AmbiguousSession", "Comparison", "DATA_DIR_ENV", "DatabaseError", "D
            "GroupDebrief", "Note", "Recorder", "Replay", "ReplayError", "ScenarioLibrary",
            "SchemaTooNew", "SessionNotFound", "SessionRecord", "SessionStore", "SessionSummary",
            "StoreError", "VersionCheck", "build_replay", "compare_sessions", "default_db_path",
-           "group_debrief", "group_debriefs", "rebuild", "replay_session", "resume", "schema"]
+           "group_debrief", "group_debriefs", "replay_session", "resume", "schema"]

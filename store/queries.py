@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 from types import MappingProxyType
 
-from engine.session import Decision
+from engine.state import Decision
 
 from . import jsonio
 from .errors import AmbiguousSession, SessionNotFound

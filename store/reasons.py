@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from engine.model import Scenario
-from engine.session import Reason
+from engine.reasons import Reason
 
 from .i18n import tr
 from .texts import choice_text

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from engine.session import Decision, Session
+from engine.session import Session
+
+from engine.state import Decision
 
 from .sessions import SessionStore
 

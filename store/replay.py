@@ -12,12 +12,15 @@ from dataclasses import dataclass
 
 from engine import rules
 from engine.model import Scenario
-from engine.session import Reason, Session, StuckError
+from engine.reasons import Reason
+from engine.replay import ReplayError as Unreplayable
+from engine.replay import replay_decisions
+from engine.replay import Deciding, End, Halt, Passage, Stop, Walk
+from engine.session import Session
 
 from . import reasons
 from .errors import ReplayError
 from .i18n import tr
-from .rebuild import rebuild
 from .recorded import recorded_steps
 from .records import DecisionRecord, SessionRecord
 from .scenarios import ScenarioLibrary, VersionCheck
@@ -65,8 +68,11 @@ class Replay:
             raise ReplayError(self.record.id, f"step {step + 1} is shown as recorded and "
                               "cannot be played on in this scenario version")
         decisions, advances = position
-        return rebuild(self.scenario, self.record.decisions[:decisions], self.record.seed,
-                       advances=advances, session_id=self.record.id)
+        try:
+            return replay_decisions(self.scenario, self.record.decisions[:decisions],
+                                    self.record.seed, advances=advances).session
+        except Unreplayable as exc:
+            raise ReplayError(self.record.id, str(exc), "use the version it was played on") from exc
 
 
 def replay_session(store: SessionStore, session_id: str, lang: str | None = None,
@@ -109,42 +115,37 @@ class _Walk:
         self.arrival: reasons.ReasonView | None = None
 
     def run(self) -> None:
-        path, problem = self.record.path, None
-        try:
-            while problem is None:
-                s = self.session
-                if s.ended and self.made < len(path):  # this version ends sooner
-                    problem = tr(self.lang, "warn.elsewhere", actual=s.scene_id,
-                                 scene=path[self.made].decision.scene)
-                elif s.ended:
-                    return self._ending()
-                elif s.can_continue:
-                    problem = self._passage()
-                elif self.made == len(path):
-                    return self._open()
-                else:
-                    problem = self._mismatch(path[self.made])
-                    if problem is None:
-                        self._decision(path[self.made])
-        finally:
-            self.session.close()
+        path = self.record.path
+        walk = Walk(self.session, [r.decision for r in path], end=End.REST)
+        for event in walk:
+            if isinstance(event, Passage):
+                self._passage()
+            elif isinstance(event, Deciding):
+                self._deciding()
+            else:
+                self._decided(path[event.index], event.outcome)
+        if walk.stop is None:
+            return self._ending() if self.session.ended else self._open()
         rest = recorded_steps(self.record, self.scenario, self.lang, self.made, len(self.steps),
-                              problem, self.step_of)
+                              self._problem(walk.stop), self.step_of)
         self.steps += rest
         self.positions += [None] * len(rest)
 
+    def _problem(self, stop: Stop) -> str:
+        """Why the recording cannot be followed further in this version, for people."""
+        if stop.why is Halt.STUCK:
+            return tr(self.lang, "warn.stuck", reason=stop.detail)
+        d = stop.step
+        key = {Halt.ENDED: "warn.elsewhere"}.get(stop.why, f"warn.{stop.why.value}")
+        return tr(self.lang, key, actual=stop.actual, scene=d.scene, choice=d.choice)
+
     # ---- steps ----------------------------------------------------------------------------
-    def _passage(self) -> str | None:
-        s, scene = self.session, self.session.node
+    def _passage(self) -> None:
+        s, scene = self.session, self.session.view.node
         route = self._route_reason(scene)
         self._add("passage", options=(), meters=self._meters(s.vars, s.vars))
-        try:
-            s.advance()
-        except StuckError as exc:
-            return tr(self.lang, "warn.stuck", reason=exc)
         self.advances += 1
         self.arrival = route
-        return None
 
     def _open(self) -> None:
         """The scene where an unfinished session stopped."""
@@ -152,11 +153,14 @@ class _Walk:
         self._add("open", options=self._options(None), meters=self._meters(s.vars, s.vars),
                   warnings=self._ending_warning(None))
 
-    def _decision(self, rec: DecisionRecord) -> None:
-        s, d = self.session, rec.decision
-        scene, number, options = s.node, len(self.steps), self._options(rec)
-        text, text_reason, posts = self._situation()
-        outcome = s.choose(d.choice, d.seconds, d.timed_out)
+    def _deciding(self) -> None:
+        rec = self.record.path[self.made]
+        self._before = (self.session.view.node, len(self.steps), self._options(rec),
+                        self._situation())
+
+    def _decided(self, rec: DecisionRecord, outcome) -> None:
+        d = rec.decision
+        scene, number, options, (text, text_reason, posts) = self._before
         before, after = outcome.decision.before, outcome.decision.after
         differ = sorted(k for k in set(after) | set(d.after) if after.get(k) != d.after.get(k))
         warnings = (tr(self.lang, "warn.diverged", names=", ".join(differ)),) if differ else ()
@@ -169,7 +173,6 @@ class _Walk:
             scene_note(scene, self.scenario, self.lang), notes=self._notes(scene.id),
             decision=rec, warnings=warnings))
         self.positions.append((self.made, self.advances))
-        s.proceed()
         self.made += 1
         self.advances = 0
 
@@ -180,10 +183,10 @@ class _Walk:
             v.choice, self.scenario, self.lang, chosen=v.choice.id == chosen,
             hidden=not v.available, votes=rec.votes if rec else {},
             reason=self._reason(v.reason, "shown" if v.available else "hidden"))
-            for v in self.session.choice_views())
+            for v in self.session.view.choice_views())
 
     def _ending(self) -> None:
-        s, ending = self.session, self.session.ending
+        s, ending = self.session, self.session.view.ending
         self._add("ending", options=(), meters=self._meters(s.vars, s.vars),
                   title=text_of(ending.title, self.scenario, self.lang),
                   questions=tuple(text_of(q, self.scenario, self.lang)
@@ -192,7 +195,7 @@ class _Walk:
 
     def _add(self, kind: str, **fields) -> None:
         text, text_reason, posts = self._situation()
-        scene = self.session.node
+        scene = self.session.view.node
         self.steps.append(ReplayStep(
             len(self.steps), kind, scene.id, text, True, text_reason, self._take_arrival(),
             posts, note=scene_note(scene, self.scenario, self.lang), notes=self._notes(scene.id),
@@ -202,21 +205,8 @@ class _Walk:
     # ---- helpers --------------------------------------------------------------------------
     def _situation(self):
         s = self.session
-        return (s.text(self.lang), self._reason(s.text_reason(), "text"),
-                post_views(s.posts(), self.scenario, self.lang))
-
-    def _mismatch(self, rec: DecisionRecord) -> str | None:
-        """Why the recorded decision cannot be made here in this version, if it cannot."""
-        d, s = rec.decision, self.session
-        if d.scene not in self.scenario.scenes:
-            return tr(self.lang, "warn.scene_gone", scene=d.scene)
-        if s.scene_id != d.scene:
-            return tr(self.lang, "warn.elsewhere", actual=s.scene_id, scene=d.scene)
-        if d.choice not in {c.id for c in s.node.choices}:
-            return tr(self.lang, "warn.choice_gone", choice=d.choice, scene=d.scene)
-        if d.choice not in {c.id for c in s.available_choices()}:
-            return tr(self.lang, "warn.unavailable", choice=d.choice, scene=d.scene)
-        return None
+        return (s.view.text(self.lang), self._reason(s.view.text_reason(), "text"),
+                post_views(s.view.posts(), self.scenario, self.lang))
 
     def _ending_warning(self, reached: str | None) -> tuple[str, ...]:
         recorded = self.record.ending
@@ -226,9 +216,9 @@ class _Walk:
 
     def _route_reason(self, scene) -> reasons.ReasonView | None:
         """Why the route about to be taken from ``scene`` holds (or why the earlier ones failed)."""
-        if rules.first_route(scene, self.session) is None:
+        if rules.first_route(scene, self.session.state) is None:
             return None
-        return self._reason(self.session.route_reason(), "route")
+        return self._reason(self.session.view.route_reason(), "route")
 
     def _reason(self, reason: Reason | None, kind: str) -> reasons.ReasonView | None:
         return reasons.view(reason, kind, self.scenario, self.lang, self.step_of)

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from engine.model import Scenario
+from engine.replay import ReplayError as Unreplayable
+from engine.replay import replay_decisions
 from engine.session import Session
 
 from .errors import ReplayError
-from .rebuild import first_difference, rebuild
 from .recorder import Recorder
 from .scenarios import ScenarioLibrary
 from .sessions import SessionStore
@@ -25,13 +26,15 @@ def resume(store: SessionStore, session_id: str, scenario: Scenario | None = Non
     if exact is None:
         raise ReplayError(record.id, f"scenario version {record.content_hash} is not at hand",
                           "give the scenario file it was played on")
-    session = rebuild(exact, record.decisions, record.seed, session_id=record.id)
-    if first_difference(session.decisions, record.decisions) is not None:
-        session.close()
+    try:
+        session = replay_decisions(exact, record.decisions, record.seed).session
+    except Unreplayable as exc:
+        raise ReplayError(record.id, str(exc), "the recording does not fit its scenario") from exc
+    if session.decisions != list(record.decisions):
         raise ReplayError(record.id, "the rebuilt play differs from the recording")
     last_restart = max((r.seq for r in record.history if r.undone == "restart"), default=-1)
-    session.undone = [r.decision for r in record.history
-                      if r.undone == "undo" and r.seq > last_restart]
+    session.state.undone = [r.decision for r in record.history
+                            if r.undone == "undo" and r.seq > last_restart]
     recorder = Recorder(store, record.id)
     recorder.attach(session)
     return session, recorder

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping
 
 from engine.loader import content_hash
 from engine.model import Scenario
-from engine.session import Decision
+from engine.state import Decision
 
 from . import jsonio, queries
 from .clock import utc_now

@@ -81,7 +81,7 @@ class EndingScreen(Screen):
 
     def _story(self, ui, width: int) -> Flow:
         t, p, r = ui.theme, ui.palette, ui.text
-        ending = self.session.ending
+        ending = self.session.view.ending
         flow = Flow(width)
         tone = ui.t(f"tone_{ending.tone}")
         chip = r.render(f"{ui.t('ending')} · {tone}".upper(), t.small, p.panel, "bold")
@@ -93,7 +93,7 @@ class EndingScreen(Screen):
             surface.blit(chip, chip.get_rect(center=rect.center))
         flow.draw(paint, after=t.px(16), height=chip.get_height() + t.px(10))
         flow.add(r.block(self.tx(ending.title), t.h1, p.text, width, "bold"), after=t.px(14))
-        flow.add(r.block(self.session.text(self.play.lang), t.body, p.text, width), after=t.px(28))
+        flow.add(r.block(self.session.view.text(self.play.lang), t.body, p.text, width), after=t.px(28))
         if ending.debrief_questions:
             flow.add(r.block(ui.t("debrief"), t.h2, p.text, width, "bold"), after=t.px(10))
             num_w = t.fs(40)
@@ -108,7 +108,7 @@ class EndingScreen(Screen):
         t, p, r = ui.theme, ui.palette, ui.text
         scenario = self.play.scenario
         flow = Flow(width)
-        final_meters(flow, ui, scenario, self.play.lang, self.session.meters())
+        final_meters(flow, ui, scenario, self.play.lang, self.session.view.meters())
         flow.add(r.block(ui.t("your_path"), t.h2, p.text, width, "bold"), after=t.px(10))
         if not self.session.decisions:
             flow.add(r.block(ui.t("no_decisions"), t.body, p.muted, width, "italic"))
@@ -148,7 +148,7 @@ class EndingScreen(Screen):
             return
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
         w = t.size[0]
-        box(surface, (0, 0, w, self.band_h), t.tone_colour(self.session.ending.tone))
+        box(surface, (0, 0, w, self.band_h), t.tone_colour(self.session.view.ending.tone))
         self.left.draw(surface)
         box(surface, self.right_card, p.panel, t.radius, p.border, t.border_width)
         self.right.draw(surface)

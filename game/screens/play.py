@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pygame
 
-from engine.session import Phase, SessionError
+from engine.session import RecordingError, SessionError
+
+from engine.state import Phase
 
 from ..i18n import lang_name
 from ..intents import Back, Choose, Confirm, Scroll, Undo
@@ -23,12 +25,18 @@ CONTENT_SHARE = 0.58  # of the width below the meters, for the situation
 
 
 
-def step_on(screen, move) -> None:
-    """Take a step the engine may refuse (routes that get stuck): say so on screen, go on."""
+def step_on(screen, move, *args) -> tuple[bool, object]:
+    """Take a step the engine may refuse: a route that gets stuck, or a step that could not
+    be recorded (then it was not taken: the engine put the play back). Say so on screen;
+    the play stays where it was. Returns (taken, the step's result)."""
     try:
-        move()
+        return True, move(*args)
+    except RecordingError as exc:
+        screen.app.toast(screen.ui.t("store_error", error=str(exc.error)), "bad")
     except SessionError as exc:
         screen.app.toast(screen.ui.t("stuck", error=str(exc)), "bad")
+    return False, None
+
 
 class PlayScreen(Screen):
     def __init__(self, app, scenario, session=None):
@@ -41,7 +49,7 @@ class PlayScreen(Screen):
         self._ui_lang = app.settings.language
         if missing:
             self._warn_language()
-        self.hud = MeterHud(scenario, self.lang, self.session.meters())
+        self.hud = MeterHud(scenario, self.lang, self.session.view.meters())
         self.content = ScrollView()
         self.column = WidgetColumn()
         self.focus = FocusGroup()
@@ -63,21 +71,21 @@ class PlayScreen(Screen):
     def _enter_scene(self) -> None:
         """A new scene (or the same after undo): reset the decision clock and the timer."""
         s = self.session
-        key = (s.scene_id, len(s.decisions), s.step)
+        key = (s.scene_id, len(s.decisions), s.state.step)
         if key == self._scene_key:
             return
         self._scene_key = key
         self.decide_seconds = 0.0
-        node = s.node
+        node = s.view.node
         timer = getattr(node, "timer", None)
         self.timer = TimerBar(timer.seconds) if (timer and s.phase is Phase.SCENE
-                                                 and s.available_choices()) else None
+                                                 and s.view.available_choices()) else None
         self.content.offset = 0
         self.column.offset = 0
 
     def layout_key(self) -> tuple:
         s = self.session
-        return (id(s), s.scene_id, s.phase, len(s.decisions), s.step, self.lang,
+        return (id(s), s.scene_id, s.phase, len(s.decisions), s.state.step, self.lang,
                 self.errors is not None, id(self.outcome))
 
     def ensure_layout(self) -> None:
@@ -122,7 +130,7 @@ class PlayScreen(Screen):
         inner = self.card.inflate(-2 * t.px(26), -2 * t.px(22))
         inner.width -= t.px(14)  # room for the scroll bar
         self.content.layout(inner, ui)
-        surface = build_scene(ui, self.scenario, self.session, self.lang, self.app.images,
+        surface = build_scene(ui, self.scenario, self.session.view, self.lang, self.app.images,
                               inner.width, inner.height, ui.palette.panel)
         self.content.set_content(surface, keep_offset=True)
         self._layout_choices(ui, pygame.Rect(self.card.right + gap, main.top,
@@ -137,10 +145,10 @@ class PlayScreen(Screen):
         s = self.session
         if s.phase is not Phase.SCENE:
             return []
-        if s.can_continue:
+        if s.view.can_continue:
             return [Button(ui.t("continue"), "choice", value=("continue",))]
         out, n = [], 0
-        for view in s.choice_views():
+        for view in s.view.choice_views():
             text = view.choice.text.get(self.lang, self.scenario.languages)
             if view.available:
                 n += 1
@@ -184,7 +192,7 @@ class PlayScreen(Screen):
         if isinstance(intent, Confirm) and self.focus.focused() is None:
             if self.session.phase is Phase.CONSEQUENCE:
                 self.proceed()
-            elif self.session.can_continue:
+            elif self.session.view.can_continue:
                 self.advance()
             return
         if isinstance(intent, Choose) and self.session.phase is Phase.CONSEQUENCE:
@@ -206,27 +214,32 @@ class PlayScreen(Screen):
 
     # ---- what the player does -----------------------------------------------------------
     def choose(self, choice_id: str) -> None:
-        outcome = self.session.choose(choice_id, seconds=round(self.decide_seconds, 2))
-        self._show_outcome(outcome)
+        taken, outcome = step_on(self, self.session.choose, choice_id,
+                                 round(self.decide_seconds, 2))
+        if taken:
+            self._show_outcome(outcome)
 
     def time_out(self) -> None:
-        self._show_outcome(self.session.time_out())
+        taken, outcome = step_on(self, self.session.time_out)
+        if taken:
+            self._show_outcome(outcome)
 
     def _show_outcome(self, outcome) -> None:
         self.outcome = outcome
         self.timer = None
-        self.hud.set_values(self.session.meters(), outcome.meter_changes,
+        self.hud.set_values(self.session.view.meters(), outcome.meter_changes,
                             animate=not self.app.settings.reduced_motion)
 
     def proceed(self) -> None:
-        step_on(self, self.session.proceed)
+        if not step_on(self, self.session.proceed)[0]:
+            return
         self.outcome = None
-        self.hud.set_values(self.session.meters(), None, animate=False)
+        self.hud.set_values(self.session.view.meters(), None, animate=False)
         self._after_move()
 
     def advance(self) -> None:
-        step_on(self, self.session.advance)
-        self._after_move()
+        if step_on(self, self.session.advance)[0]:
+            self._after_move()
 
     def _after_move(self) -> None:
         self._enter_scene()
@@ -241,18 +254,19 @@ class PlayScreen(Screen):
         if not self.session.decisions:
             self.app.toast(self.ui.t("undo_none"))
             return False
-        self.session.undo()
+        if not step_on(self, self.session.undo)[0]:
+            return False
         self._reset_view()
         self.app.toast(self.ui.t("undone"))
         return True
 
     def restart(self) -> None:
-        self.session.restart()
-        self._reset_view()
+        if step_on(self, self.session.restart)[0]:
+            self._reset_view()
 
     def _reset_view(self) -> None:
         self.outcome = None
-        self.hud.set_values(self.session.meters(), None,
+        self.hud.set_values(self.session.view.meters(), None,
                             animate=not self.app.settings.reduced_motion)
         self._scene_key = None
         self._enter_scene()
@@ -265,13 +279,11 @@ class PlayScreen(Screen):
             self.invalidate()
             return
         steps, at = steps_of(self.session), self.session.scene_id
-        old = self.session
         self.session, done = start_session(scenario, self.app.seed, self.app.settings,
                                            self.app.listeners, replay=steps, stop_at=at)
-        old.close()
         self.scenario, self.errors, self.outcome = scenario, None, None
         self.lang, _ = content_language(scenario, self.app.settings)
-        self.hud = MeterHud(scenario, self.lang, self.session.meters())
+        self.hud = MeterHud(scenario, self.lang, self.session.view.meters())
         self._scene_key = None
         self._enter_scene()
         self.invalidate()
@@ -294,9 +306,6 @@ class PlayScreen(Screen):
         if self.timer is not None and self.errors is None:
             return 0.25 if self.app.settings.reduced_motion else 1 / 30
         return None
-
-    def on_close(self) -> None:
-        self.session.close()
 
     # ---- drawing ------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -365,14 +374,14 @@ class PlayScreen(Screen):
 
     def _draw_choices(self, surface) -> None:
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
-        if self.focus.buttons and self.panel is None and not self.session.can_continue:
+        if self.focus.buttons and self.panel is None and not self.session.view.can_continue:
             img = ui.text.render(ui.t("what_do_you_do").upper(), t.small, p.muted, "bold")
             surface.blit(img, self.choices_area.topleft)
         self.column.draw(surface)
 
     def _hint(self) -> str:
         s = self.session
-        if s.phase is Phase.CONSEQUENCE or s.can_continue:
+        if s.phase is Phase.CONSEQUENCE or s.view.can_continue:
             return self.ui.t("continue_hint")
         n = sum(1 for b in self.focus.buttons if b.number)
         return self.ui.t("choose_hint", n=n) if n else ""

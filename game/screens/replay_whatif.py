@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from engine.session import Phase
+from engine.state import Phase
 
 from ..intents import Back, Scroll
 from ..widgets.draw import box
@@ -36,8 +36,7 @@ class WhatIfScreen(PlayScreen):
 
     def restart(self) -> None:
         """Again from the same step (not from the scenario's start)."""
-        old, self.session = self.session, self.replay.what_if(self.from_step)
-        old.close()
+        self.session = self.replay.what_if(self.from_step)
         self._reset_view()
 
     def _after_move(self) -> None:
@@ -50,7 +49,7 @@ class WhatIfScreen(PlayScreen):
         if not hint:
             return hint
         s = self.session
-        if s.phase is Phase.CONSEQUENCE or s.can_continue:
+        if s.phase is Phase.CONSEQUENCE or s.view.can_continue:
             return self.ui.t("whatif_continue_hint")
         n = sum(1 for b in self.focus.buttons if b.number)
         return self.ui.t("whatif_choose_hint", n=n)

@@ -10,8 +10,11 @@ from ..widgets.draw import avatar, heart, share
 
 
 class SceneView:
-    def __init__(self, ui, scenario, session, lang: str, images, view_height: int):
-        self.ui, self.scenario, self.session, self.lang = ui, scenario, session, lang
+    """``seen`` is what the player sees: an ``engine.views.View``, or a replay step's
+    stand-in with the same ``node``, ``text(lang)`` and ``posts()``."""
+
+    def __init__(self, ui, scenario, seen, lang: str, images, view_height: int):
+        self.ui, self.scenario, self.seen, self.lang = ui, scenario, seen, lang
         self.images, self.view_height = images, view_height
         self.t, self.p, self.r = ui.theme, ui.palette, ui.text
 
@@ -23,7 +26,7 @@ class SceneView:
 
     def build_into(self, flow: Flow) -> Flow:
         """Add the scene to ``flow`` (the replay puts the reasons above it)."""
-        scene = self.session.node
+        scene = self.seen.node
         kind = getattr(scene, "kind", "dialogue")
         if kind == "news":
             self._news(flow, scene)
@@ -85,16 +88,16 @@ class SceneView:
     def _dialogue(self, flow: Flow, scene) -> None:
         self._speaker(flow, scene)
         self._image(flow, getattr(scene, "image", ""))
-        self._body(flow, self.session.text(self.lang))
+        self._body(flow, self.seen.text(self.lang))
 
     def _narration(self, flow: Flow, scene) -> None:
         self._speaker(flow, scene)
         self._image(flow, getattr(scene, "image", ""))
-        self._body(flow, self.session.text(self.lang), colour=self.p.text)
+        self._body(flow, self.seen.text(self.lang), colour=self.p.text)
 
     def _feed(self, flow: Flow) -> None:
         t, p = self.t, self.p
-        for post in self.session.posts():
+        for post in self.seen.posts():
             inner = Flow(flow.width - 2 * t.px(18))
             self._post_head(inner, post.author, post.handle, post.time)
             inner.add(self.r.block(self.tx(post.text), t.body, p.text, inner.width), after=t.px(8))
@@ -149,7 +152,7 @@ class SceneView:
             inner.add(r.block(channel, t.small, p.panel, inner.width, "bold"))
             flow.card(inner, p.fill, None, t.px(8), t.px(12), after=t.px(14))
         bubble_w = int(flow.width * 0.88)
-        for post in self.session.posts():
+        for post in self.seen.posts():
             inner = Flow(bubble_w - 2 * t.px(16))
             head = self._author_name(post.author)
             head_img = r.render(r.ellipsize(head, t.small, inner.width - t.px(90), "bold"),
@@ -178,11 +181,11 @@ class SceneView:
                      after=t.px(14))
         self._speaker(flow, scene)
         self._image(flow, getattr(scene, "image", ""))
-        self._body(flow, self.session.text(self.lang))
+        self._body(flow, self.seen.text(self.lang))
 
 
-def build_scene(ui, scenario, session, lang, images, width: int, view_height: int,
+def build_scene(ui, scenario, seen, lang, images, width: int, view_height: int,
                 background) -> pygame.Surface:
-    flow = SceneView(ui, scenario, session, lang, images, view_height).build(width)
+    flow = SceneView(ui, scenario, seen, lang, images, view_height).build(width)
     return flow.render(background)
 

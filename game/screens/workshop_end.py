@@ -37,7 +37,7 @@ class TeamEndScreen(EndingScreen):
 
     def _story(self, ui, width: int) -> Flow:
         t, p, r = ui.theme, ui.palette, ui.text
-        ending = self.session.ending
+        ending = self.session.view.ending
         flow = Flow(width)
         text = f"{self.play.run.label} · {ui.t('tone_' + ending.tone)}"
 
@@ -46,13 +46,13 @@ class TeamEndScreen(EndingScreen):
                  t.tone_colour(ending.tone))
         flow.draw(paint, after=t.px(16), height=r.line_height(t.fs(22)) + t.px(4))
         flow.add(r.block(self.tx(ending.title), t.h1, p.text, width, "bold"), after=t.px(14))
-        flow.add(r.block(self.session.text(self.play.lang), t.body, p.text, width))
+        flow.add(r.block(self.session.view.text(self.play.lang), t.body, p.text, width))
         return flow
 
     def _record(self, ui, width: int) -> Flow:
         t, p, r = ui.theme, ui.palette, ui.text
         flow = Flow(width)
-        final_meters(flow, ui, self.play.scenario, self.play.lang, self.session.meters())
+        final_meters(flow, ui, self.play.scenario, self.play.lang, self.session.view.meters())
         flow.add(r.block(ui.t("team_path"), t.h2, p.text, width, "bold"), after=t.px(10))
         try:
             lines = decision_lines(self.play.run.record(), self.play.scenario, self.play.lang)

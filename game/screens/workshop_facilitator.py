@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pygame
 
-from engine.session import Phase
+from engine.state import Phase
 from store import StoreError
 
 from ..flow import Flow
@@ -101,7 +101,7 @@ class FacilitatorScreen(Screen):
         """(choice, available) for the scene's options; at the consequence, as they were."""
         s = self.session
         if s.phase is Phase.SCENE:
-            return [(v.choice, v.available) for v in s.choice_views()]
+            return [(v.choice, v.available) for v in s.view.choice_views()]
         if s.phase is Phase.CONSEQUENCE and s.decisions:
             d = s.decisions[-1]
             scene = self.play.scenario.scenes[d.scene]
@@ -147,7 +147,7 @@ class FacilitatorScreen(Screen):
 
     def _ending(self, flow: Flow, ui, width: int) -> None:
         t, p, r = ui.theme, ui.palette, ui.text
-        ending = self.session.ending
+        ending = self.session.view.ending
         flow.add(r.block(self.tx(ending.title), t.h2, p.text, width, "bold"), after=t.px(12))
         flow.add(r.block(ui.t("debrief"), t.h2, p.text, width, "bold"), after=t.px(8))
         if not ending.debrief_questions:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pygame
 
-from engine.session import Phase, SessionError
-from store import StoreError
+from engine.session import RecordingError, SessionError
+
+from engine.state import Phase
 
 from ..intents import (Adjust, Back, Choose, Confirm, Letter, Navigate, Scroll, TabKey, Undo,
                        POINTER)
@@ -64,23 +65,23 @@ class WorkshopScreen(Screen):
 
     def _start_team(self) -> None:
         self.lang, _ = content_language(self.scenario, self.app.settings)
-        self.bar = TeamBar(self.scenario, self.lang, self.session.meters())
+        self.bar = TeamBar(self.scenario, self.lang, self.session.view.meters())
         self.outcome, self.panel, self._scene_key = None, None, None
         self._enter_scene()
         self.invalidate()
 
     def _enter_scene(self) -> None:
         s = self.session
-        key = (s.scene_id, len(s.decisions), s.step)
+        key = (s.scene_id, len(s.decisions), s.state.step)
         if key == self._scene_key:
             return
         self._scene_key = key
         self.decide_seconds = 0.0
-        deciding = s.phase is Phase.SCENE and not s.can_continue
+        deciding = s.phase is Phase.SCENE and not s.view.can_continue
         options = [(c.id, c.text.get(self.lang, self.scenario.languages))
-                   for c in s.available_choices()] if deciding else []
+                   for c in s.view.available_choices()] if deciding else []
         self.board = TallyBoard(options)
-        timer = getattr(s.node, "timer", None)
+        timer = getattr(s.view.node, "timer", None)
         self.timer = TimerBar(timer.seconds) if timer is not None and options else None
         self._time_up_told = False
         self.content.offset = 0
@@ -88,7 +89,7 @@ class WorkshopScreen(Screen):
     # ---- layout -------------------------------------------------------------------------
     def layout_key(self) -> tuple:
         s = self.session
-        return (id(s), s.scene_id, s.phase, len(s.decisions), s.step, self.lang, id(self.outcome),
+        return (id(s), s.scene_id, s.phase, len(s.decisions), s.state.step, self.lang, id(self.outcome),
                 id(self.board), self.board.phase, self.board.selected, self.timer is not None)
 
     def layout(self, ui) -> None:
@@ -117,7 +118,7 @@ class WorkshopScreen(Screen):
             self.focus.set([self.panel.button], keep=False)
 
     def situation_mode(self) -> str:
-        if self.session.can_continue or not self.board.rows:
+        if self.session.view.can_continue or not self.board.rows:
             return "read_on"
         return "read" if self.board.phase == READ else "vote"
 
@@ -126,7 +127,7 @@ class WorkshopScreen(Screen):
         inner = self.card.inflate(-2 * t.px(24), -2 * t.px(20))
         inner.width -= t.px(14)
         self.content.layout(inner, ui)
-        self.content.set_content(build_scene(ui, self.scenario, self.session, self.lang,
+        self.content.set_content(build_scene(ui, self.scenario, self.session.view, self.lang,
                                              self.app.images, inner.width, inner.height,
                                              ui.palette.panel), keep_offset=True)
 
@@ -166,7 +167,7 @@ class WorkshopScreen(Screen):
 
     def words(self, ui) -> BoardWords:
         return BoardWords(ui, self.board, team=self.run.label, scene=self.session.scene_id,
-                          reading_on=self.session.can_continue)
+                          reading_on=self.session.view.can_continue)
 
     # ---- input --------------------------------------------------------------------------
     def handle(self, intent) -> None:
@@ -214,7 +215,7 @@ class WorkshopScreen(Screen):
     def _letter(self, char: str) -> None:
         index = ord(char) - ord("a")
         b = self.board
-        if index < len(b.rows) and not self.session.can_continue:
+        if index < len(b.rows) and not self.session.view.can_continue:
             b.pick(index)
             b.reveal_focus()
         elif char == "t":
@@ -239,7 +240,7 @@ class WorkshopScreen(Screen):
     def primary(self) -> None:
         """Enter: the next step of the vote (open, reveal, decide), or continue."""
         s, b = self.session, self.board
-        if s.can_continue:
+        if s.view.can_continue:
             self.advance()
         elif not b.rows:
             self.app.to_title()
@@ -261,7 +262,7 @@ class WorkshopScreen(Screen):
         if self.timer is not None:
             self.timer = None
         else:
-            node_timer = getattr(self.session.node, "timer", None)
+            node_timer = getattr(self.session.view.node, "timer", None)
             self.timer = TimerBar(node_timer.seconds if node_timer else self.countdown_seconds)
             self._time_up_told = False
 
@@ -270,26 +271,27 @@ class WorkshopScreen(Screen):
         vote = Vote(b.vote.options, dict(b.vote.counts))
         try:
             outcome = self.run.decide(b.chosen, vote, seconds=round(self.decide_seconds, 2))
-        except StoreError as exc:
-            self.app.toast(self.ui.t("store_error", error=str(exc)), "bad")
+        except RecordingError as exc:  # not taken: the room votes again
+            self.app.toast(self.ui.t("store_error", error=str(exc.error)), "bad")
             return
         except SessionError as exc:
             self.app.toast(self.ui.t("stuck", error=str(exc)), "bad")
             return
         self.votes[outcome.decision.index] = vote
         self.outcome, self.timer = outcome, None
-        self.bar.hud.set_values(self.session.meters(), outcome.meter_changes,
+        self.bar.hud.set_values(self.session.view.meters(), outcome.meter_changes,
                                 animate=not self.app.settings.reduced_motion)
 
     def proceed(self) -> None:
-        step_on(self, self.session.proceed)
+        if not step_on(self, self.session.proceed)[0]:
+            return
         self.outcome = None
-        self.bar.hud.set_values(self.session.meters(), None, animate=False)
+        self.bar.hud.set_values(self.session.view.meters(), None, animate=False)
         self._after_move()
 
     def advance(self) -> None:
-        step_on(self, self.session.advance)
-        self._after_move()
+        if step_on(self, self.session.advance)[0]:
+            self._after_move()
 
     def _after_move(self) -> None:
         self._enter_scene()
@@ -306,13 +308,11 @@ class WorkshopScreen(Screen):
         if not s.decisions:
             self.app.toast(self.ui.t("undo_none"))
             return False
-        try:
-            last = s.undo()
-        except StoreError as exc:
-            self.app.toast(self.ui.t("store_error", error=str(exc)), "bad")
+        taken, last = step_on(self, s.undo)
+        if not taken:
             return False
         self.outcome, self._scene_key = None, None
-        self.bar.hud.set_values(s.meters(), None, animate=not self.app.settings.reduced_motion)
+        self.bar.hud.set_values(s.view.meters(), None, animate=not self.app.settings.reduced_motion)
         self._enter_scene()
         old = self.votes.pop(last.index, None)
         if old is not None and old.options == self.board.vote.options:

@@ -1,6 +1,7 @@
 """The explorer: coverage, soft-locks, endless loops, path lengths and shortest paths."""
 from engine import load_scenario
 from engine.explore import explore, random_walks
+from engine.replay import End, replay_decisions
 from engine.session import Session
 
 from .helpers import load
@@ -13,9 +14,9 @@ def test_full_coverage_and_shortest_paths_that_really_lead_there():
     assert r.ok and not r.problems
     assert r.endings_reached == {"top", "geluk", "pech"}
     for ending, path in r.shortest.items():
-        s = Session.replay(sc, [step.choice for step in path])
+        s = replay_decisions(sc, [step.choice for step in path], end=End.REST).session
         if ending == "top":
-            assert s.state == "top"
+            assert s.scene_id == "top"
         assert len(path) >= 2
     assert r.min_decisions == 2 and r.has_cycles and r.max_decisions is None
 
@@ -93,5 +94,5 @@ def test_random_walks_play_by_the_session_rules():
     sc = load(BRANCHY)
     chosen = []
     w = random_walks(sc, 1, seed=5, on_choice=lambda c: chosen.append(c.id))
-    s = Session.replay(sc, chosen, seed=5)
-    assert s.ended and s.state == next(iter(w.endings))
+    s = replay_decisions(sc, chosen, seed=5, end=End.REST).session
+    assert s.ended and s.scene_id == next(iter(w.endings))

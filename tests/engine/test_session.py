@@ -6,7 +6,9 @@ import pytest
 
 from engine import load_scenario
 from engine.machine import machine_for
-from engine.session import Phase, Session, SessionError
+from engine.replay import End, Halt, ReplayError, replay_decisions
+from engine.session import Session, SessionError
+from engine.state import Phase
 
 from .helpers import load
 
@@ -57,14 +59,14 @@ def test_meters_clamp_and_on_enter_applies(scenario):
     assert out.meter_changes == {"m": (50, 0)}  # clamped at min 0
     assert s.phase is Phase.CONSEQUENCE
     s.proceed()
-    assert s.state == "b" and s.phase is Phase.SCENE
+    assert s.scene_id == "b" and s.phase is Phase.SCENE
 
 
 def test_conditions_hide_choices_and_say_why(scenario):
     s = Session(scenario)
     s.choose("x")
     s.proceed()
-    views = {v.choice.id: v for v in s.choice_views()}
+    views = {v.choice.id: v for v in s.view.choice_views()}
     assert views["hoog"].available and not views["laag"].available
     assert views["laag"].reason.holds is False
     assert views["laag"].reason.causes[0].choice == "x"
@@ -76,34 +78,35 @@ def test_text_variant_and_its_reason_name_the_earlier_decision(scenario):
     s = Session(scenario)
     s.choose("x")
     s.proceed()
-    assert s.text() == "B met f"
-    reason = s.text_reason()
+    assert s.view.text() == "B met f"
+    reason = s.view.text_reason()
     assert reason.holds and [(c.scene, c.choice) for c in reason.causes] == [("a", "x")]
 
 
 def test_routes_first_match_and_ending(scenario):
-    s = Session.replay(scenario, ["x", "hoog"])
-    assert s.ended and s.state == "top" and s.ending.tone == "good"
+    s = replay_decisions(scenario, ["x", "hoog"], end=End.REST).session
+    assert s.ended and s.scene_id == "top" and s.view.ending.tone == "good"
 
 
 def test_chance_is_seeded_and_replays_exactly(scenario):
-    endings = {Session.replay(scenario, ["y", "laag"], seed=k).state for k in range(40)}
+    endings = {replay_decisions(scenario, ["y", "laag"], seed=k, end=End.REST).session.scene_id
+               for k in range(40)}
     assert endings == {"geluk", "pech"}
     for k in range(10):
-        assert Session.replay(scenario, ["y", "laag"], seed=k).state == \
-            Session.replay(scenario, ["y", "laag"], seed=k).state
+        assert replay_decisions(scenario, ["y", "laag"], seed=k, end=End.REST).session.scene_id == \
+            replay_decisions(scenario, ["y", "laag"], seed=k, end=End.REST).session.scene_id
 
 
 def test_undo_restores_the_state_before_the_last_decision(scenario):
     s = Session(scenario, seed=3)
     s.choose("x")
     s.proceed()
-    before = s.to_dict()
+    before = s.save()
     s.choose("altijd")
     s.proceed()
     undone = s.undo()
     assert undone.choice == "altijd"
-    after = s.to_dict()
+    after = s.save()
     assert after["vars"] == before["vars"] and after["scene"] == before["scene"]
     assert [d["choice"] for d in after["undone"]] == ["altijd"]
     with pytest.raises(SessionError):
@@ -137,7 +140,7 @@ def test_listeners_hear_decisions_undo_and_end(scenario):
     s = Session(scenario)
     s.listeners.append(Ear())
     s.choose("x"); s.proceed(); s.choose("altijd"); s.undo(); s.choose("hoog"); s.proceed()
-    while s.can_continue:
+    while s.view.can_continue:
         s.advance()
     assert heard == [("decision", "x"), ("decision", "altijd"), ("undo", "altijd"),
                      ("decision", "hoog"), ("end", "top")]
@@ -145,21 +148,23 @@ def test_listeners_hear_decisions_undo_and_end(scenario):
 
 def test_restore_refuses_another_scenario_version(scenario, example_path):
     s = Session(scenario)
-    data = s.to_dict()
+    data = s.save()
     data["scenario"]["hash"] = "0" * 16
     with pytest.raises(SessionError, match="changed"):
-        Session.from_dict(scenario, data)
+        Session.from_save(scenario, data)
     with pytest.raises(SessionError):
-        Session.from_dict(load_scenario(str(example_path)), s.to_dict())
+        Session.from_save(load_scenario(str(example_path)), s.save())
 
 
-def test_many_sessions_share_one_machine(scenario):
+def test_many_sessions_share_one_machine_and_carry_nothing_of_it(scenario):
     a, b = Session(scenario), Session(scenario)
-    assert a._machine is b._machine is machine_for(scenario)
+    assert a.machine is b.machine is machine_for(scenario)
     a.choose("x")
-    assert b.state == "a" and a.state == "b"
-    a.close(); b.close()
-    assert a not in machine_for(scenario).machine.models
+    assert b.scene_id == "a" and a.scene_id == "b"
+    # no per-session bindings: creating a session costs nothing per scene or choice
+    assert not machine_for(scenario).machine.models
+    assert not [k for k in vars(a.state) if k.startswith(("is_", "to_"))] if hasattr(a.state, "__dict__") else True
+    assert not hasattr(a.state, "trigger") and not hasattr(a, "trigger")
 
 
 def _walk(scenario, seed: int, roundtrip: bool):
@@ -169,21 +174,20 @@ def _walk(scenario, seed: int, roundtrip: bool):
     s = Session(scenario, seed)
     for _ in range(200):
         if roundtrip:
-            data = json.loads(json.dumps(s.to_dict()))
-            s.close()
-            s = Session.from_dict(scenario, data)
+            data = json.loads(json.dumps(s.save()))
+            s = Session.from_save(scenario, data)
         if s.ended:
             break
         if s.phase is Phase.CONSEQUENCE:
             s.proceed()
-        elif s.can_continue:
+        elif s.view.can_continue:
             s.advance()
         elif s.decisions and rng.random() < 0.1:
             s.undo()
         else:
-            choices = s.available_choices()
+            choices = s.view.available_choices()
             s.choose(rng.choice(choices).id, seconds=rng.randint(1, 30))
-    return s.to_dict()
+    return s.save()
 
 
 @pytest.mark.parametrize("seed", range(30))
@@ -199,7 +203,7 @@ def test_example_scenario_roundtrip_walks(example_path, seed):
 
 def test_timer_takes_the_default_choice():
     sc = load(BRANCHY.replace('    text: "L"\n', '    text: "L"\n    timer: {seconds: 20, default: door}\n'))
-    s = Session.replay(sc, ["x", "altijd"])
+    s = replay_decisions(sc, ["x", "altijd"], end=End.REST).session
     out = s.time_out()
     assert out.choice.id == "door" and out.decision.timed_out and out.decision.seconds == 20
 
@@ -217,7 +221,7 @@ endings:
   e: {title: E, text: e}
 """)
     s = Session(sc)
-    assert s.available_choices() == []
+    assert s.view.available_choices() == []
     with pytest.raises(StuckError):
         s.time_out()
 
@@ -239,23 +243,24 @@ scenes:
 endings:
   e: {title: E, text: e}
 """)
-    s = Session.replay(sc, ["go"])
-    assert s.state == "c" and s.vars["m"] == 30
-    reason = next(v.reason for v in s.choice_views() if v.choice.id == "end")
+    s = replay_decisions(sc, ["go"], end=End.REST).session
+    assert s.scene_id == "c" and s.vars["m"] == 30
+    reason = next(v.reason for v in s.view.choice_views() if v.choice.id == "end")
     assert [(c.scene, c.choice) for c in reason.causes] == [("a", "go")]
 
 
 def test_replay_lenient_and_without_continuing_at_the_end(scenario):
-    s = Session.replay(scenario, ["x", "bestaat_niet", "hoog"], lenient=True)
-    assert s.replayed == 1 and s.state == "b"
-    with pytest.raises(SessionError):
-        Session.replay(scenario, ["x", "bestaat_niet"])
-    recorded = Session.replay(scenario, ["y", "laag"], seed=2)
-    s = Session.replay(scenario, recorded.decisions, seed=2, continue_at_end=False)
-    assert s.state == "c" and s.can_continue and s.decisions[0].choice == "y"
+    r = replay_decisions(scenario, ["x", "bestaat_niet", "hoog"], end=End.REST, strict=False)
+    assert r.taken == 1 and r.session.scene_id == "b"
+    assert r.stop.why is Halt.CHOICE_GONE and r.stop.index == 1
+    with pytest.raises(ReplayError, match="choice_gone"):
+        replay_decisions(scenario, ["x", "bestaat_niet"], end=End.REST)
+    recorded = replay_decisions(scenario, ["y", "laag"], seed=2, end=End.REST).session
+    s = replay_decisions(scenario, recorded.decisions, seed=2, end=End.STAY).session
+    assert s.scene_id == "c" and s.view.can_continue and s.decisions[0].choice == "y"
 
 
 def test_route_reason_names_the_decision_behind_the_route(scenario):
-    s = Session.replay(scenario, ["x", "hoog"], continue_at_end=False)
-    reason = s.route_reason()
+    s = replay_decisions(scenario, ["x", "hoog"], end=End.STAY).session
+    reason = s.view.route_reason()
     assert reason.holds and [(c.scene, c.choice) for c in reason.causes] == [("b", "hoog")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from engine.session import Phase
+from engine.state import Phase
 from game.screens.ending import EndingScreen
 from game.screens.pause import PauseScreen
 from game.screens.play import PlayScreen
@@ -132,7 +132,7 @@ def test_reach_the_ending_play_again_and_go_back_to_the_menu(driver):
         d.key(key)
     ending = d.top
     assert isinstance(ending, EndingScreen)
-    assert play.session.ending.id == "goed"
+    assert play.session.view.ending.id == "goed"
     rendered = d.app.text.rendered
     assert "De brug blijft een brug" in rendered
     assert "Wat zou je een collega aanraden?" in rendered
@@ -152,7 +152,7 @@ def test_undo_on_the_ending_returns_to_play(driver):
                 pygame.K_2, pygame.K_RETURN, pygame.K_RETURN):
         d.key(key)
     assert isinstance(d.top, EndingScreen)
-    assert d.app.find(PlayScreen).session.ending.id == "slecht"
+    assert d.app.find(PlayScreen).session.view.ending.id == "slecht"
     d.key(pygame.K_z, pygame.KMOD_CTRL)  # not on the ending: undo lives in the pause menu
     d.key(pygame.K_ESCAPE)
     undo = next(b for b in d.top.buttons if b.value == "undo")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from engine import load_scenario
-from engine.session import Phase
+from engine.state import Phase
 from game.screens.replay import ReplayScreen
 from game.screens.replay_whatif import WhatIfEnding, WhatIfScreen
 from game.screens.sessions_list import SessionsScreen
@@ -97,7 +97,7 @@ def test_what_if_plays_on_live_and_leaves_the_recording_unchanged(recorded_drive
     assert s.phase is Phase.CONSEQUENCE and s.decisions[-1].choice == "geen_commentaar"
     d.key(pygame.K_RETURN)
     d.key(pygame.K_RETURN)                     # the evening: on to the ending
-    assert s.ended and s.ending.id == "slecht"
+    assert s.ended and s.view.ending.id == "slecht"
     assert isinstance(d.top, WhatIfEnding)
     d.click(d.top.again.rect.center)           # again from the same step
     assert d.top is whatif and whatif.session.scene_id == "journalist"

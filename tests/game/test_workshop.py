@@ -7,7 +7,7 @@ import pygame
 import pytest
 
 from engine import load_scenario
-from engine.session import Phase
+from engine.state import Phase
 from game.screens.debrief import DebriefScreen
 from game.screens.title import TitleScreen
 from game.screens.workshop_end import TeamEndScreen
@@ -306,7 +306,7 @@ def test_four_options_fit_the_window_in_every_phase(make_app, tmp_path, size, te
     app.to_title()
     run = WorkshopRun.start(SessionStore(tmp_path / "ws.db"), scenario, ["Noord"], lang="nl")
     for choice in path_to_options(scenario):
-        while run.session.can_continue:
+        while run.session.view.can_continue:
             run.session.advance()
         run.session.choose(choice)
         run.session.proceed()

@@ -71,7 +71,7 @@ class Facilitator:
             if isinstance(top, WorkshopSummaryScreen):
                 return
             if isinstance(top, WorkshopScreen) and top.panel is None \
-                    and not top.session.can_continue and top.board.rows:
+                    and not top.session.view.can_continue and top.board.rows:
                 if on_scene is not None:
                     on_scene(top)
                 before = len(top.session.decisions)

@@ -14,7 +14,7 @@ def record(store: SessionStore, scenario, moves, *, label=None, lang="nl", seed=
     session = Session(scenario, seed)
     recorder = Recorder.start(store, session, language=lang, label=label, mode=mode)
     for move in moves:
-        while session.can_continue:
+        while session.view.can_continue:
             session.advance()
         if move == "undo":
             session.undo()
@@ -23,9 +23,8 @@ def record(store: SessionStore, scenario, moves, *, label=None, lang="nl", seed=
         else:
             session.choose(move, seconds=1.5)
             session.proceed()
-    while finish and session.can_continue:
+    while finish and session.view.can_continue:
         session.advance()
-    session.close()
     return recorder.session_id
 
 
@@ -34,7 +33,7 @@ def random_walk(scenario, rng: random.Random, seed: int = 0, max_steps: int = 20
     session = Session(scenario, seed)
     moves: list[str] = []
     for _ in range(max_steps):
-        while session.can_continue:
+        while session.view.can_continue:
             session.advance()
         if session.ended:
             break
@@ -42,9 +41,8 @@ def random_walk(scenario, rng: random.Random, seed: int = 0, max_steps: int = 20
             session.undo()
             moves.append("undo")
             continue
-        choice = rng.choice(session.available_choices()).id
+        choice = rng.choice(session.view.available_choices()).id
         session.choose(choice)
         session.proceed()
         moves.append(choice)
-    session.close()
     return moves

@@ -41,7 +41,7 @@ def main(db: str, label: str, decisions: int, delay: float, seed: int) -> None:
         if session.ended:
             session.restart()
             say(f"session {recorder.session_id}")
-        elif session.can_continue:
+        elif session.view.can_continue:
             session.advance()
         elif session.decisions and rng.random() < 0.2:
             session.undo()
@@ -50,7 +50,7 @@ def main(db: str, label: str, decisions: int, delay: float, seed: int) -> None:
             session.restart()
             say("ack restart")
         else:
-            choice = rng.choice(session.available_choices()).id
+            choice = rng.choice(session.view.available_choices()).id
             session.choose(choice, seconds=round(rng.uniform(0.5, 20), 2))
             say(f"ack decision {choice}")
             made += 1

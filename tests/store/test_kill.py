@@ -66,7 +66,7 @@ def expected_path(inputs: list[str]) -> list[tuple[str, str]]:
     session = Session(load_scenario(str(SCENARIOS / "voorbeeld.yaml")))
     events = []
     for answer in inputs:
-        while session.can_continue:
+        while session.view.can_continue:
             session.advance()
         if session.ended:
             break
@@ -74,7 +74,7 @@ def expected_path(inputs: list[str]) -> list[tuple[str, str]]:
             session.undo()
             events.append(("undo", ""))
         else:
-            choice = session.available_choices()[int(answer) - 1].id
+            choice = session.view.available_choices()[int(answer) - 1].id
             session.choose(choice)
             session.proceed()
             events.append(("decision", choice))

@@ -123,11 +123,11 @@ def test_what_if_plays_on_from_a_step_without_changing_the_recording(store, scen
     live.choose("uitleggen")
     live.proceed()
     live.advance()
-    assert live.ending.id == "gemengd"
+    assert live.view.ending.id == "gemengd"
     assert store.get(sid) == before
     assert replay.what_if(0).scene_id == "begin"
     passage = replay.what_if(2)
-    assert passage.scene_id == "avond" and passage.can_continue
+    assert passage.scene_id == "avond" and passage.view.can_continue
     assert replay.what_if(3).ended
 
 
@@ -135,7 +135,7 @@ def test_resume_continues_the_same_record(store, scenario):
     sid = record(store, scenario, ["navragen", "geen_commentaar", "undo"], finish=False)
     session, recorder = resume(store, sid)
     assert session.scene_id == "journalist" and [d.choice for d in session.decisions] == ["navragen"]
-    assert [d.choice for d in session.undone] == ["geen_commentaar"]
+    assert [d.choice for d in session.state.undone] == ["geen_commentaar"]
     session.choose("uitleggen")
     session.proceed()
     session.advance()

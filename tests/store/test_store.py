@@ -3,7 +3,7 @@ import sqlite3
 
 import pytest
 
-from engine.session import Session
+from engine.session import RecordingError, Session
 from store import (AmbiguousSession, DatabaseError, Recorder, ScenarioLibrary, SessionNotFound,
                    SessionStore)
 
@@ -30,9 +30,9 @@ def test_round_trip_of_a_play_with_undo(store, scenario):
     assert r.decisions == tuple(session.decisions)      # every field, before and after
     assert [(h.decision.choice, h.undone) for h in r.history] == [
         ("reageren", None), ("geen_commentaar", "undo"), ("uitleggen", None)]
-    assert r.history[1].decision == session.undone[0]
+    assert r.history[1].decision == session.state.undone[0]
     assert r.history[2].decision.timed_out and r.history[0].decision.seconds == 3.25
-    assert r.ending == session.ending.id and dict(r.final_vars) == session.vars
+    assert r.ending == session.view.ending.id and dict(r.final_vars) == session.vars
     assert r.started_at < r.history[0].made_at < r.ended_at
 
 
@@ -152,8 +152,10 @@ def test_writing_to_a_deleted_session_says_so(store, scenario):
     session = Session(scenario)
     recorder = Recorder.start(store, session, language="nl")
     store.delete(recorder.session_id)
-    with pytest.raises(SessionNotFound):
+    with pytest.raises(RecordingError) as caught:
         session.choose("reageren")
+    assert isinstance(caught.value.error, SessionNotFound)
+    assert session.scene_id == "begin" and not session.decisions  # not taken
 
 
 def test_opening_needs_an_existing_file_unless_creating(tmp_path):
@@ -175,8 +177,13 @@ def test_a_database_that_cannot_be_written_raises_a_store_error(store, scenario)
     session = Session(scenario)
     Recorder.start(store, session, language="nl")
     store.conn.execute("PRAGMA query_only = ON")   # as a read-only file or a full disk would
-    with pytest.raises(DatabaseError, match="cannot write"):
+    with pytest.raises(RecordingError, match="cannot write") as caught:
         session.choose("reageren")
+    assert isinstance(caught.value.error, DatabaseError)
+    assert session.scene_id == "begin" and not session.decisions  # not taken
+    store.conn.execute("PRAGMA query_only = OFF")   # the disk is back: the same choice records
+    session.choose("reageren")
+    assert [d.decision.choice for d in store.get(session_id_of(store)).path] == ["reageren"]
 
 
 def test_play_again_after_the_ending_starts_a_new_record(store, scenario):
@@ -198,3 +205,8 @@ def test_play_again_after_the_ending_starts_a_new_record(store, scenario):
     assert (again.label, again.language, again.mode, again.seed, dict(again.extra)) == (
         "Team 3", "en", "workshop", 4, {"round": 1})
     assert again.choice_ids() == ["reageren"] and again.ending is None
+
+
+def session_id_of(store) -> str:
+    (only,) = store.list()
+    return only.id

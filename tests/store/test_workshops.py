@@ -11,14 +11,13 @@ def team_session(store, scenario, workshop_id, teams, index, moves, finish=True)
     recorder = Recorder.start(store, session, language="nl", label=f"Team {teams[index]}",
                               mode="workshop", extra=workshops.extra_for(workshop_id, teams, index))
     for move in moves:
-        while session.can_continue:
+        while session.view.can_continue:
             session.advance()
         recorder.tally_next({move: 3}, overridden=False)
         session.choose(move)
         session.proceed()
-    while finish and session.can_continue:
+    while finish and session.view.can_continue:
         session.advance()
-    session.close()
     return recorder.session_id
 
 

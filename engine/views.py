@@ -1,0 +1,133 @@
+"""What a player sees, as functions of a scenario and a play state; they change nothing.
+
+Screens, the terminal player, the phones and the store's replay all ask these; none of them
+reads the play state's internals for itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import rules
+from .model import Choice, Ending, Scenario, Scene, Text
+from .reasons import Reason, explain, route_reason, text_reason
+from .state import Change, Decision, Phase, PlayState
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceView:
+    choice: Choice
+    available: bool
+    reason: Reason | None = None  # for a conditional choice: why it is (not) available
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a choice led to, for the consequence panel."""
+
+    decision: Decision
+    choice: Choice
+    feedback: Text | None
+    meter_changes: dict = field(default_factory=dict)  # meter -> (before, after)
+    flags_set: tuple[str, ...] = ()
+    flags_cleared: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()  # every change, in order, with its cause
+
+    @property
+    def target(self) -> str:
+        return self.decision.target
+
+    @property
+    def misstep(self) -> bool:
+        return bool(getattr(self.choice, "misstep", False))
+
+
+class View:
+    """One scenario and one play state, looked at: every question is answered from those two.
+
+    ``Session.view`` gives the view of a session's current state; any ``PlayState`` (a
+    replay's, a save's) can be looked at the same way.
+    """
+
+    __slots__ = ("scenario", "state")
+
+    def __init__(self, scenario: Scenario, state: PlayState):
+        self.scenario, self.state = scenario, state
+
+    @property
+    def node(self) -> Scene | Ending:
+        return self.scenario.node(self.state.scene)
+
+    @property
+    def ending(self) -> Ending | None:
+        return self.scenario.endings.get(self.state.scene)
+
+    @property
+    def scene(self) -> Scene | None:
+        return self.scenario.scenes.get(self.state.scene)
+
+    def variant(self):
+        """The text variant shown now: the first whose condition holds."""
+        variants = self.node.text
+        for v in variants:
+            if v.condition is None or v.condition.test(self.state):
+                return v
+        return variants[-1]
+
+    def text(self, lang: str | None = None) -> str:
+        lang = lang or self.scenario.default_language
+        return self.variant().text.get(lang, self.scenario.languages)
+
+    def posts(self) -> list:
+        """The posts or messages of a feed or message scene that show in this state."""
+        scene = self.scene
+        if scene is None:
+            return []
+        return [p for p in scene.posts if p.condition is None or p.condition.test(self.state)]
+
+    def meters(self) -> dict[str, int]:
+        return {m: self.state.vars[m] for m in self.scenario.meters}
+
+    def flags(self) -> dict[str, bool]:
+        return {f: self.state.vars[f] for f in self.scenario.flags}
+
+    def available_choices(self) -> list[Choice]:
+        scene = self.scene
+        if scene is None or self.state.phase is not Phase.SCENE:
+            return []
+        return rules.available_choices(scene, self.state)
+
+    def choice_views(self) -> list[ChoiceView]:
+        """Every choice of the current scene, available or not, with the reason."""
+        scene = self.scene
+        if scene is None or self.state.phase is not Phase.SCENE:
+            return []
+        return [ChoiceView(c, rules.is_available(c, self.state),
+                           explain(self.state, c.condition) if c.condition else None)
+                for c in scene.choices]
+
+    @property
+    def can_continue(self) -> bool:
+        """True when the scene routes on by itself and waits only for the player to read."""
+        scene = self.scene
+        return self.state.phase is Phase.SCENE and scene is not None and bool(scene.next)
+
+    def explain(self, condition) -> Reason:
+        return explain(self.state, condition)
+
+    def text_reason(self) -> Reason | None:
+        return text_reason(self.scenario, self.state)
+
+    def route_reason(self) -> Reason | None:
+        return route_reason(self.scenario, self.state)
+
+
+def outcome(scenario: Scenario, decision: Decision, changes: list[Change]) -> Outcome:
+    choice = scenario.scenes[decision.scene].choice(decision.choice)
+    net = decision.changes()
+    meters_ = scenario.meters
+    return Outcome(
+        decision=decision, choice=choice, feedback=choice.feedback,
+        meter_changes={k: v for k, v in net.items() if k in meters_},
+        flags_set=tuple(k for k, (a, b) in net.items() if k not in meters_ and b),
+        flags_cleared=tuple(k for k, (a, b) in net.items() if k not in meters_ and not b),
+        changes=tuple(changes))
