@@ -99,13 +99,16 @@ class Decided:
 class Walk:
     """Replays ``steps`` on ``session``; iterate it to watch, or ``run()`` it.
 
-    ``end`` says where to stand after the last decision: ``End.REST``, ``End.STAY``, or a
-    scene id (continue until the play stands there, as far as it can). ``advances`` more
+    ``end`` says where to stand after the last decision: ``End.REST``, ``End.STAY``, a
+    scene id (continue until the play stands there, as far as it can), or a step number
+    (continue until the play has taken that many steps: exact even where continuing
+    scenes loop). ``advances`` more
     continues follow after that. ``taken`` counts the decisions taken; ``stop`` says why the
     walk stopped early (None when every decision was taken).
     """
 
-    def __init__(self, session: Session, steps, *, end: End | str = End.REST, advances: int = 0):
+    def __init__(self, session: Session, steps, *, end: End | str | int = End.REST,
+                 advances: int = 0):
         self.session = session
         self.steps = [as_step(s) for s in steps]
         self.end, self.advances = end, advances
@@ -132,6 +135,8 @@ class Walk:
             self.taken += 1
         if self.end == End.REST:
             yield from self._continue(lambda: True)
+        elif isinstance(self.end, int):
+            yield from self._continue(lambda: s.state.step < self.end)
         elif self.end != End.STAY:
             yield from self._continue(lambda: s.scene_id != self.end)
         for _ in range(self.advances):
@@ -210,10 +215,10 @@ def replay_to(scenario: Scenario, state: PlayState) -> PlayState:
     session = replay_decisions(scenario, taken, state.seed).session
     if state.phase is Phase.CONSEQUENCE:
         last = decisions[-1]
-        Walk(session, [], end=last.scene).run(strict=False)
+        Walk(session, [], end=last.step).run(strict=False)
         session.choose(last.choice, last.seconds, last.timed_out)
     else:
-        Walk(session, [], end=state.scene).run(strict=False)
+        Walk(session, [], end=state.step).run(strict=False)
     result = session.state
     result.undone = list(state.undone)
     return result

@@ -126,7 +126,7 @@ class _Checker:
     def state(self, d: dict) -> None:
         self.integer(d["seed"], "seed", -MAX_SEED, MAX_SEED)
         scene = self.node(d["scene"], "scene")
-        if d["phase"] not in {p.value for p in Phase}:
+        if not isinstance(d["phase"], str) or d["phase"] not in {p.value for p in Phase}:
             self.fail("phase", f"expected one of scene, consequence, ended (got {_short(d['phase'])})")
         if (d["phase"] == Phase.ENDED.value) != (scene in self.s.endings):
             self.fail("phase", f"'{d['phase']}' does not fit '{scene}'"
@@ -198,5 +198,7 @@ class _Checker:
         for key, v in value.items():
             if key not in keys:
                 self.fail(path, f"unknown name {_short(key)}")
+            if n == 0:
+                self.fail(f"{path}.{key}", "names a decision, but none was taken")
             for i in (self.seq(v, f"{path}.{key}") if many else [v]):
                 self.integer(i, f"{path}.{key}", 0, max(n - 1, 0))
