@@ -41,7 +41,7 @@ _CODECS = {  # field -> (to JSON, from checked JSON)
     "chosen": (_pairs_out, lambda v: {(a, b) for a, b in v}),
     "decisions": (_decisions_out, lambda v: [Decision.from_dict(d) for d in v]),
     "undone": (_decisions_out, lambda v: [Decision.from_dict(d) for d in v]),
-    "causes": (lambda c: {k: list(v) for k, v in c.items()}, lambda c: {k: list(v) for k, v in c.items()}),
+    "causes": (lambda c: {k: list(v) for k, v in c.items()}, lambda c: {k: tuple(v) for k, v in c.items()}),
     "arrivals": (dict, dict),
 }
 if set(_CODECS) != set(STATE_FIELDS):  # pragma: no cover - a field added without a codec

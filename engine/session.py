@@ -31,6 +31,7 @@ class Session:
         self.machine = machine_for(scenario)
         self.listeners: list = []  # objects with on_decision/on_undo/on_end/on_restart
         self._events: list = []
+        self._saved: PlayState | None = None
         self.state = state if state is not None else self._start(int(seed))
         self._events.clear()  # a new session's ending is not news
 
@@ -121,24 +122,36 @@ class Session:
 
     # ---- the transaction ------------------------------------------------------------------
     def _transact(self, operation, *args):
-        before = self.state.copy()
+        self._saved = None
         self._events.clear()
         try:
             result = operation(*args)
         except BaseException:
-            self.state = before
+            self._roll_back()
             raise
         events, self._events = self._events, []
-        try:
-            for event, payload in events:
-                for listener in list(self.listeners):
-                    handler = getattr(listener, event, None)
-                    if handler is not None:
-                        handler(self, *payload)
-        except Exception as exc:
-            self.state = before
-            raise RecordingError(exc) from exc
+        if events and self.listeners:
+            try:
+                for event, payload in events:
+                    for listener in list(self.listeners):
+                        handler = getattr(listener, event, None)
+                        if handler is not None:
+                            handler(self, *payload)
+            except Exception as exc:
+                self._roll_back()
+                raise RecordingError(exc) from exc
         return result
+
+    def _save_point(self, always: bool = True) -> None:
+        """Keep the state as it was before this operation's first change, to roll back to.
+        Not ``always``: only when a listener could still refuse the step (nothing else can
+        fail after the operation's own checks, so a play without listeners needs no copy)."""
+        if self._saved is None and (always or self.listeners):
+            self._saved = self.state.copy()
+
+    def _roll_back(self) -> None:
+        if self._saved is not None:
+            self.state, self._saved = self._saved, None
 
     # ---- the operations -------------------------------------------------------------------
     def _start(self, seed: int) -> PlayState:
@@ -160,6 +173,7 @@ class Session:
             if choice_id not in {c.id for c in scene.choices}:
                 raise SessionError(f"scene '{scene.id}' has no choice '{choice_id}'")
             raise SessionError(f"choice '{choice_id}' is not available in scene '{scene.id}'")
+        self._save_point(always=False)
         before, step, changes = dict(s.vars), s.step, []
         self.machine.fire(s, choice_trigger(scene.id, choice_id), changes, checked=True)
         index = len(s.decisions)
@@ -170,16 +184,18 @@ class Session:
             seconds=seconds, timed_out=timed_out)
         s.decisions.append(decision)
         net = decision.changes()
+        causes = s.causes
         for name in net:
-            s.causes.setdefault(name, []).append(index)
+            causes[name] = causes.get(name, ()) + (index,)
         s.arrivals.setdefault(s.scene, index)
         s.phase = Phase.CONSEQUENCE
         self._events.append(("on_decision", (decision,)))
-        return views.outcome(self.scenario, decision, changes)
+        return views.Outcome(self.scenario, decision, scene.choice(choice_id), net, changes)
 
     def _proceed(self) -> tuple:
         if self.state.phase is not Phase.CONSEQUENCE:
             raise SessionError(f"nothing to proceed from (phase: {self.state.phase.value})")
+        self._save_point(always=False)
         self.state.phase = Phase.SCENE
         changes: list = []
         self._settle(changes)
@@ -194,6 +210,7 @@ class Session:
         return tuple(changes)
 
     def _route(self, changes: list) -> None:
+        self._save_point()  # routes can get stuck on the way: roll back then
         s = self.state
         scene_id, before = s.scene, dict(s.vars)
         if not self.machine.fire(s, route_trigger(scene_id), changes):
@@ -203,9 +220,9 @@ class Session:
             s.arrivals.setdefault(s.scene, last)
             for name, value in s.vars.items():
                 if before[name] != value:
-                    causes = s.causes.setdefault(name, [])
+                    causes = s.causes.get(name, ())
                     if not causes or causes[-1] != last:
-                        causes.append(last)
+                        s.causes[name] = causes + (last,)
 
     def _settle(self, changes: list) -> None:
         """Pass through routers and note an ending."""
@@ -226,12 +243,14 @@ class Session:
             raise SessionError("there is no decision to undo")
         from .replay import replay_decisions
         last = s.decisions[-1]
+        self._saved = s  # not changed: the replay makes a new state
         self.state = replay_decisions(self.scenario, s.decisions[:-1], s.seed).state
         self.state.undone = s.undone + [last]
         self._events.append(("on_undo", (last,)))
         return last
 
     def _restart(self) -> None:
+        self._saved = self.state  # not changed: a new state starts
         self._start(self.state.seed)
         self._events.clear()  # the new start's ending (a scenario that ends at once) is not news
         self._events.append(("on_restart", ()))

@@ -11,8 +11,9 @@ The rules of play (``engine.rules``) read and write a play state through five at
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from enum import Enum
+from typing import NamedTuple
 
 
 class Phase(str, Enum):
@@ -21,9 +22,9 @@ class Phase(str, Enum):
     ENDED = "ended"              # an ending has been reached
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """One choice a player made, with the state around it. Plain data."""
+class Decision(NamedTuple):
+    """One choice a player made, with the state around it. Plain, immutable data (a named
+    tuple: made at every step, so it must be cheap)."""
 
     index: int
     scene: str
@@ -39,11 +40,13 @@ class Decision:
 
     def changes(self) -> dict[str, tuple]:
         """Variables whose value differs: name -> (before, after)."""
-        return {k: (self.before[k], v) for k, v in self.after.items() if self.before.get(k) != v}
+        before = self.before
+        return {k: (before[k], v) for k, v in self.after.items() if before.get(k) != v}
 
     def to_dict(self) -> dict:
-        d = asdict(self)
+        d = self._asdict()
         d["offered"], d["hidden"] = list(self.offered), list(self.hidden)
+        d["before"], d["after"] = dict(self.before), dict(self.after)
         return d
 
     @classmethod
@@ -82,15 +85,14 @@ class PlayState:
     chosen: set = field(default_factory=set)                     # {(scene, choice)}
     decisions: list = field(default_factory=list)                # [Decision]
     undone: list = field(default_factory=list)                   # [Decision], taken back
-    causes: dict = field(default_factory=dict)                   # var -> [decision index]
+    causes: dict = field(default_factory=dict)                   # var -> (decision index, ...)
     arrivals: dict = field(default_factory=dict)                 # node -> first decision there
 
     def copy(self) -> "PlayState":
         """A snapshot: later steps of either copy do not change the other."""
         return PlayState(self.scene, self.seed, self.phase, self.step, dict(self.vars),
                          dict(self.visits), set(self.chosen), list(self.decisions),
-                         list(self.undone), {k: list(v) for k, v in self.causes.items()},
-                         dict(self.arrivals))
+                         list(self.undone), dict(self.causes), dict(self.arrivals))
 
     @property
     def ended(self) -> bool:

@@ -5,7 +5,7 @@ reads the play state's internals for itself.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import rules
 from .model import Choice, Ending, Scenario, Scene, Text
@@ -20,17 +20,22 @@ class ChoiceView:
     reason: Reason | None = None  # for a conditional choice: why it is (not) available
 
 
-@dataclass(frozen=True, slots=True)
 class Outcome:
-    """What a choice led to, for the consequence panel."""
+    """What a choice led to, for the consequence panel: the decision, the choice, its
+    feedback, the net change of every meter and flag, and every change with its cause
+    (the choice's effects, then the target's ``on_enter``)."""
 
-    decision: Decision
-    choice: Choice
-    feedback: Text | None
-    meter_changes: dict = field(default_factory=dict)  # meter -> (before, after)
-    flags_set: tuple[str, ...] = ()
-    flags_cleared: tuple[str, ...] = ()
-    changes: tuple[Change, ...] = ()  # every change, in order, with its cause
+    __slots__ = ("decision", "choice", "net", "changes", "_meters")
+
+    def __init__(self, scenario: Scenario, decision: Decision, choice: Choice, net: dict,
+                 changes) -> None:
+        self.decision, self.choice, self.net = decision, choice, net
+        self.changes: tuple[Change, ...] = tuple(changes)
+        self._meters = scenario.meters
+
+    @property
+    def feedback(self) -> Text | None:
+        return self.choice.feedback
 
     @property
     def target(self) -> str:
@@ -39,6 +44,19 @@ class Outcome:
     @property
     def misstep(self) -> bool:
         return bool(getattr(self.choice, "misstep", False))
+
+    @property
+    def meter_changes(self) -> dict:
+        """meter -> (before, after)"""
+        return {k: v for k, v in self.net.items() if k in self._meters}
+
+    @property
+    def flags_set(self) -> tuple[str, ...]:
+        return tuple(k for k, (a, b) in self.net.items() if k not in self._meters and b)
+
+    @property
+    def flags_cleared(self) -> tuple[str, ...]:
+        return tuple(k for k, (a, b) in self.net.items() if k not in self._meters and not b)
 
 
 class View:
@@ -119,15 +137,3 @@ class View:
 
     def route_reason(self) -> Reason | None:
         return route_reason(self.scenario, self.state)
-
-
-def outcome(scenario: Scenario, decision: Decision, changes: list[Change]) -> Outcome:
-    choice = scenario.scenes[decision.scene].choice(decision.choice)
-    net = decision.changes()
-    meters_ = scenario.meters
-    return Outcome(
-        decision=decision, choice=choice, feedback=choice.feedback,
-        meter_changes={k: v for k, v in net.items() if k in meters_},
-        flags_set=tuple(k for k, (a, b) in net.items() if k not in meters_ and b),
-        flags_cleared=tuple(k for k, (a, b) in net.items() if k not in meters_ and not b),
-        changes=tuple(changes))
