@@ -6,6 +6,7 @@
     python bench/engine_bench.py play FILE [--session] random playthroughs per second
     python bench/engine_bench.py trace FILE --seed 7  digest of 300 mulberry32 walks (= inkjs's)
     python bench/engine_bench.py explore FILE         exhaustive exploration
+    python bench/engine_bench.py sessions FILE --runs 1000   create sessions on a built machine
 
 ``play`` without ``--session`` is the explorer's random play (``engine.explore.random_walks``:
 the rules called directly); with ``--session`` every step goes through a full ``Session`` —
@@ -48,6 +49,22 @@ def cmd_build(a):
     t1 = now()
     return {"build_ms": round((t1 - t0) * 1e3, 1), "states": len(m.machine.states),
             "transitions": m.transition_count}
+
+
+def cmd_sessions(a):
+    """Creating sessions: what thirty phones (or a thousand) cost once the machine is built."""
+    from engine import load_scenario
+    from engine.machine import machine_for
+    from engine.session import Session
+    scenario = load_scenario(a.file)
+    t0 = now()
+    machine_for(scenario)
+    t1 = now()
+    sessions = [Session(scenario, seed) for seed in range(a.runs)]
+    t2 = now()
+    return {"machine_ms": round((t1 - t0) * 1e3, 1), "sessions": len(sessions),
+            "sessions_ms": round((t2 - t1) * 1e3, 1),
+            "per_session_us": round((t2 - t1) / len(sessions) * 1e6, 1)}
 
 
 def _session_playthrough(s, rnd, cap=500):
@@ -142,7 +159,7 @@ def cmd_explore(a):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", choices=["load", "build", "play", "trace", "explore"])
+    ap.add_argument("what", choices=["load", "build", "play", "trace", "explore", "sessions"])
     ap.add_argument("file")
     ap.add_argument("--session", action="store_true")
     ap.add_argument("--budget", type=float, default=3)

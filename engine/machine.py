@@ -22,6 +22,7 @@ from __future__ import annotations
 from transitions import Event, EventData, Machine, Transition
 
 from . import rules
+from . import gcpause
 from .gcpause import paused_gc
 from .model import Scenario
 
@@ -182,4 +183,5 @@ def machine_for(scenario: Scenario) -> ScenarioMachine:
         m = _cache[key] = ScenarioMachine(scenario)
         while len(_cache) > _CACHE_SIZE:
             _cache.pop(next(iter(_cache)))
+            gcpause.release()  # the dropped machine may be garbage now
     return m

@@ -198,12 +198,15 @@ class Replayed(NamedTuple):
 
 
 def replay_decisions(scenario: Scenario, steps, seed: int = 0, *, strict: bool = True,
-                     end: End | str = End.STAY, advances: int = 0) -> Replayed:
+                     end: End | str | int = End.STAY, advances: int = 0,
+                     undone: tuple[Decision, ...] = ()) -> Replayed:
     """A new session (without listeners) that takes ``steps`` (choice ids, ``Step``s or
     recorded ``Decision``s) again. ``strict`` raises ``ReplayError`` where the scenario
-    cannot follow; otherwise the replay stops there and ``stop`` says why."""
+    cannot follow; otherwise the replay stops there and ``stop`` says why. ``undone``: the
+    decisions the recording says were taken back (kept in the state's history)."""
     session = Session(scenario, seed)
     walk = Walk(session, steps, end=end, advances=advances).run(strict)
+    session.state.undone = list(undone)
     return Replayed(session, walk.taken, walk.stop)
 
 
@@ -220,7 +223,7 @@ def replay_to(scenario: Scenario, state: PlayState) -> PlayState:
     else:
         Walk(session, [], end=state.step).run(strict=False)
     result = session.state
-    result.undone = list(state.undone)
+    result.undone = list(state.undone)  # the history of what was taken back, as saved
     return result
 
 

@@ -26,15 +26,14 @@ def resume(store: SessionStore, session_id: str, scenario: Scenario | None = Non
     if exact is None:
         raise ReplayError(record.id, f"scenario version {record.content_hash} is not at hand",
                           "give the scenario file it was played on")
+    last_restart = max((r.seq for r in record.history if r.undone == "restart"), default=-1)
+    undone = tuple(r.decision for r in record.history if r.undone == "undo" and r.seq > last_restart)
     try:
-        session = replay_decisions(exact, record.decisions, record.seed).session
+        session = replay_decisions(exact, record.decisions, record.seed, undone=undone).session
     except Unreplayable as exc:
         raise ReplayError(record.id, str(exc), "the recording does not fit its scenario") from exc
     if session.decisions != list(record.decisions):
         raise ReplayError(record.id, "the rebuilt play differs from the recording")
-    last_restart = max((r.seq for r in record.history if r.undone == "restart"), default=-1)
-    session.state.undone = [r.decision for r in record.history
-                            if r.undone == "undo" and r.seq > last_restart]
     recorder = Recorder(store, record.id)
     recorder.attach(session)
     return session, recorder
