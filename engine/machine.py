@@ -54,15 +54,16 @@ class _LeanTransition(Transition):
 
 
 class _Step(EventData):
-    """The event data of one step, with the list that collects its changes."""
+    """The event data of one step, with the list that collects its changes. Only what this
+    machine's callbacks read is set (``transitions``' own ``EventData.__init__`` sets six
+    more attributes that nothing here reads)."""
 
     __slots__ = ("changes", "checked")
 
     def __init__(self, event, machine, model, changes, checked):
         self.event, self.machine, self.model = event, machine, model
         self.changes, self.checked = changes, checked
-        self.state = self.transition = self.error = None
-        self.args, self.kwargs, self.result = (), {}, False
+        self.transition, self.result = None, False
 
 
 class _LeanEvent(Event):
@@ -154,6 +155,8 @@ class ScenarioMachine:
                 guard = [_RouteGuard(r, sid)] if r.condition or r.chance is not None else None
                 add(route_trigger(sid), sid, r.goto, before=[_pass_on], conditions=guard)
         self._events = self.machine.events
+        self.routers = frozenset(sid for sid, scene in scenario.scenes.items()
+                                 if rules.is_router(scene))
 
     def fire(self, state, trigger: str, changes: list | None = None, checked: bool = False) -> bool:
         """Fire ``trigger`` for ``state``; False if no transition's guards held. With

@@ -32,6 +32,7 @@ class Session:
         self.listeners: list = []  # objects with on_decision/on_undo/on_end/on_restart
         self._events: list = []
         self._saved: PlayState | None = None
+        self._view: tuple | None = None
         self.state = state if state is not None else self._start(int(seed))
         self._events.clear()  # a new session's ending is not news
 
@@ -62,8 +63,12 @@ class Session:
 
     @property
     def view(self) -> views.View:
-        """What the player sees now (``engine.views.View``)."""
-        return views.View(self.scenario, self.state)
+        """What the player sees now (``engine.views.View``). The same view is given until the
+        state moves on, so what it worked out (the choices offered) is worked out once."""
+        s, cached = self.state, self._view
+        if cached is None or cached[0] is not s or cached[1] != s.step or cached[2] is not s.phase:
+            cached = self._view = (s, s.step, s.phase, views.View(self.scenario, s))
+        return cached[3]
 
     # ---- saving ---------------------------------------------------------------------------
     def save(self) -> dict:
@@ -168,7 +173,7 @@ class Session:
         scene = self.scenario.scenes.get(s.scene)
         if scene is None or not scene.choices:
             raise SessionError(f"scene '{s.scene}' has no choices")
-        offered = tuple(c.id for c in rules.available_choices(scene, s))
+        offered = tuple(c.id for c in self.view.available_choices())
         if choice_id not in offered:
             if choice_id not in {c.id for c in scene.choices}:
                 raise SessionError(f"scene '{scene.id}' has no choice '{choice_id}'")
@@ -231,7 +236,7 @@ class Session:
                 s.phase = Phase.ENDED
                 self._events.append(("on_end", (self.scenario.endings[s.scene],)))
                 return
-            if not rules.is_router(self.scenario.scenes[s.scene]):
+            if s.scene not in self.machine.routers:
                 return
             self._route(changes)
         raise StuckError(f"routers keep passing on from '{s.scene}': an endless loop", s.scene)

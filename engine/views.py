@@ -66,10 +66,11 @@ class View:
     replay's, a save's) can be looked at the same way.
     """
 
-    __slots__ = ("scenario", "state")
+    __slots__ = ("scenario", "state", "_available")
 
     def __init__(self, scenario: Scenario, state: PlayState):
         self.scenario, self.state = scenario, state
+        self._available: list[Choice] | None = None
 
     @property
     def node(self) -> Scene | Ending:
@@ -109,10 +110,12 @@ class View:
         return {f: self.state.vars[f] for f in self.scenario.flags}
 
     def available_choices(self) -> list[Choice]:
-        scene = self.scene
-        if scene is None or self.state.phase is not Phase.SCENE:
-            return []
-        return rules.available_choices(scene, self.state)
+        """The choices offered now (each condition evaluated once per view)."""
+        if self._available is None:
+            scene = self.scene
+            self._available = [] if scene is None or self.state.phase is not Phase.SCENE \
+                else rules.available_choices(scene, self.state)
+        return list(self._available)
 
     def choice_views(self) -> list[ChoiceView]:
         """Every choice of the current scene, available or not, with the reason."""
