@@ -21,6 +21,7 @@ COMMANDS = {
     "export": "export",
     "workshop": "workshop",
     "replay": "replay",
+    "lsp": "lsp",
 }
 
 OK, PROBLEMS, USAGE = 0, 1, 2

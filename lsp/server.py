@@ -1,0 +1,146 @@
+"""The pygls server: LSP requests in, answers from the checker and the index out."""
+from __future__ import annotations
+
+import re
+
+from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcInvalidParams
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from engine import check_file, check_text
+from engine.transcriptcheck import check_transcripts_text, is_transcripts, scenario_beside
+
+from . import completion, navigation
+from .index import Index, build
+from .ranges import to_lsp
+
+VERSION = "0.1.0"
+_SCENARIO_KEY = re.compile(r"^(format|scenes):", re.MULTILINE)
+
+
+class ScenarioServer(LanguageServer):
+    """Keeps the last readable index of each open file, so that navigation keeps working
+    while a half-typed line makes the YAML unreadable."""
+
+    def __init__(self):
+        super().__init__("weerbaar", VERSION, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        self.indexes: dict[str, Index] = {}
+
+    def refresh(self, uri: str) -> None:
+        doc = self.workspace.get_text_document(uri)
+        source = doc.source
+        path = to_fs_path(uri) or uri
+        if not (is_scenario(source) or is_transcripts(path)):
+            return
+        _, diagnostics = lint_source(source, path)
+        lines = source.splitlines()
+        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
+            uri=uri, version=doc.version, diagnostics=[to_lsp(d, lines) for d in diagnostics]))
+        index = build(source)
+        if index is not None:
+            self.indexes[uri] = index
+
+    def index(self, uri: str) -> Index | None:
+        return self.indexes.get(uri)
+
+
+def is_scenario(source: str) -> bool:
+    """Editors start the server for every YAML file; other YAML files are left alone."""
+    return bool(_SCENARIO_KEY.search(source))
+
+
+def lint_source(source: str, path: str):
+    """The diagnostics ``weerbaar lint`` gives for this text (transcripts files included)."""
+    if is_transcripts(path):
+        scenario, _ = check_file(str(scenario_beside(path)))
+        return None, check_transcripts_text(source, path, scenario)
+    return check_text(source, path)
+
+
+server = ScenarioServer()
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: ScenarioServer, params: lsp.DidOpenTextDocumentParams):
+    ls.refresh(params.text_document.uri)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: ScenarioServer, params: lsp.DidChangeTextDocumentParams):
+    ls.refresh(params.text_document.uri)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: ScenarioServer, params: lsp.DidSaveTextDocumentParams):
+    ls.refresh(params.text_document.uri)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: ScenarioServer, params: lsp.DidCloseTextDocumentParams):
+    ls.indexes.pop(params.text_document.uri, None)
+    ls.text_document_publish_diagnostics(
+        lsp.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+
+
+@server.feature(lsp.TEXT_DOCUMENT_COMPLETION,
+                lsp.CompletionOptions(trigger_characters=[":", " ", "(", ",", "[", "{"]))
+def complete(ls: ScenarioServer, params: lsp.CompletionParams):
+    uri = params.text_document.uri
+    lines = ls.workspace.get_text_document(uri).source.splitlines()
+    return lsp.CompletionList(is_incomplete=False,
+                              items=completion.complete(ls.index(uri), lines, params.position))
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
+def definition(ls: ScenarioServer, params: lsp.DefinitionParams):
+    index = ls.index(params.text_document.uri)
+    return navigation.definition(index, params.text_document.uri, params.position) if index else None
+
+
+@server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
+def references(ls: ScenarioServer, params: lsp.ReferenceParams):
+    index = ls.index(params.text_document.uri)
+    if index is None:
+        return []
+    return navigation.references(index, params.text_document.uri, params.position,
+                                 params.context.include_declaration)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_HOVER)
+def hover(ls: ScenarioServer, params: lsp.HoverParams):
+    index = ls.index(params.text_document.uri)
+    return navigation.hover(index, params.position) if index else None
+
+
+@server.feature(lsp.TEXT_DOCUMENT_PREPARE_RENAME)
+def prepare_rename(ls: ScenarioServer, params: lsp.PrepareRenameParams):
+    index = ls.index(params.text_document.uri)
+    return navigation.rename_check(index, params.position) if index else None
+
+
+@server.feature(lsp.TEXT_DOCUMENT_RENAME)
+def rename(ls: ScenarioServer, params: lsp.RenameParams):
+    uri = params.text_document.uri
+    index = ls.index(uri)
+    if index is None:
+        return None
+    try:
+        edits = navigation.rename_edits(index, params.position, params.new_name)
+    except ValueError as exc:  # an invalid or taken name: the editor shows the message
+        raise JsonRpcInvalidParams(str(exc)) from None
+    return lsp.WorkspaceEdit(changes={uri: edits}) if edits else None
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def document_symbols(ls: ScenarioServer, params: lsp.DocumentSymbolParams):
+    uri = params.text_document.uri
+    index = ls.index(uri)
+    if index is None:
+        return []
+    return navigation.symbols(index, len(ls.workspace.get_text_document(uri).lines))
+
+
+def serve() -> int:
+    server.start_io()
+    return 0
