@@ -22,6 +22,7 @@ COMMANDS = {
     "workshop": "workshop",
     "replay": "replay",
     "lsp": "lsp",
+    "po": "po",
 }
 
 OK, PROBLEMS, USAGE = 0, 1, 2

@@ -11,7 +11,7 @@ import hashlib
 import re
 from types import MappingProxyType
 
-from . import checks
+from . import catalog, checks
 from .diagnostics import Diagnostic, Reporter, ScenarioError, Severity
 from .expr import Env, ExprError, compile_condition
 from .gcpause import paused_gc
@@ -566,6 +566,7 @@ def check_text(source: str | bytes, path: str = "<scenario>") -> tuple[Scenario 
         doc = read_yaml(text, report)
         if doc is None and report.has_errors:  # not YAML; a null document goes on to E006
             return None, report.sorted()
+        catalog.apply(doc, path, report)  # translations from NAME.LANG.po beside the file
         scenario = _Loader(report, text).scenario(doc, path, digest)
         if scenario is not None:
             checks.run(scenario, report, doc)  # also with errors: report everything at once
