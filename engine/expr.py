@@ -36,6 +36,7 @@ class ExprError(ValueError):
     def __init__(self, code: str, message: str, column: int = 0, hint: str = ""):
         super().__init__(message)
         self.code, self.message, self.column, self.hint = code, message, column, hint
+        self.also: list[ExprError] = []  # further problems in the same expression
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,8 +430,32 @@ class Condition:
         return bool(self.test(state))
 
 
+# operators from other languages or typing slips -> what was meant
+_MISTYPED = re.compile(r"=>|=<|>>|<<")
+_MEANT = {"=>": (">=", "at least"), "=<": ("<=", "at most"), ">>": (">", "greater than"),
+          "<<": ("<", "less than")}
+
+
+def _mistyped_operator(src: str, env: Env) -> None:
+    """Raise E010 for '=>', '>>'... with what was meant; the rest of the condition is still
+    checked as if it were written right, so that an unknown name in it is reported too."""
+    m = _MISTYPED.search(src)
+    if m is None:
+        return
+    right, meaning = _MEANT[m.group()]
+    error = ExprError("E010", f"'{m.group()}' is not an operator", m.start(),
+                      f"write '{right}' for '{meaning}'")
+    fixed = src[:m.start()] + right.ljust(2) + src[m.end():]  # same length: columns stay
+    try:
+        compile_condition(fixed, env)
+    except ExprError as other:
+        error.also = [other, *other.also]
+    raise error
+
+
 def compile_condition(src: str, env: Env) -> Condition:
     """Parse, check and compile one condition; raise ExprError with a column on failure."""
+    _mistyped_operator(src, env)
     node = parse(src)
     kind, _ = check(node, env)
     if kind != "bool":

@@ -50,6 +50,17 @@ def did_you_mean(word, options) -> str:
     return f"did you mean '{match[0]}'?" if match else ""
 
 
+EXITS = {"choices", "next"}
+
+
+def misspelled_exit(key) -> str | None:
+    """'chioces' -> 'choices': an unknown scene key that is a scene's way out misspelled."""
+    if key in SCENE_KEYS:
+        return None
+    match = difflib.get_close_matches(str(key), sorted(SCENE_KEYS), n=1, cutoff=0.6)
+    return match[0] if match and match[0] in EXITS else None
+
+
 def _type_name(value) -> str:
     if value is None:
         return "nothing"
@@ -68,8 +79,12 @@ class _Loader:
     def keys(self, m: YMap, allowed: set, required: tuple, what: str) -> bool:
         for key in m:
             if key not in allowed:
+                hint = did_you_mean(key, allowed)
+                if allowed is SCENE_KEYS and misspelled_exit(key) and not EXITS & set(m):
+                    hint += (" Until it is fixed, what is under it is not read, and whether the "
+                             "scenes after it can be reached is not checked")
                 self.r.error("E004", f"unknown key '{key}' in {what}", m.key_at(key),
-                             did_you_mean(key, allowed) or "allowed: " + ", ".join(sorted(allowed)))
+                             hint or "allowed: " + ", ".join(sorted(allowed)))
         missing = [k for k in required if k not in m]
         for key in missing:
             self.r.error("E005", f"{what} needs '{key}'", m.pos)
@@ -158,7 +173,8 @@ class _Loader:
             line, col = at
             if 0 < line <= len(self.lines) and self.lines[line - 1][col - 1:col] in ("'", '"'):
                 col += 1  # the mark points at the opening quote
-            self.r.error(exc.code, f"{what}: {exc.message}", (line, col + exc.column), exc.hint)
+            for e in (exc, *exc.also):  # a mistyped operator does not hide an unknown name
+                self.r.error(e.code, f"{what}: {e.message}", (line, col + e.column), e.hint)
             return None
 
     def effects(self, value, at, what: str) -> Effects:
@@ -357,8 +373,11 @@ class _Loader:
         self.env.scenes = set(scenes) | set(endings)
         for sid, body in scenes.items():
             ids = set()
-            if isinstance(body, YMap) and isinstance(body.get("choices"), YList):
-                for i, c in enumerate(body["choices"]):
+            choices = body.get("choices") if isinstance(body, YMap) else None
+            if isinstance(body, YMap) and choices is None:  # 'chioces:': chosen() must not echo it
+                choices = next((v for k, v in body.items() if misspelled_exit(k) == "choices"), None)
+            if isinstance(choices, YList):
+                for i, c in enumerate(choices):
                     if isinstance(c, YMap):
                         cid = c.get("id", f"c{i + 1}")
                         if isinstance(cid, str):
@@ -494,6 +513,8 @@ class _Loader:
             return None
         seconds = self.integer(t["seconds"], t.at("seconds"), "timer seconds", 1, 3600)
         ids = [c.id for c in choices]
+        if not ids and any(misspelled_exit(k) for k in b):
+            return None  # the choices were not read ('chioces:'); that is the error to report
         if t["default"] not in ids:
             self.r.error("E023", f"timer default '{t['default']}' is not a choice of scene '{sid}'",
                          t.at("default"), did_you_mean(t["default"], ids) or "name one of its choices")
@@ -520,8 +541,9 @@ class _Loader:
                 author=author, handle=str(handle),
                 text=self.text(p["text"], p.at("text"), f"{what} text"),
                 time=self.string(p.get("time", ""), p.at("time"), f"{what} time") or "",
-                likes=self.integer(p["likes"], p.at("likes"), "likes", 0) if "likes" in p else None,
-                shares=self.integer(p["shares"], p.at("shares"), "shares", 0)
+                likes=self.integer(p["likes"], p.at("likes"), f"{what} likes", 0)
+                if "likes" in p else None,
+                shares=self.integer(p["shares"], p.at("shares"), f"{what} shares", 0)
                 if "shares" in p else None,
                 condition=self.condition(p["if"], p.at("if"), f"{what} 'if'") if "if" in p else None))
         return tuple(out)

@@ -36,7 +36,12 @@ def check_transcripts_file(path: str) -> list[Diagnostic]:
     except (OSError, UnicodeDecodeError) as exc:
         report.error("E025", f"cannot read the transcripts: {exc}", (0, 0), "check the path")
         return report.sorted()
-    scenario, _ = check_file(str(scenario_beside(path)))
+    beside = scenario_beside(path)
+    if not beside.is_file():
+        report.error("E025", f"the scenario of these transcripts, {beside.name}, is not beside "
+                     "them", (0, 0), "keep NAME.transcripts.yaml in the folder of NAME.yaml")
+        return report.sorted()
+    scenario, _ = check_file(str(beside))
     return check_transcripts_text(text, str(path), scenario)
 
 

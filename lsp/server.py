@@ -8,6 +8,7 @@ from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
+from cli import version
 from engine import check_file, check_text
 from engine.transcriptcheck import check_transcripts_text, is_transcripts, scenario_beside
 
@@ -15,7 +16,6 @@ from . import completion, navigation
 from .index import Index, build
 from .ranges import to_lsp
 
-VERSION = "0.1.0"
 _SCENARIO_KEY = re.compile(r"^(format|scenes):", re.MULTILINE)
 
 
@@ -24,7 +24,7 @@ class ScenarioServer(LanguageServer):
     while a half-typed line makes the YAML unreadable."""
 
     def __init__(self):
-        super().__init__("weerbaar", VERSION, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        super().__init__("weerbaar", version(), text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
         self.indexes: dict[str, Index] = {}
 
     def refresh(self, uri: str) -> None:
