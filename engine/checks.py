@@ -163,7 +163,7 @@ def unused(scenario: Scenario, report: Reporter, doc: YMap) -> None:
     changed, set_flags, read = set(), set(), set()
 
     def effects(e):
-        changed.update(k for k, _ in e.adds)
+        changed.update(k for k, _ in (*e.adds, *e.assigns))
         set_flags.update(e.sets)
 
     def cond(c):

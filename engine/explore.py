@@ -261,7 +261,10 @@ def _reach_deltas(scenario: Scenario):
     order = [ids[i] for i in order]
 
     def gains(effects, sign):
-        return {k: d for k, d in effects.adds if d * sign > 0}
+        out = {k: d for k, d in effects.adds if d * sign > 0}
+        for k, _ in effects.assigns:  # a meter set to a value may move across its whole range
+            out[k] = sign * (meters[k].max - meters[k].min)
+        return out
 
     for sid in order:
         scene = scenario.scenes[sid]

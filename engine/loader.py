@@ -181,9 +181,11 @@ class _Loader:
         m = self.mapping(value, at, what)
         if m is None:
             return NO_EFFECTS
-        adds, sets, clears = [], [], []
+        adds, sets, clears, assigns = [], [], [], []
         for key, delta in m.items():
-            if key in ("set", "clear"):
+            if key == "set" and isinstance(delta, YMap):
+                self.assignments(delta, what, assigns, sets, clears)
+            elif key in ("set", "clear"):
                 items = self.listing(delta, m.at(key), f"{what} '{key}'") or []
                 for i, flag in enumerate(items):
                     pos = items.at(i)
@@ -209,7 +211,28 @@ class _Loader:
                 d = self.integer(delta, m.at(key), f"{what} '{key}'")
                 if d is not None:
                     adds.append((key, d))
-        return Effects(tuple(adds), tuple(sets), tuple(clears))
+        for key in sorted({k for k, _ in adds} & {k for k, _ in assigns}):
+            self.r.error("E013", f"{what}: '{key}' is both changed and set", m.key_at(key),
+                         f"either set it ('set: {{{key}: ...}}') or change it ('{key}: +5')")
+        return Effects(tuple(adds), tuple(sets), tuple(clears), tuple(assigns))
+
+    def assignments(self, m: YMap, what: str, assigns: list, sets: list, clears: list) -> None:
+        """'set: {vertrouwen: 50, pers_ingelicht: true}': meters to a value, flags on or off."""
+        for name, value in m.items():
+            at, where = m.at(name), f"{what} 'set' {name}"
+            if name in self.env.meters:
+                lo, hi = self.env.meters[name]
+                v = self.integer(value, at, where, lo, hi)
+                if v is not None:
+                    assigns.append((name, v))
+            elif name in self.env.flags and isinstance(value, bool):
+                (sets if value else clears).append(name)
+            elif name in self.env.flags:
+                self.r.error("E006", f"{where}: expected true or false (got {_type_name(value)})", at)
+            else:
+                self.r.error("E011", f"{what} 'set': unknown meter or flag '{name}'", m.key_at(name),
+                             did_you_mean(name, set(self.env.meters) | self.env.flags)
+                             or "declare it under 'meters:' or 'flags:'")
 
     def goto(self, target, at, what: str, targets: set) -> str | None:
         if not isinstance(target, str) or target not in targets:

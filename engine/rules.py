@@ -20,6 +20,8 @@ def apply_effects(vars: dict, effects: Effects, scenario: Scenario) -> None:
     meters = scenario.meters
     for key, delta in effects.adds:
         vars[key] = meters[key].clamp(vars[key] + delta)
+    for key, value in effects.assigns:  # within the meter's range: the loader checked it
+        vars[key] = value
     for flag in effects.sets:
         vars[flag] = True
     for flag in effects.clears:

@@ -57,6 +57,8 @@ def complete(index: Index | None, lines: list[str], pos: lsp.Position) -> list[l
     if effects:
         if re.search(r"\b(set|clear):\s*\[[^\]]*$", effects.group("inside")):
             return _items(ids("flag"), K.Variable, "flag")
+        if re.search(r"\bset:\s*\{[^}]*$", effects.group("inside")):  # set: {meter: 50, flag: true}
+            return _items(ids("meter"), K.Variable, "meter") + _items(ids("flag"), K.Variable, "flag")
         return _items(ids("meter"), K.Variable, "meter") + _items(["set", "clear"], K.Keyword, "")
     key = _KEY.match(before)
     if key:

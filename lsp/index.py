@@ -152,7 +152,11 @@ class _Indexer:
             if key in ("set", "clear") and isinstance(delta, YList):
                 for i, flag in enumerate(delta):
                     self.use("flag", flag, delta.at(i), f"{key} by {what}")
-            elif isinstance(key, str):
+            elif key == "set" and isinstance(delta, YMap):  # set: {vertrouwen: 50, flag: true}
+                for name, v in delta.items():
+                    kind = "flag" if ("flag", name) in self.index.definitions else "meter"
+                    self.use(kind, name, delta.key_at(name), f"set to {v} by {what}")
+            elif isinstance(key, str) and key not in ("set", "clear"):
                 change = f"{delta:+d}" if isinstance(delta, int) and not isinstance(delta, bool) \
                     else str(delta)
                 self.use("meter", key, value.key_at(key), f"{change} by {what}")

@@ -53,3 +53,15 @@ def test_choice_ids_after_chosen_scene():
             "    next:\n")
     typing = text + '      - if: "chosen(a, \n'
     assert labels(typing, 8, len('      - if: "chosen(a, '), indexed=text) == ["ja", "nee"]
+
+
+def test_set_with_values_is_indexed_and_completed():
+    text = ("meters: {m: {label: M, start: 1}}\nflags: [f]\nscenes:\n  a:\n    text: hi\n"
+            "    choices:\n      - {id: x, text: X, effects: {set: {m: 5, f: true}}, goto: a}\n")
+    index = build(text)
+    assert [(s.kind, s.role) for s in index.uses_of("meter", "m")] == \
+        [("meter", "set to 5 by choice 'x' in scene 'a'")]
+    assert index.uses_of("flag", "f") and not index.uses_of("meter", "set")
+    typing = text + "      - {id: y, text: Y, effects: {set: {\n"
+    assert labels(typing, 7, len("      - {id: y, text: Y, effects: {set: {"), indexed=text) == \
+        ["m", "f"]
