@@ -70,6 +70,14 @@ def build(text: str) -> Index | None:
     return _Indexer(text.splitlines(), doc).run()
 
 
+def value_column(lines: list[str], pos: tuple[int, int]) -> int:
+    """The column of a scalar's first character, after an opening quote."""
+    line, col = pos
+    if 0 < line <= len(lines) and lines[line - 1][col - 1:col] in ("'", '"'):
+        return col + 1
+    return col
+
+
 class _Indexer:
     def __init__(self, lines: list[str], doc: YMap):
         self.lines = lines
@@ -77,11 +85,7 @@ class _Indexer:
         self.index = Index(doc=doc)
 
     def value_column(self, pos: tuple[int, int]) -> int:
-        """The column of a scalar's first character, after an opening quote."""
-        line, col = pos
-        if 0 < line <= len(self.lines) and self.lines[line - 1][col - 1:col] in ("'", '"'):
-            return col + 1
-        return col
+        return value_column(self.lines, pos)
 
     def define(self, kind: str, name, pos) -> None:
         if isinstance(name, str) and (kind, name) not in self.index.definitions:

@@ -51,6 +51,18 @@ def rename_check(index: Index, pos: lsp.Position) -> lsp.Range | None:
     return spot_range(here.line, here.column, len(here.name))
 
 
+def renamed(index: Index, pos: lsp.Position) -> Spot | None:
+    """The definition a rename at ``pos`` would change, if it can be renamed."""
+    spot = _target(index, pos)
+    if spot is None or spot.kind not in RENAMEABLE or (spot.kind, spot.name) not in index.definitions:
+        return None
+    return index.definitions[(spot.kind, spot.name)]
+
+
+def edits_for(spots: list[Spot], new_name: str) -> list[lsp.TextEdit]:
+    return [lsp.TextEdit(spot_range(s.line, s.column, len(s.name)), new_name) for s in spots]
+
+
 def rename_edits(index: Index, pos: lsp.Position, new_name: str) -> list[lsp.TextEdit] | None:
     """Text edits that rename the id under the cursor everywhere in the file.
 
@@ -69,7 +81,7 @@ def rename_edits(index: Index, pos: lsp.Position, new_name: str) -> list[lsp.Tex
     if taken in shared and new_name != spot.name:
         raise ValueError(f"'{new_name}' is already a {taken} in this file")
     spots = [index.definitions[(spot.kind, spot.name)], *index.uses_of(spot.kind, spot.name)]
-    return [lsp.TextEdit(spot_range(s.line, s.column, len(s.name)), new_name) for s in spots]
+    return edits_for(spots, new_name)
 
 
 # ---- hover -------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """The pygls server: LSP requests in, answers from the checker and the index out."""
 from __future__ import annotations
 
+import asyncio
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcInvalidParams
@@ -12,7 +14,8 @@ from cli import version
 from engine import check_file, check_text
 from engine.transcriptcheck import check_transcripts_text, is_transcripts, scenario_beside
 
-from . import completion, navigation
+from . import completion, navigation, transcripts
+from .findings import findings
 from .index import Index, build
 from .ranges import to_lsp
 
@@ -21,25 +24,43 @@ _SCENARIO_KEY = re.compile(r"^(format|scenes):", re.MULTILINE)
 
 class ScenarioServer(LanguageServer):
     """Keeps the last readable index of each open file, so that navigation keeps working
-    while a half-typed line makes the YAML unreadable."""
+    while a half-typed line makes the YAML unreadable; explores on open and save in a
+    worker thread, so that typing never waits for it."""
 
     def __init__(self):
         super().__init__("weerbaar", version(), text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
         self.indexes: dict[str, Index] = {}
+        self.explorer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="explore")
 
-    def refresh(self, uri: str) -> None:
+    def refresh(self, uri: str):
+        """Check the document and publish; return what exploring it needs, if it loads."""
         doc = self.workspace.get_text_document(uri)
         source = doc.source
         path = to_fs_path(uri) or uri
         if not (is_scenario(source) or is_transcripts(path)):
-            return
-        _, diagnostics = lint_source(source, path)
+            return None
+        scenario, diagnostics = lint_source(source, path)
         lines = source.splitlines()
+        checked = [to_lsp(d, lines) for d in diagnostics]
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
-            uri=uri, version=doc.version, diagnostics=[to_lsp(d, lines) for d in diagnostics]))
+            uri=uri, version=doc.version, diagnostics=checked))
         index = build(source)
         if index is not None:
             self.indexes[uri] = index
+        if scenario is None or index is None:
+            return None
+        return doc.version, scenario, index, checked
+
+    async def refresh_and_explore(self, uri: str) -> None:
+        job = self.refresh(uri)
+        if job is None:
+            return
+        version, scenario, index, checked = job
+        found = await asyncio.get_running_loop().run_in_executor(
+            self.explorer, findings, scenario, index)
+        if found and self.workspace.get_text_document(uri).version == version:  # not stale
+            self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
+                uri=uri, version=version, diagnostics=checked + found))
 
     def index(self, uri: str) -> Index | None:
         return self.indexes.get(uri)
@@ -62,8 +83,8 @@ server = ScenarioServer()
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
-def did_open(ls: ScenarioServer, params: lsp.DidOpenTextDocumentParams):
-    ls.refresh(params.text_document.uri)
+async def did_open(ls: ScenarioServer, params: lsp.DidOpenTextDocumentParams):
+    await ls.refresh_and_explore(params.text_document.uri)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
@@ -72,8 +93,8 @@ def did_change(ls: ScenarioServer, params: lsp.DidChangeTextDocumentParams):
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
-def did_save(ls: ScenarioServer, params: lsp.DidSaveTextDocumentParams):
-    ls.refresh(params.text_document.uri)
+async def did_save(ls: ScenarioServer, params: lsp.DidSaveTextDocumentParams):
+    await ls.refresh_and_explore(params.text_document.uri)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
@@ -129,7 +150,20 @@ def rename(ls: ScenarioServer, params: lsp.RenameParams):
         edits = navigation.rename_edits(index, params.position, params.new_name)
     except ValueError as exc:  # an invalid or taken name: the editor shows the message
         raise JsonRpcInvalidParams(str(exc)) from None
-    return lsp.WorkspaceEdit(changes={uri: edits}) if edits else None
+    if not edits:
+        return None
+    changes = {uri: edits}
+    target = navigation.renamed(index, params.position)
+    path = to_fs_path(uri)
+    beside = transcripts.beside(path) if path and not is_transcripts(path) else None
+    if beside is not None:  # the transcripts name the same ids: rename them there too
+        t_uri = beside.as_uri()
+        t_text = ls.workspace.get_text_document(t_uri).source
+        t_edits = navigation.edits_for(transcripts.spots(t_text, target.kind, target.name),
+                                       params.new_name)
+        if t_edits:
+            changes[t_uri] = t_edits
+    return lsp.WorkspaceEdit(changes=changes)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)

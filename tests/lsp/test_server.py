@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from engine import check_text
+from engine.transcriptcheck import check_transcripts_file
 
 from .client import Client
 
@@ -172,3 +173,51 @@ def test_other_yaml_files_get_no_diagnostics(server, tmp_path):
     r = server.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})
     assert r["result"] == []
     assert not [m for m in server.notifications if (m.get("params") or {}).get("uri") == uri]
+
+
+def test_the_explorers_findings_follow_on_open_and_save(server, tmp_path):
+    text = SOURCE.replace('      - id: geen_commentaar\n',
+                          '      - id: geen_commentaar\n        if: "pers_ingelicht"\n', 1)
+    uri = (tmp_path / "v.yaml").as_uri()
+    server.open(uri, text)
+    first = server.diagnostics(uri)
+    assert "explore" not in [d.get("code") for d in first]  # the checker's come first
+    found = server.diagnostics(uri)
+    explored = [d for d in found if d.get("code") == "explore"]
+    assert explored and explored[0]["source"] == "weerbaar explore"
+    messages = {d["message"].split(" is never")[0]: d for d in explored}
+    assert set(messages) == {"choice 'geen_commentaar' in scene 'journalist'", "ending 'slecht'"}
+    line, _ = line_of(text, "      - id: geen_commentaar")
+    assert messages["choice 'geen_commentaar' in scene 'journalist'"]["range"]["start"]["line"] \
+        == line
+    line, char = line_of(text, "  slecht:")
+    assert messages["ending 'slecht'"]["range"]["start"] == {"line": line, "character": char + 2}
+    assert [d for d in found if d.get("code") != "explore"] == first
+    server.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    assert server.diagnostics(uri) == first
+    assert [d.get("code") for d in server.diagnostics(uri)].count("explore") == len(explored)
+
+
+def test_rename_reaches_the_transcripts_beside_the_scenario(server, tmp_path):
+    (tmp_path / "v.yaml").write_text(SOURCE, encoding="utf-8")
+    transcripts = (ROOT / "scenarios" / "voorbeeld.transcripts.yaml").read_text(encoding="utf-8")
+    (tmp_path / "v.transcripts.yaml").write_text(transcripts, encoding="utf-8")
+    uri, t_uri = (tmp_path / "v.yaml").as_uri(), (tmp_path / "v.transcripts.yaml").as_uri()
+    server.open(uri, SOURCE)
+    line, char = line_of(SOURCE, "  goed:")
+    r = server.request("textDocument/rename", {"textDocument": {"uri": uri},
+                                               "position": {"line": line, "character": char + 3},
+                                               "newName": "opgelost"})
+    changes = r["result"]["changes"]
+    renamed = apply(transcripts, changes[t_uri])
+    assert "scenes: [begin, journalist, avond, opgelost]" in renamed
+    assert "ending: opgelost" in renamed and "goed" not in renamed
+    scenario_text = apply(SOURCE, changes[uri])
+    (tmp_path / "v.yaml").write_text(scenario_text, encoding="utf-8")
+    (tmp_path / "v.transcripts.yaml").write_text(renamed, encoding="utf-8")
+    assert check_transcripts_file(str(tmp_path / "v.transcripts.yaml")) == []
+    line, char = line_of(SOURCE, "vertrouwen >= 60")
+    r = server.request("textDocument/rename", {"textDocument": {"uri": uri},
+                                               "position": {"line": line, "character": char + 2},
+                                               "newName": "draagvlak"})
+    assert "meters: {draagvlak: 65, rust: 45}" in apply(transcripts, r["result"]["changes"][t_uri])
