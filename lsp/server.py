@@ -18,6 +18,7 @@ from . import completion, navigation, transcripts
 from .findings import findings
 from .index import Index, build
 from .ranges import to_lsp
+from .units import from_client, to_client
 
 _SCENARIO_KEY = re.compile(r"^(format|scenes):", re.MULTILINE)
 
@@ -41,7 +42,7 @@ class ScenarioServer(LanguageServer):
             return None
         scenario, diagnostics = lint_source(source, path)
         lines = source.splitlines()
-        checked = [to_lsp(d, lines) for d in diagnostics]
+        checked = to_client(doc, [to_lsp(d, lines) for d in diagnostics])
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
             uri=uri, version=doc.version, diagnostics=checked))
         index = build(source)
@@ -58,12 +59,19 @@ class ScenarioServer(LanguageServer):
         version, scenario, index, checked = job
         found = await asyncio.get_running_loop().run_in_executor(
             self.explorer, findings, scenario, index)
-        if found and self.workspace.get_text_document(uri).version == version:  # not stale
+        doc = self.workspace.get_text_document(uri)
+        if found and doc.version == version:  # not stale
+            found = to_client(doc, found)
             self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
                 uri=uri, version=version, diagnostics=checked + found))
 
     def index(self, uri: str) -> Index | None:
         return self.indexes.get(uri)
+
+    def at(self, params):
+        """The document, its index and the cursor in code points, for a request."""
+        doc = self.workspace.get_text_document(params.text_document.uri)
+        return doc, self.indexes.get(params.text_document.uri), from_client(doc, params.position)
 
 
 def is_scenario(source: str) -> bool:
@@ -107,60 +115,59 @@ def did_close(ls: ScenarioServer, params: lsp.DidCloseTextDocumentParams):
 @server.feature(lsp.TEXT_DOCUMENT_COMPLETION,
                 lsp.CompletionOptions(trigger_characters=[":", " ", "(", ",", "[", "{"]))
 def complete(ls: ScenarioServer, params: lsp.CompletionParams):
-    uri = params.text_document.uri
-    lines = ls.workspace.get_text_document(uri).source.splitlines()
+    doc, index, pos = ls.at(params)
     return lsp.CompletionList(is_incomplete=False,
-                              items=completion.complete(ls.index(uri), lines, params.position))
+                              items=completion.complete(index, doc.source.splitlines(), pos))
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
 def definition(ls: ScenarioServer, params: lsp.DefinitionParams):
-    index = ls.index(params.text_document.uri)
-    return navigation.definition(index, params.text_document.uri, params.position) if index else None
+    doc, index, pos = ls.at(params)
+    return to_client(doc, navigation.definition(index, doc.uri, pos)) if index else None
 
 
 @server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
 def references(ls: ScenarioServer, params: lsp.ReferenceParams):
-    index = ls.index(params.text_document.uri)
+    doc, index, pos = ls.at(params)
     if index is None:
         return []
-    return navigation.references(index, params.text_document.uri, params.position,
-                                 params.context.include_declaration)
+    return to_client(doc, navigation.references(index, doc.uri, pos,
+                                                params.context.include_declaration))
 
 
 @server.feature(lsp.TEXT_DOCUMENT_HOVER)
 def hover(ls: ScenarioServer, params: lsp.HoverParams):
-    index = ls.index(params.text_document.uri)
-    return navigation.hover(index, params.position) if index else None
+    doc, index, pos = ls.at(params)
+    return to_client(doc, navigation.hover(index, pos)) if index else None
 
 
 @server.feature(lsp.TEXT_DOCUMENT_PREPARE_RENAME)
 def prepare_rename(ls: ScenarioServer, params: lsp.PrepareRenameParams):
-    index = ls.index(params.text_document.uri)
-    return navigation.rename_check(index, params.position) if index else None
+    doc, index, pos = ls.at(params)
+    return to_client(doc, navigation.rename_check(index, pos)) if index else None
 
 
 @server.feature(lsp.TEXT_DOCUMENT_RENAME)
 def rename(ls: ScenarioServer, params: lsp.RenameParams):
-    uri = params.text_document.uri
-    index = ls.index(uri)
+    doc, index, pos = ls.at(params)
+    uri = doc.uri
     if index is None:
         return None
     try:
-        edits = navigation.rename_edits(index, params.position, params.new_name)
+        edits = to_client(doc, navigation.rename_edits(index, pos, params.new_name))
     except ValueError as exc:  # an invalid or taken name: the editor shows the message
         raise JsonRpcInvalidParams(str(exc)) from None
     if not edits:
         return None
     changes = {uri: edits}
-    target = navigation.renamed(index, params.position)
+    target = navigation.renamed(index, pos)
     path = to_fs_path(uri)
     beside = transcripts.beside(path) if path and not is_transcripts(path) else None
     if beside is not None:  # the transcripts name the same ids: rename them there too
         t_uri = beside.as_uri()
-        t_text = ls.workspace.get_text_document(t_uri).source
-        t_edits = navigation.edits_for(transcripts.spots(t_text, target.kind, target.name),
-                                       params.new_name)
+        t_doc = ls.workspace.get_text_document(t_uri)
+        t_edits = to_client(t_doc, navigation.edits_for(
+            transcripts.spots(t_doc.source, target.kind, target.name), params.new_name))
         if t_edits:
             changes[t_uri] = t_edits
     return lsp.WorkspaceEdit(changes=changes)
@@ -168,11 +175,11 @@ def rename(ls: ScenarioServer, params: lsp.RenameParams):
 
 @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
 def document_symbols(ls: ScenarioServer, params: lsp.DocumentSymbolParams):
-    uri = params.text_document.uri
-    index = ls.index(uri)
+    doc = ls.workspace.get_text_document(params.text_document.uri)
+    index = ls.index(doc.uri)
     if index is None:
         return []
-    return navigation.symbols(index, len(ls.workspace.get_text_document(uri).lines))
+    return to_client(doc, navigation.symbols(index, len(doc.lines)))
 
 
 def serve() -> int:

@@ -221,3 +221,20 @@ def test_rename_reaches_the_transcripts_beside_the_scenario(server, tmp_path):
                                                "position": {"line": line, "character": char + 2},
                                                "newName": "draagvlak"})
     assert "meters: {draagvlak: 65, rust: 45}" in apply(transcripts, r["result"]["changes"][t_uri])
+
+
+def test_columns_are_utf16_units_after_an_emoji(server, tmp_path):
+    text = ("format: 1\nid: e\ntitle: E\nlanguages: [nl]\nstart: a\nscenes:\n  a:\n    text: A\n"
+            "    choices:\n      - {id: x, text: \"🙊🙊\", goto: b}\n"
+            "      - {id: y, text: \"🙊\", goto: bb}\n"
+            "  b: {text: B, next: [{goto: einde}]}\nendings:\n  einde: {title: E, text: E}\n")
+    uri = (tmp_path / "emoji.yaml").as_uri()
+    server.open(uri, text)
+    (d,) = [d for d in server.diagnostics(uri) if d["code"] == "E012"]
+    line, char = line_of(text, "bb}")
+    assert d["range"] == {"start": {"line": line, "character": char + 1},  # 🙊 is 2 units
+                          "end": {"line": line, "character": char + 3}}
+    line, char = line_of(text, "b}")
+    r = server.request("textDocument/definition", {"textDocument": {"uri": uri}, "position":
+                                                   {"line": line, "character": char + 2}})
+    assert r["result"]["range"]["start"] == {"line": 11, "character": 2}
