@@ -20,14 +20,17 @@ def add_parser(sub, name):
     po = p.add_subparsers(dest="po_command", metavar="ACTION", required=True)
     ex = po.add_parser("export", help="write a scenario's texts as a PO catalog for translators")
     ex.add_argument("file", metavar="FILE")
-    ex.add_argument("--lang", required=True, help="the language to translate into, e.g. en")
+    # dest po_lang: the top level's --lang is the interface language, not this one
+    ex.add_argument("--lang", dest="po_lang", required=True,
+                    help="the language to translate into, e.g. en")
     ex.add_argument("-o", "--output", metavar="OUT",
                     help="where to write it ('-' for standard output; default: FILE.LANG.po "
                     "beside the scenario, keeping the translations it has)")
     im = po.add_parser("import", help="take a translated PO catalog in as FILE.LANG.po")
     im.add_argument("file", metavar="FILE")
     im.add_argument("catalog", metavar="CATALOG")
-    im.add_argument("--lang", help="its language (default: the catalog's 'Language' header)")
+    im.add_argument("--lang", dest="po_lang",
+                    help="its language (default: the catalog's 'Language' header)")
 
 
 def _document(path: str):
@@ -47,7 +50,7 @@ def _check_language(doc, lang: str, path: str) -> bool:
         return True
     why = "is the source language" if lang == langs[0] else "is not in its languages"
     print(f"{path}: error: '{lang}' {why} ({', '.join(langs)})"
-          + ("" if lang == langs[0] else f"; add it to 'languages:' first"), file=sys.stderr)
+          + ("" if lang == langs[0] else "; add it to 'languages:' first"), file=sys.stderr)
     return False
 
 
@@ -59,9 +62,9 @@ def run(args) -> int:
 
 
 def export(args, doc) -> int:
-    if not _check_language(doc, args.lang, args.file):
+    if not _check_language(doc, args.po_lang, args.file):
         return USAGE
-    beside = catalog.catalog_path(args.file, args.lang)
+    beside = catalog.catalog_path(args.file, args.po_lang)
     out = args.output or str(beside)
     previous_path = Path(out) if out != "-" and Path(out).is_file() else beside
     try:
@@ -69,7 +72,7 @@ def export(args, doc) -> int:
     except catalog.CatalogError as exc:
         print(f"error: cannot read {exc}", file=sys.stderr)
         return USAGE
-    po = catalog.build(doc, args.lang, args.file, previous)
+    po = catalog.build(doc, args.po_lang, args.file, previous)
     if out == "-":
         sys.stdout.write(str(po) + "\n")
     else:
@@ -84,7 +87,7 @@ def import_(args, doc) -> int:
     except catalog.CatalogError as exc:
         print(f"error: cannot read {exc}", file=sys.stderr)
         return USAGE
-    lang = args.lang or given.metadata.get("Language", "").strip()
+    lang = args.po_lang or given.metadata.get("Language", "").strip()
     if not lang:
         print(f"{args.catalog}: error: the catalog names no language (give --lang)", file=sys.stderr)
         return USAGE
