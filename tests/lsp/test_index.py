@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lsprotocol import types as lsp
 
 from lsp.completion import complete
@@ -65,3 +67,22 @@ def test_set_with_values_is_indexed_and_completed():
     typing = text + "      - {id: y, text: Y, effects: {set: {\n"
     assert labels(typing, 7, len("      - {id: y, text: Y, effects: {set: {"), indexed=text) == \
         ["m", "f"]
+
+
+# ---- never a traceback in the editor ------------------------------------------------------
+
+VOORBEELD = (Path(__file__).resolve().parents[2] / "scenarios" / "voorbeeld.yaml").read_text(
+    encoding="utf-8")
+
+
+@settings(max_examples=150, deadline=None)
+@given(cut=st.integers(0, len(VOORBEELD)), junk=st.text(max_size=12), where=st.integers(0, 4000))
+def test_half_typed_files_never_break_the_index_or_completion(cut, junk, where):
+    text = VOORBEELD[:cut] + junk + VOORBEELD[cut:]
+    index = build(text) or build(VOORBEELD)
+    lines = text.splitlines() or [""]
+    row = where % len(lines)
+    items = complete(index, lines, lsp.Position(row, where % (len(lines[row]) + 1)))
+    assert all(i.label for i in items)
+    for spot in [*index.definitions.values(), *index.uses]:
+        assert spot.line >= 1 and spot.column >= 1
