@@ -83,15 +83,25 @@ def build(doc: YMap, lang: str, scenario_file: str,
                               occurrences=[(name, str(s.source_pos(source_lang)[0]))])
         before = old.get(s.context)
         if s.written_in(lang):
-            entry.msgstr = s.value[lang]
+            entry.msgstr = _same_edges(source, s.value[lang])
         elif before is not None and before.msgstr:
-            entry.msgstr = before.msgstr
+            entry.msgstr = _same_edges(source, before.msgstr)
             if before.msgid != source or "fuzzy" in before.flags:
                 entry.flags.append("fuzzy")
                 entry.previous_msgid = before.previous_msgid if before.msgid == source \
                     else before.msgid
         po.append(entry)
     return po
+
+
+def _same_edges(source: str, text: str) -> str:
+    """msgfmt --check wants a translation to begin and end with a newline exactly when its
+    source does (a '|' block in one language and '|-' in the other would differ)."""
+    if source.startswith("\n") != text.startswith("\n"):
+        text = "\n" + text if source.startswith("\n") else text.lstrip("\n")
+    if source.endswith("\n") != text.endswith("\n"):
+        text = text + "\n" if source.endswith("\n") else text.rstrip("\n")
+    return text
 
 
 def _header(doc: YMap, lang: str, previous: polib.POFile | None) -> dict[str, str]:

@@ -159,3 +159,34 @@ def test_import_takes_the_language_from_the_header_or_asks_for_it(folder, capsys
     assert "names no language (give --lang)" in capsys.readouterr().err
     assert cli_run(["po", "import", "v.yaml", "x.po", "--lang", "en"]) == 0
     assert (folder / "v.en.po").is_file()
+
+
+TRICKY = ['Hij zegt: "Klopt niet!"', "Een \\ backslash en een\ttab", "Twee\nregels\n",
+          "100% zeker, %s en {naam}", "Emoji 🙊 en é, ĳ", "#geen commentaar", "  spaties  "]
+
+
+def test_tricky_texts_survive_the_round_trip_and_msgfmt(folder):
+    doc = {"format": 1, "id": "lastig", "title": TRICKY[0], "languages": ["nl", "en"],
+           "start": "a", "scenes": {"a": {"text": TRICKY[1], "debrief": {
+               "nl": TRICKY[2], "en": "Two\nlines"}, "choices": [
+               {"id": "x", "text": TRICKY[3], "feedback": TRICKY[4], "goto": "einde"}]}},
+           "endings": {"einde": {"title": TRICKY[5], "text": TRICKY[6],
+                                 "debrief_questions": ["Wat nu?"]}}}
+    (folder / "lastig.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    assert cli_run(["po", "export", "lastig.yaml", "--lang", "en"]) == 0
+    msgfmt_check(folder / "lastig.en.po")
+    po = polib.pofile("lastig.en.po")
+    assert sorted(e.msgid for e in po) == sorted([*TRICKY, "Wat nu?"])
+    # '|' in one language and '|-' in the other: the edges are matched for msgfmt
+    assert po.find("scenes/a/debrief", by="msgctxt").msgstr == "Two\nlines\n"
+    for e in po:
+        e.msgstr = "EN:" + e.msgid
+    po.save("vertaald.po")
+    msgfmt_check(folder / "vertaald.po")
+    assert cli_run(["po", "import", "lastig.yaml", "vertaald.po"]) == 0
+    scenario, diagnostics = check_file("lastig.yaml")
+    assert diagnostics == []
+    assert scenario.title.get("en") == "EN:" + TRICKY[0]
+    assert scenario.scenes["a"].debrief.get("en") == "Two\nlines"  # written in the YAML: wins
+    assert scenario.scenes["a"].choices[0].text.get("en") == "EN:" + TRICKY[3]
+    assert scenario.endings["einde"].text[0].text.get("en") == "EN:" + TRICKY[6]
