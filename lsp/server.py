@@ -116,6 +116,8 @@ def did_close(ls: ScenarioServer, params: lsp.DidCloseTextDocumentParams):
                 lsp.CompletionOptions(trigger_characters=[":", " ", "(", ",", "[", "{"]))
 def complete(ls: ScenarioServer, params: lsp.CompletionParams):
     doc, index, pos = ls.at(params)
+    if is_transcripts(doc.uri):  # the scenario's keys and ids mean nothing there
+        return lsp.CompletionList(is_incomplete=False, items=[])
     return lsp.CompletionList(is_incomplete=False,
                               items=completion.complete(index, doc.source.splitlines(), pos))
 

@@ -238,3 +238,18 @@ def test_columns_are_utf16_units_after_an_emoji(server, tmp_path):
     r = server.request("textDocument/definition", {"textDocument": {"uri": uri}, "position":
                                                    {"line": line, "character": char + 2}})
     assert r["result"]["range"]["start"] == {"line": 11, "character": 2}
+
+
+def test_a_transcripts_file_is_checked_against_its_scenario(server, tmp_path):
+    (tmp_path / "v.yaml").write_text(SOURCE, encoding="utf-8")
+    transcripts = (ROOT / "scenarios" / "voorbeeld.transcripts.yaml").read_text(encoding="utf-8")
+    broken = transcripts.replace("ending: slecht", "ending: slehct")
+    uri = (tmp_path / "v.transcripts.yaml").as_uri()
+    server.open(uri, broken)
+    (d,) = server.diagnostics(uri)
+    line, char = line_of(broken, "slehct")
+    assert d["code"] == "E012" and d["range"]["start"] == {"line": line, "character": char}
+    assert "did you mean 'slecht'?" in d["message"]
+    r = server.request("textDocument/completion", {"textDocument": {"uri": uri},
+                                                   "position": {"line": 2, "character": 0}})
+    assert r["result"]["items"] == []
