@@ -8,6 +8,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from importlib.metadata import PackageNotFoundError, version as _installed_version
+
+from .output import degrade_unencodable
 
 # command name -> module in this package
 COMMANDS = {
@@ -21,6 +24,8 @@ COMMANDS = {
     "export": "export",
     "workshop": "workshop",
     "replay": "replay",
+    "lsp": "lsp",
+    "po": "po",
 }
 
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -33,9 +38,18 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(USAGE)
 
 
+def version() -> str:
+    """Weerbaar's version, as installed (pyproject.toml's 'version')."""
+    try:
+        return _installed_version("weerbaar")
+    except PackageNotFoundError:  # run from a checkout that was never pip-installed
+        return "unknown (not installed; run pip install -e .)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="weerbaar", description="Weerbaar: dilemma training for local office "
                      "holders. Without a command, the game opens.")
+    parser.add_argument("--version", action="version", version=f"weerbaar {version()}")
     parser.add_argument("--lang", choices=["nl", "en"], help="interface language (default nl)")
     parser.add_argument("--db", metavar="PATH", help="the session database that plays are "
                         "recorded in (default: sessions.db in your data folder)")
@@ -48,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str]) -> int:
+    degrade_unencodable()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

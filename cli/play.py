@@ -53,14 +53,15 @@ def add_parser(sub, name):
 
 
 def run(args) -> int:
+    if args.seed is None:  # a new seed each play, in the window too; it is recorded
+        args.seed = random.SystemRandom().randrange(2**31)
     if not args.text:
         return run_game(args.file, args)
     scenario, code = load_or_report(args.file)
     if scenario is None:
         return code
     lang = args.lang if args.lang in scenario.languages else scenario.default_language
-    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
-    player = TerminalPlayer(scenario, lang, seed)
+    player = TerminalPlayer(scenario, lang, args.seed)
     try:
         store = SessionStore(getattr(args, "db", None) or default_db_path())
     except StoreError as exc:

@@ -4,6 +4,8 @@ are found by ``engine.explore``.
 """
 from __future__ import annotations
 
+import difflib
+
 from .diagnostics import Reporter
 from .model import Scenario, Variant
 from .yamlsource import YMap
@@ -25,8 +27,9 @@ def _pos(doc: YMap, *path):
 
 
 def run(scenario: Scenario, report: Reporter, doc: YMap) -> None:
-    reachability(scenario, report, doc)
-    ways_out(scenario, report, doc)
+    unread = unread_exits(scenario, doc)
+    reachability(scenario, report, doc, unread)
+    ways_out(scenario, report, doc, unread)
     style(scenario, report, doc)
     if not report.has_errors:  # effects with errors were dropped: "never used" would mislead
         unused(scenario, report, doc)
@@ -40,7 +43,25 @@ def edges(scenario: Scenario, scene_id: str):
         yield r.goto
 
 
-def reachability(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+def unread_exits(scenario: Scenario, doc: YMap) -> set[str]:
+    """Scenes whose ways out were not all read: a misspelled 'choices:' or 'next:', a choice
+    or route dropped for its errors, or a scene dropped whole. Which scenes they leave
+    unreachable or stuck would only echo the error already reported there."""
+    from .loader import misspelled_exit  # here, not at the top: the loader imports this module
+    out = set()
+    scenes = doc.get("scenes") if isinstance(doc, YMap) else None
+    for sid, body in (scenes.items() if isinstance(scenes, YMap) else ()):
+        scene = scenario.scenes.get(sid)
+        if scene is None or not isinstance(body, YMap) or any(misspelled_exit(k) for k in body):
+            out.add(sid)
+            continue
+        for key, read in (("choices", scene.choices), ("next", scene.next)):
+            if isinstance(body.get(key), list) and len(body[key]) != len(read):
+                out.add(sid)
+    return out
+
+
+def reachability(scenario: Scenario, report: Reporter, doc: YMap, unread: set[str]) -> None:
     if scenario.start not in scenario.scenes:
         return  # already reported as an unknown start
     seen, todo = {scenario.start}, [scenario.start]
@@ -53,18 +74,52 @@ def reachability(scenario: Scenario, report: Reporter, doc: YMap) -> None:
                     todo.append(target)
     if any(not target for sid in scenario.scenes for target in edges(scenario, sid)):
         return  # an unknown goto was reported; what it leaves unreachable would only echo it
-    for sid in scenario.scenes:
-        if sid not in seen:
-            report.error("E018", f"scene '{sid}' cannot be reached from '{scenario.start}'",
-                         _pos(doc, "scenes", sid), "add a choice or route that leads here, or remove it")
-    for eid in scenario.endings:
-        if eid not in seen:
-            report.error("E018", f"ending '{eid}' cannot be reached from '{scenario.start}'",
-                         _pos(doc, "endings", eid), "add a choice or route that leads here, or remove it")
+    if seen & unread:
+        return  # a reachable scene's ways out were not read: reachability cannot be judged
+    for section, nodes in (("scenes", scenario.scenes), ("endings", scenario.endings)):
+        kind = section[:-1]
+        for nid in nodes:
+            if nid not in seen:
+                report.error("E018", f"{kind} '{nid}' cannot be reached from '{scenario.start}'",
+                             _pos(doc, section, nid), _unreached_hint(scenario, doc, nid, seen))
 
 
-def ways_out(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+def _unreached_hint(scenario: Scenario, doc: YMap, nid: str, seen: set[str]) -> str:
+    """Which goto would reach it: the unreachable scenes that lead here, or a goto whose
+    target has a name like this one."""
+    sources = [sid for sid in scenario.scenes if nid in edges(scenario, sid)]
+    if sources:
+        names = ", ".join(f"'{s}'" for s in sources)
+        return (f"only {names} lead{'s' * (len(sources) == 1)} here, and "
+                f"{'it' if len(sources) == 1 else 'they'} cannot be reached either")
+    gotos = _goto_places(doc, seen)
+    near = difflib.get_close_matches(nid, sorted(gotos), n=1, cutoff=0.6)
+    if near:
+        line, _ = gotos[near[0]]
+        return (f"no choice or route leads here; did you mean it in 'goto: {near[0]}' "
+                f"at line {line}?")
+    return "no choice or route leads here; add one that does, or remove it"
+
+
+def _goto_places(doc: YMap, scenes: set[str]) -> dict[str, tuple[int, int]]:
+    """target -> where the first 'goto:' to it stands, in the given scenes."""
+    out: dict[str, tuple[int, int]] = {}
+    body_of = doc.get("scenes") if isinstance(doc, YMap) else None
+    for sid in scenes:
+        body = body_of.get(sid) if isinstance(body_of, YMap) else None
+        for key in ("choices", "next"):
+            items = body.get(key) if isinstance(body, YMap) else None
+            for item in items if isinstance(items, list) else ():
+                if isinstance(item, YMap) and isinstance(item.get("goto"), str):
+                    at = item.at("goto")
+                    out[item["goto"]] = min(out.get(item["goto"], at), at)
+    return out
+
+
+def ways_out(scenario: Scenario, report: Reporter, doc: YMap, unread: set[str]) -> None:
     for sid, scene in scenario.scenes.items():
+        if sid in unread:
+            continue  # its ways out were misspelled or had errors, reported where they stand
         if not scene.choices and not scene.next:
             report.error("E017", f"scene '{sid}' has no choices and no 'next'", _pos(doc, "scenes", sid),
                          "add choices or 'next', or make it an ending under 'endings:'")
@@ -108,7 +163,7 @@ def unused(scenario: Scenario, report: Reporter, doc: YMap) -> None:
     changed, set_flags, read = set(), set(), set()
 
     def effects(e):
-        changed.update(k for k, _ in e.adds)
+        changed.update(k for k, _ in (*e.adds, *e.assigns))
         set_flags.update(e.sets)
 
     def cond(c):

@@ -43,6 +43,8 @@ CODES: dict[str, str] = {
     "W006": "meter or flag never used",
     "W007": "choice without an explicit id",
     "W008": "decision scene without a facilitator note",
+    "W009": "untranslated text in a catalog",
+    "W010": "outdated translation",
 }
 
 

@@ -12,7 +12,7 @@ import random
 from collections import deque
 from dataclasses import dataclass, field
 
-from . import rules
+from . import rules, visits
 from .model import Scenario
 
 DEFAULT_BOUND = 200_000
@@ -171,6 +171,8 @@ class _Keyer:
             reads[sid] = (names, visited, chosen)
             cuts[sid] = mcuts
         live, live_cuts = _propagate(scenario, reads, cuts)
+        # counts matter only for scenes a visits() reads (engine.visits); the rest: seen or not
+        self.caps = visits.caps(c for scene in scenario.scenes.values() for c in _control(scene))
         up, down = _reach_deltas(scenario)
         self.layout = {}
         for sid in scenario.scenes:
@@ -189,7 +191,8 @@ class _Keyer:
         v = s.vars
         return (s.scene, tuple([v[n] for n in flags]),
                 tuple([v[n] if t is None else t[v[n] - lo] for n, lo, t in specs]),
-                tuple([x in s.visits for x in visited]),
+                tuple([x in s.visits for x in visited]) if not self.caps
+                else tuple([visits.seen(s.visits, x, self.caps) for x in visited]),
                 tuple([p in s.chosen for p in chosen]))
 
 
@@ -249,7 +252,10 @@ def _reach_deltas(scenario: Scenario):
     order = [ids[i] for i in order]
 
     def gains(effects, sign):
-        return {k: d for k, d in effects.adds if d * sign > 0}
+        out = {k: d for k, d in effects.adds if d * sign > 0}
+        for k, _ in effects.assigns:  # a meter set to a value may move across its whole range
+            out[k] = sign * (meters[k].max - meters[k].min)
+        return out
 
     for sid in order:
         scene = scenario.scenes[sid]

@@ -19,7 +19,8 @@ MAX_LENGTH = 500
 MAX_DEPTH = 40
 MAX_LITERAL = 10**9
 MAX_MAGNITUDE = 10**15
-FUNCTIONS = {"visited": 1, "chosen": 2}
+FUNCTIONS = {"visited": 1, "visits": 1, "chosen": 2}
+MAX_VISITS = 10**4  # for the range check only: no play enters a scene more often
 KEYWORDS = {"and", "or", "not", "true", "false"}
 
 _TOKEN = re.compile(r"""
@@ -36,6 +37,7 @@ class ExprError(ValueError):
     def __init__(self, code: str, message: str, column: int = 0, hint: str = ""):
         super().__init__(message)
         self.code, self.message, self.column, self.hint = code, message, column, hint
+        self.also: list[ExprError] = []  # further problems in the same expression
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +246,7 @@ class _Parser:
             want = FUNCTIONS[name.text]
             raise ExprError("E020", f"{name.text}() takes {want} argument{'s' * (want > 1)}"
                             f" (got {len(args)})", name.col,
-                            "visited(scene) or chosen(scene, choice)")
+                            "visited(scene), visits(scene) or chosen(scene, choice)")
         return Call(name.text, tuple(args), name.col, tuple(cols))
 
 
@@ -299,6 +301,8 @@ def check(node, env: Env) -> tuple[str, tuple[int, int]]:
         if scene not in env.scenes:
             raise ExprError("E012", f"unknown scene '{scene}' in {node.func}()", node.arg_cols[0],
                             _closest(scene, env.scenes))
+        if node.func == "visits":
+            return "int", (0, MAX_VISITS)
         if node.func == "chosen":
             known = env.choices.get(scene, set())
             if node.args[1] not in known:
@@ -356,8 +360,8 @@ def uses(node) -> Uses:
         if isinstance(n, Name):
             names.add(n.name)
         elif isinstance(n, Call):
-            (visited if n.func == "visited" else chosen).add(
-                n.args[0] if n.func == "visited" else n.args)
+            (chosen if n.func == "chosen" else visited).add(
+                n.args if n.func == "chosen" else n.args[0])
         elif isinstance(n, Unary):
             walk(n.operand)
         elif isinstance(n, Binary):
@@ -386,6 +390,9 @@ def compile_node(node):
         if node.func == "visited":
             scene = node.args[0]
             return lambda s: scene in s.visits
+        if node.func == "visits":
+            scene = node.args[0]
+            return lambda s: s.visits.get(scene, 0)
         pair = node.args
         return lambda s: pair in s.chosen
     if isinstance(node, Unary):
@@ -429,8 +436,32 @@ class Condition:
         return bool(self.test(state))
 
 
+# operators from other languages or typing slips -> what was meant
+_MISTYPED = re.compile(r"=>|=<|>>|<<")
+_MEANT = {"=>": (">=", "at least"), "=<": ("<=", "at most"), ">>": (">", "greater than"),
+          "<<": ("<", "less than")}
+
+
+def _mistyped_operator(src: str, env: Env) -> None:
+    """Raise E010 for '=>', '>>'... with what was meant; the rest of the condition is still
+    checked as if it were written right, so that an unknown name in it is reported too."""
+    m = _MISTYPED.search(src)
+    if m is None:
+        return
+    right, meaning = _MEANT[m.group()]
+    error = ExprError("E010", f"'{m.group()}' is not an operator", m.start(),
+                      f"write '{right}' for '{meaning}'")
+    fixed = src[:m.start()] + right.ljust(2) + src[m.end():]  # same length: columns stay
+    try:
+        compile_condition(fixed, env)
+    except ExprError as other:
+        error.also = [other, *other.also]
+    raise error
+
+
 def compile_condition(src: str, env: Env) -> Condition:
     """Parse, check and compile one condition; raise ExprError with a column on failure."""
+    _mistyped_operator(src, env)
     node = parse(src)
     kind, _ = check(node, env)
     if kind != "bool":

@@ -11,7 +11,7 @@ import hashlib
 import re
 from types import MappingProxyType
 
-from . import checks
+from . import catalog, checks
 from .diagnostics import Diagnostic, Reporter, ScenarioError, Severity
 from .expr import Env, ExprError, compile_condition
 from .gcpause import paused_gc
@@ -50,6 +50,17 @@ def did_you_mean(word, options) -> str:
     return f"did you mean '{match[0]}'?" if match else ""
 
 
+EXITS = {"choices", "next"}
+
+
+def misspelled_exit(key) -> str | None:
+    """'chioces' -> 'choices': an unknown scene key that is a scene's way out misspelled."""
+    if key in SCENE_KEYS:
+        return None
+    match = difflib.get_close_matches(str(key), sorted(SCENE_KEYS), n=1, cutoff=0.6)
+    return match[0] if match and match[0] in EXITS else None
+
+
 def _type_name(value) -> str:
     if value is None:
         return "nothing"
@@ -68,8 +79,12 @@ class _Loader:
     def keys(self, m: YMap, allowed: set, required: tuple, what: str) -> bool:
         for key in m:
             if key not in allowed:
+                hint = did_you_mean(key, allowed)
+                if allowed is SCENE_KEYS and misspelled_exit(key) and not EXITS & set(m):
+                    hint += (" Until it is fixed, what is under it is not read, and whether the "
+                             "scenes after it can be reached is not checked")
                 self.r.error("E004", f"unknown key '{key}' in {what}", m.key_at(key),
-                             did_you_mean(key, allowed) or "allowed: " + ", ".join(sorted(allowed)))
+                             hint or "allowed: " + ", ".join(sorted(allowed)))
         missing = [k for k in required if k not in m]
         for key in missing:
             self.r.error("E005", f"{what} needs '{key}'", m.pos)
@@ -158,16 +173,19 @@ class _Loader:
             line, col = at
             if 0 < line <= len(self.lines) and self.lines[line - 1][col - 1:col] in ("'", '"'):
                 col += 1  # the mark points at the opening quote
-            self.r.error(exc.code, f"{what}: {exc.message}", (line, col + exc.column), exc.hint)
+            for e in (exc, *exc.also):  # a mistyped operator does not hide an unknown name
+                self.r.error(e.code, f"{what}: {e.message}", (line, col + e.column), e.hint)
             return None
 
     def effects(self, value, at, what: str) -> Effects:
         m = self.mapping(value, at, what)
         if m is None:
             return NO_EFFECTS
-        adds, sets, clears = [], [], []
+        adds, sets, clears, assigns = [], [], [], []
         for key, delta in m.items():
-            if key in ("set", "clear"):
+            if key == "set" and isinstance(delta, YMap):
+                self.assignments(delta, what, assigns, sets, clears)
+            elif key in ("set", "clear"):
                 items = self.listing(delta, m.at(key), f"{what} '{key}'") or []
                 for i, flag in enumerate(items):
                     pos = items.at(i)
@@ -193,7 +211,28 @@ class _Loader:
                 d = self.integer(delta, m.at(key), f"{what} '{key}'")
                 if d is not None:
                     adds.append((key, d))
-        return Effects(tuple(adds), tuple(sets), tuple(clears))
+        for key in sorted({k for k, _ in adds} & {k for k, _ in assigns}):
+            self.r.error("E013", f"{what}: '{key}' is both changed and set", m.key_at(key),
+                         f"either set it ('set: {{{key}: ...}}') or change it ('{key}: +5')")
+        return Effects(tuple(adds), tuple(sets), tuple(clears), tuple(assigns))
+
+    def assignments(self, m: YMap, what: str, assigns: list, sets: list, clears: list) -> None:
+        """'set: {vertrouwen: 50, pers_ingelicht: true}': meters to a value, flags on or off."""
+        for name, value in m.items():
+            at, where = m.at(name), f"{what} 'set' {name}"
+            if name in self.env.meters:
+                lo, hi = self.env.meters[name]
+                v = self.integer(value, at, where, lo, hi)
+                if v is not None:
+                    assigns.append((name, v))
+            elif name in self.env.flags and isinstance(value, bool):
+                (sets if value else clears).append(name)
+            elif name in self.env.flags:
+                self.r.error("E006", f"{where}: expected true or false (got {_type_name(value)})", at)
+            else:
+                self.r.error("E011", f"{what} 'set': unknown meter or flag '{name}'", m.key_at(name),
+                             did_you_mean(name, set(self.env.meters) | self.env.flags)
+                             or "declare it under 'meters:' or 'flags:'")
 
     def goto(self, target, at, what: str, targets: set) -> str | None:
         if not isinstance(target, str) or target not in targets:
@@ -357,8 +396,11 @@ class _Loader:
         self.env.scenes = set(scenes) | set(endings)
         for sid, body in scenes.items():
             ids = set()
-            if isinstance(body, YMap) and isinstance(body.get("choices"), YList):
-                for i, c in enumerate(body["choices"]):
+            choices = body.get("choices") if isinstance(body, YMap) else None
+            if isinstance(body, YMap) and choices is None:  # 'chioces:': chosen() must not echo it
+                choices = next((v for k, v in body.items() if misspelled_exit(k) == "choices"), None)
+            if isinstance(choices, YList):
+                for i, c in enumerate(choices):
                     if isinstance(c, YMap):
                         cid = c.get("id", f"c{i + 1}")
                         if isinstance(cid, str):
@@ -494,6 +536,8 @@ class _Loader:
             return None
         seconds = self.integer(t["seconds"], t.at("seconds"), "timer seconds", 1, 3600)
         ids = [c.id for c in choices]
+        if not ids and any(misspelled_exit(k) for k in b):
+            return None  # the choices were not read ('chioces:'); that is the error to report
         if t["default"] not in ids:
             self.r.error("E023", f"timer default '{t['default']}' is not a choice of scene '{sid}'",
                          t.at("default"), did_you_mean(t["default"], ids) or "name one of its choices")
@@ -520,8 +564,9 @@ class _Loader:
                 author=author, handle=str(handle),
                 text=self.text(p["text"], p.at("text"), f"{what} text"),
                 time=self.string(p.get("time", ""), p.at("time"), f"{what} time") or "",
-                likes=self.integer(p["likes"], p.at("likes"), "likes", 0) if "likes" in p else None,
-                shares=self.integer(p["shares"], p.at("shares"), "shares", 0)
+                likes=self.integer(p["likes"], p.at("likes"), f"{what} likes", 0)
+                if "likes" in p else None,
+                shares=self.integer(p["shares"], p.at("shares"), f"{what} shares", 0)
                 if "shares" in p else None,
                 condition=self.condition(p["if"], p.at("if"), f"{what} 'if'") if "if" in p else None))
         return tuple(out)
@@ -566,6 +611,7 @@ def check_text(source: str | bytes, path: str = "<scenario>") -> tuple[Scenario 
         doc = read_yaml(text, report)
         if doc is None and report.has_errors:  # not YAML; a null document goes on to E006
             return None, report.sorted()
+        catalog.apply(doc, path, report)  # translations from NAME.LANG.po beside the file
         scenario = _Loader(report, text).scenario(doc, path, digest)
         if scenario is not None:
             checks.run(scenario, report, doc)  # also with errors: report everything at once

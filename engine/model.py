@@ -55,9 +55,10 @@ class Effects:
     adds: tuple[tuple[str, int], ...] = ()
     sets: tuple[str, ...] = ()
     clears: tuple[str, ...] = ()
+    assigns: tuple[tuple[str, int], ...] = ()  # meters set to a value: 'set: {vertrouwen: 50}'
 
     def __bool__(self) -> bool:
-        return bool(self.adds or self.sets or self.clears)
+        return bool(self.adds or self.sets or self.clears or self.assigns)
 
 
 NO_EFFECTS = Effects()

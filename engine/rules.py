@@ -30,12 +30,15 @@ def apply_effects(vars: dict, effects: Effects, scenario: Scenario, changes: lis
     if changes is None:
         for key, delta in effects.adds:
             vars[key] = meters[key].clamp(vars[key] + delta)
+        for key, value in effects.assigns:  # within the meter's range: the loader checked it
+            vars[key] = value
         for flag in effects.sets:
             vars[flag] = True
         for flag in effects.clears:
             vars[flag] = False
         return
     news = [(k, meters[k].clamp(vars[k] + d)) for k, d in effects.adds]
+    news += list(effects.assigns)
     news += [(f, True) for f in effects.sets] + [(f, False) for f in effects.clears]
     for key, new in news:
         old = vars[key]

@@ -49,6 +49,11 @@ def read_transcripts(path: str, report: Reporter) -> list[Transcript]:
     except (OSError, UnicodeDecodeError) as exc:
         report.error("E025", f"cannot read the transcripts: {exc}", (0, 0))
         return []
+    return read_transcripts_text(text, report)
+
+
+def read_transcripts_text(text: str, report: Reporter) -> list[Transcript]:
+    """The transcripts in a file's text; problems with their form go to ``report``."""
     doc = read_yaml(text, report)
     if doc is None:
         return []

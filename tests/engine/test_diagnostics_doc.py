@@ -26,6 +26,8 @@ TEXT_BLOCK = re.compile(r"^```text\n(.*?)^```", re.M | re.S)
 # a code literal passed to report.error / report.warn (or self.r.error ...) or ExprError
 EMITTED = re.compile(r"(?:\.(?:error|warn)|ExprError)\(\s*\"([EW]\d{3})\"")
 FILE_ERROR = "E025"  # its example is a path, not YAML
+CATALOG_CODES = ("W009", "W010")  # their examples are a scenario and the catalog beside it
+PO_BLOCK = re.compile(r"^```po\n(.*?)^```", re.M | re.S)
 
 
 def _sections() -> dict[str, tuple[str, str]]:
@@ -41,7 +43,7 @@ def _sections() -> dict[str, tuple[str, str]]:
 
 
 SECTIONS = _sections()
-YAML_CODES = sorted(c for c in CODES if c != FILE_ERROR)
+YAML_CODES = sorted(c for c in CODES if c != FILE_ERROR and c not in CATALOG_CODES)
 
 
 def _example(code: str) -> str:
@@ -110,6 +112,19 @@ def test_strict_fails_on_each_warning(code, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert cli_run(["lint", "--strict", "example.yaml"]) == 1
     assert "(--strict: warnings count as errors)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("code", CATALOG_CODES)
+def test_catalog_example_prints_what_the_page_shows(code, tmp_path, monkeypatch, capsys):
+    """W009/W010: the first ```yaml is the scenario, the first ```po the catalog beside it."""
+    (tmp_path / "example.yaml").write_text(_example(code), encoding="utf-8")
+    po = PO_BLOCK.search(SECTIONS[code][1])
+    assert po, f"the section of {code} has no ```po catalog"
+    (tmp_path / "example.en.po").write_text(po.group(1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli_run(["lint", "example.yaml"]) == 0
+    assert capsys.readouterr().out == _shown_output(code)
+    assert cli_run(["lint", "--strict", "example.yaml"]) == 1
 
 
 def test_file_error_example(tmp_path, monkeypatch, capsys):

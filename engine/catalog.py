@@ -1,0 +1,168 @@
+"""Translators' files: a scenario's texts as a gettext PO catalog, read beside the scenario.
+
+``NAME.LANG.po`` beside ``NAME.yaml`` holds the texts of one language: each entry has the
+source text (the first of ``languages:``, usually Dutch) as ``msgid``, the text's stable
+name (``scenes/begin/choices/reageren/text``) as ``msgctxt``, and a note for the translator
+(which scene, which choice, when a variant is shown). When the scenario is loaded, texts
+that the YAML does not give in a language are filled from its catalog; a text written in the
+YAML itself wins. Like gettext, an untranslated or outdated entry shows the source text,
+and the checker says so (W009, W010).
+
+Reading the catalog beside the scenario, rather than writing translations back into the
+YAML, keeps the author's file in one language (half the length, comments and layout never
+rewritten by a tool) and the translator's file in the format their tools (Poedit, Weblate,
+Lokalize) edit, and lets the checker compare the two at any time.
+
+PO files are written and read by polib; GNU gettext's ``msgfmt --check`` accepts them.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polib
+
+from .diagnostics import Diagnostic, Reporter
+from .textslots import Slot, slots
+from .yamlsource import YList, YMap
+
+WRAP = 78
+
+
+class CatalogError(ValueError):
+    """A catalog file cannot be read; the message says which and why, ``line`` where."""
+
+    def __init__(self, message: str, line: int = 0):
+        super().__init__(message)
+        self.line = line
+
+
+def catalog_path(scenario_path: str | Path, lang: str) -> Path:
+    p = Path(scenario_path)
+    return p.with_name(f"{p.name.removesuffix('.yaml').removesuffix('.yml')}.{lang}.po")
+
+
+def languages(doc) -> list[str]:
+    langs = doc.get("languages") if isinstance(doc, YMap) else None
+    out = [x for x in langs if isinstance(x, str)] if isinstance(langs, YList) else []
+    return out or ["nl"]
+
+
+def read(path: str | Path) -> polib.POFile:
+    try:
+        return polib.pofile(str(path), wrapwidth=WRAP)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # polib raises IOError on syntax
+        line = re.search(r"\(line (\d+)\)", str(exc))
+        reason = "it is not valid UTF-8" if isinstance(exc, UnicodeDecodeError) else \
+            re.sub(r" in po file .*? \(line \d+\)", "", str(exc))
+        raise CatalogError(f"{Path(path).name}: {reason}", int(line.group(1)) if line else 0) \
+            from None
+
+
+def build(doc: YMap, lang: str, scenario_file: str,
+          previous: polib.POFile | None = None) -> polib.POFile:
+    """A catalog of every text for ``lang``: translations from the YAML or ``previous``.
+
+    An entry of ``previous`` whose source text has changed keeps its translation, marked
+    fuzzy with the old source (``#| msgid``), as ``msgmerge`` does: the translator sees
+    what changed and checks the translation.
+    """
+    source_lang = languages(doc)[0]
+    po = polib.POFile(wrapwidth=WRAP)
+    po.header = (f"{lang} texts of the Weerbaar scenario '{doc.get('id', '')}'. The msgid is the "
+                 f"{source_lang} source; the\nmsgctxt names the text; the note says where it "
+                 "is shown. Made by 'weerbaar po export'.")
+    po.metadata = _header(doc, lang, previous)
+    old = {e.msgctxt: e for e in previous or () if not e.obsolete}
+    name = Path(scenario_file).name
+    for s in slots(doc):
+        source = s.source(source_lang)
+        if not source or not source.strip():
+            continue
+        entry = polib.POEntry(msgctxt=s.context, msgid=source, msgstr="", comment=s.note,
+                              occurrences=[(name, str(s.source_pos(source_lang)[0]))])
+        before = old.get(s.context)
+        if s.written_in(lang):
+            entry.msgstr = _same_edges(source, s.value[lang])
+        elif before is not None and before.msgstr:
+            entry.msgstr = _same_edges(source, before.msgstr)
+            if before.msgid != source or "fuzzy" in before.flags:
+                entry.flags.append("fuzzy")
+                entry.previous_msgid = before.previous_msgid if before.msgid == source \
+                    else before.msgid
+        po.append(entry)
+    return po
+
+
+def _same_edges(source: str, text: str) -> str:
+    """msgfmt --check wants a translation to begin and end with a newline exactly when its
+    source does (a '|' block in one language and '|-' in the other would differ)."""
+    if source.startswith("\n") != text.startswith("\n"):
+        text = "\n" + text if source.startswith("\n") else text.lstrip("\n")
+    if source.endswith("\n") != text.endswith("\n"):
+        text = text + "\n" if source.endswith("\n") else text.rstrip("\n")
+    return text
+
+
+def _header(doc: YMap, lang: str, previous: polib.POFile | None) -> dict[str, str]:
+    """The header msgfmt --check wants; the translator's own fields are kept."""
+    kept = previous.metadata if previous is not None else {}
+    return {
+        "Project-Id-Version": f"weerbaar {doc.get('id', '')} {doc.get('version', '')}".strip(),
+        "PO-Revision-Date": kept.get("PO-Revision-Date", ""),
+        "Last-Translator": kept.get("Last-Translator", ""),
+        "Language-Team": kept.get("Language-Team", ""),
+        "Language": lang,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": "nplurals=2; plural=(n != 1);",
+        "X-Generator": "weerbaar po export",
+    }
+
+
+def apply(doc, scenario_path: str, report: Reporter) -> None:
+    """Fill the texts the YAML lacks from the catalogs beside ``scenario_path``."""
+    if not isinstance(doc, YMap) or not Path(scenario_path).is_file():
+        return
+    langs = languages(doc)
+    for lang in langs[1:]:
+        path = catalog_path(scenario_path, lang)
+        if not path.is_file():
+            continue
+        try:
+            po = read(path)
+        except CatalogError as exc:  # reported at its own place in the catalog
+            report.items.append(Diagnostic("E025", f"cannot read the catalog {exc}", str(path),
+                                           exc.line, 1 if exc.line else 0,
+                                           "check it with 'msgfmt --check'"))
+            continue
+        fill(doc, po, lang, langs[0], path.name, report)
+
+
+def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
+         report: Reporter) -> None:
+    entries = {e.msgctxt: e for e in po if not e.obsolete}
+    untranslated: list[Slot] = []
+    for s in slots(doc):
+        source = s.source(source_lang)
+        if not source or not source.strip() or s.written_in(lang):
+            continue
+        e = entries.get(s.context)
+        if e is None or not e.msgstr:
+            untranslated.append(s)
+            s.fill(lang, source, source_lang)  # as gettext does: the source is shown
+        elif e.msgid != source or "fuzzy" in e.flags:
+            report.warn("W010", f"{name}: '{s.context}' was translated from an older source "
+                        "text", s.source_pos(source_lang),
+                        "the source shows until the translator checks it; 'weerbaar po export' "
+                        "marks it fuzzy, with the old source beside the new")
+            s.fill(lang, source, source_lang)
+        else:
+            s.fill(lang, e.msgstr, source_lang)
+    if untranslated:
+        first = untranslated[0]
+        n = len(untranslated)
+        report.warn("W009", f"{name}: {n} text{'s' * (n != 1)} not translated into '{lang}', "
+                    f"the first: {first.note}", first.source_pos(source_lang),
+                    "translate them in the catalog; until then the source text is shown")
