@@ -6,7 +6,7 @@ in the database), or starts one with the teams given.
 """
 from __future__ import annotations
 
-from store.paths import db_path
+from storage.paths import db_path
 
 
 def app_db(app):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 
 from engine.state import Phase
-from store import StoreError
+from storage import StoreError
 
 from ..flow import Flow
 from ..intents import Back, Confirm, Erase, POINTER, Scroll, TabKey, TypeText

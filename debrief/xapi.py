@@ -18,7 +18,7 @@ from datetime import datetime
 
 from engine.model import Scenario
 
-from .records import DecisionRecord, SessionRecord
+from storage.records import DecisionRecord, SessionRecord
 from .texts import scene_text
 
 XAPI_VERSION = "1.0.3"

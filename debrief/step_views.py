@@ -6,8 +6,8 @@ from typing import Mapping
 
 from engine.model import Scenario, Scene
 
-from .reasons import ReasonView
-from .records import DecisionRecord, Note
+from .explanations import ReasonView
+from storage.records import DecisionRecord, Note
 from .texts import text_of
 
 

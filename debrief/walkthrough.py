@@ -18,16 +18,15 @@ from engine.replay import replay_decisions
 from engine.replay import Deciding, End, Halt, Passage, Stop, Walk
 from engine.session import Session
 
-from . import reasons
-from .errors import ReplayError
+from . import explanations as reasons
+from storage.errors import ReplayError
 from .i18n import tr
-from .recorded import recorded_steps
-from .records import DecisionRecord, SessionRecord
-from .scenarios import ScenarioLibrary, VersionCheck
-from .sessions import SessionStore
+from .as_recorded import recorded_steps
+from storage.records import DecisionRecord, SessionRecord
+from storage.versions import ScenarioLibrary, VersionCheck
+from storage.store import SessionStore
 from .texts import text_of
-from .views import (ReplayStep, flag_changes, meter_changes, option_view, post_views,
-                    scene_note)
+from .step_views import (ReplayStep, flag_changes, meter_changes, option_view, post_views, scene_note)
 
 
 @dataclass(frozen=True)

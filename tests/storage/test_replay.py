@@ -5,7 +5,8 @@ import pytest
 
 from engine import check_file, load_scenario, load_scenario_text
 from engine.session import Session
-from store import ReplayError, ScenarioLibrary, build_replay, replay_session, resume
+from debrief import build_replay, replay_session
+from storage import ReplayError, ScenarioLibrary, resume
 
 from ..conftest import SCENARIOS
 from .helpers import random_walk, record

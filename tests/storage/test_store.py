@@ -4,8 +4,7 @@ import sqlite3
 import pytest
 
 from engine.session import RecordingError, Session
-from store import (AmbiguousSession, DatabaseError, Recorder, ScenarioLibrary, SessionNotFound,
-                   SessionStore)
+from storage import AmbiguousSession, DatabaseError, Recorder, ScenarioLibrary, SessionNotFound, SessionStore
 
 from .helpers import record
 

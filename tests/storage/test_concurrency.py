@@ -6,8 +6,9 @@ import sys
 import time
 from pathlib import Path
 
-from store import ScenarioLibrary, SessionStore, build_replay
-from store.debrief import group_debrief
+from debrief import build_replay
+from storage import ScenarioLibrary, SessionStore
+from debrief.group import group_debrief
 
 CHILD = Path(__file__).with_name("player_child.py")
 

@@ -6,14 +6,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from store import ScenarioLibrary
-from store.export_json import export_document
-from store.xapi import DEFAULT_BASE, duration, statement_id, statements
+from storage import ScenarioLibrary
+from debrief.export_json import export_document
+from debrief.xapi import DEFAULT_BASE, duration, statement_id, statements
 
 from .helpers import record
 from .test_commands import weerbaar
 
-SCHEMA = json.loads((Path(__file__).parents[2] / "store" / "export.schema.json").read_text())
+SCHEMA = json.loads((Path(__file__).parents[2] / "debrief" / "export.schema.json").read_text())
 
 
 @pytest.fixture

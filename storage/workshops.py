@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 
 from . import jsonio
-from .sessions import SessionStore
+from .store import SessionStore
 
 KEY = "workshop"
 

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from engine import load_scenario  # noqa: E402
 from engine.session import Session  # noqa: E402
-from store import Recorder, SessionStore  # noqa: E402
+from storage import Recorder, SessionStore  # noqa: E402
 
 
 def say(line: str) -> None:

@@ -10,7 +10,7 @@ from engine.model import Scenario
 
 from .errors import ReplayError
 from .records import SessionRecord
-from .sessions import SessionStore
+from .store import SessionStore
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from store import ScenarioLibrary
-from store.lrs import LrsClient
-from store.xapi import statements
+from storage import ScenarioLibrary
+from debrief.lrs import LrsClient
+from debrief.xapi import statements
 
 from .helpers import record
 from .test_commands import weerbaar

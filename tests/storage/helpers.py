@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 from engine.session import Session
-from store import Recorder, SessionStore
+from storage import Recorder, SessionStore
 
 
 def record(store: SessionStore, scenario, moves, *, label=None, lang="nl", seed=0,

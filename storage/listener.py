@@ -14,7 +14,7 @@ from engine.session import Session
 
 from engine.state import Decision
 
-from .sessions import SessionStore
+from .store import SessionStore
 
 
 class Recorder:

@@ -10,10 +10,9 @@ from engine import rules
 from engine.model import Scenario
 
 from .i18n import tr
-from .records import DecisionRecord, SessionRecord
+from storage.records import DecisionRecord, SessionRecord
 from .texts import text_of
-from .views import (OptionView, ReplayStep, flag_changes, meter_changes, option_view,
-                    scene_note)
+from .step_views import (OptionView, ReplayStep, flag_changes, meter_changes, option_view, scene_note)
 
 
 def recorded_steps(record: SessionRecord, scenario: Scenario, lang: str, start: int,

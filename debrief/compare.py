@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from engine.model import Scenario
 
-from .debrief import SessionLine, session_line
-from .records import SessionRecord
+from .group import SessionLine, session_line
+from storage.records import SessionRecord
 from .texts import choice_text, text_of
 
 

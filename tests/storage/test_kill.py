@@ -17,7 +17,7 @@ import pytest
 from cli.play import UI
 from engine import load_scenario
 from engine.session import Session
-from store import SessionStore
+from storage import SessionStore
 
 from ..conftest import ROOT, SCENARIOS
 

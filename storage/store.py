@@ -18,7 +18,7 @@ from engine.state import Decision
 
 from . import jsonio, queries
 from .clock import utc_now
-from .db import connect
+from .connection import connect
 from .errors import DatabaseError, SessionNotFound
 from .records import SessionRecord, SessionSummary
 

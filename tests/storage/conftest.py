@@ -3,7 +3,7 @@ import itertools
 import pytest
 
 from engine import load_scenario
-from store import SessionStore
+from storage import SessionStore
 
 from ..conftest import SCENARIOS
 

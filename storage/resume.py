@@ -7,9 +7,9 @@ from engine.replay import replay_decisions
 from engine.session import Session
 
 from .errors import ReplayError
-from .recorder import Recorder
-from .scenarios import ScenarioLibrary
-from .sessions import SessionStore
+from .listener import Recorder
+from .versions import ScenarioLibrary
+from .store import SessionStore
 
 
 def resume(store: SessionStore, session_id: str, scenario: Scenario | None = None

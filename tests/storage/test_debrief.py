@@ -1,9 +1,9 @@
 """The group debrief and the comparison of two sessions, as data."""
 import pytest
 
-from store import ScenarioLibrary
-from store.compare import compare_sessions
-from store.debrief import by_scenario, group_debrief, group_debriefs, meter_points
+from storage import ScenarioLibrary
+from debrief.compare import compare_sessions
+from debrief.group import by_scenario, group_debrief, group_debriefs, meter_points
 
 from .helpers import record
 

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from html import escape
 
 from . import svg
-from .clock import local_minute
+from storage.clock import local_minute
 from .compare import Comparison, compare_sessions
-from .debrief import (DecisionTally, EndingTally, GroupDebrief, MeterSeries, SessionLine,
-                      by_scenario, group_debrief)
+from .group import (DecisionTally, EndingTally, GroupDebrief, MeterSeries, SessionLine, by_scenario, group_debrief)
 from .i18n import tr
-from .records import SessionRecord
+from storage.records import SessionRecord
 from .report_style import CSS
-from .scenarios import ScenarioLibrary
+from storage.versions import ScenarioLibrary
 
 
 @dataclass(frozen=True)

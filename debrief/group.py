@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from engine.model import Scenario
 
-from .records import SessionRecord
-from .scenarios import ScenarioLibrary
+from storage.records import SessionRecord
+from storage.versions import ScenarioLibrary
 from .texts import choice_text, find_choice, scene_text, text_of
 
 

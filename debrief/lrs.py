@@ -14,7 +14,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 
-from .errors import StoreError
+from storage.errors import StoreError
 from .xapi import XAPI_VERSION
 
 BATCH = 100
