@@ -1,0 +1,34 @@
+"""What one phone is sent: its own state, and of the room only what the projector shows.
+
+Room voting: the open decision (situation in short and the lettered options) and the
+device's own vote; the totals only once the vote is closed, so nobody votes with the room.
+Solo play: the device's own session (``play.SoloPlay.view``). Never: who voted what, other
+devices, facilitator notes, or anything of a choice not yet made.
+"""
+from __future__ import annotations
+
+from .room import SOLO, Device, Room
+
+
+def phone_view(room: Room, device: Device, solo=None) -> dict:
+    out = {"mode": room.mode, "name": device.name, "lang": device.lang,
+           "room": room.code, "closed": room.round_closed}
+    if room.mode == SOLO:
+        if solo is not None:
+            out["solo"] = solo.play_of(device).view()
+        return out
+    out["ballot"] = ballot_view(room, device)
+    return out
+
+
+def ballot_view(room: Room, device: Device) -> dict | None:
+    ballot = room.ballot
+    if ballot is None:
+        return None
+    view = {"id": ballot.id, "open": ballot.open, "situation": ballot.situation,
+            "options": [{"id": o.id, "letter": o.letter, "text": o.text}
+                        for o in ballot.options],
+            "mine": ballot.votes.get(device.id)}
+    if not ballot.open:
+        view["totals"] = ballot.totals()
+    return view
