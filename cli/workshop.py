@@ -35,9 +35,23 @@ def run(args) -> int:
         print("weerbaar workshop: error: --countdown: expected 5 seconds or more "
               f"(got {args.countdown})", file=sys.stderr)
         return USAGE
+    problem = phone_options_problem(args)
+    if problem:
+        print(f"weerbaar workshop: error: {problem}", file=sys.stderr)
+        return USAGE
     try:
         from game.workshop_main import run as run_workshop
     except ImportError as exc:  # pygame missing or the front end not installed
         print(f"weerbaar workshop: the game window cannot start ({exc})", file=sys.stderr)
         return USAGE
     return run_workshop(scenario, args)
+
+
+def phone_options_problem(args) -> str | None:
+    """What is wrong with the phone options, if anything."""
+    phones = getattr(args, "phones", False)
+    if not phones and (args.solo or args.host is not None or args.port != 8765):
+        return "--solo, --host and --port go with --phones"
+    if not 0 <= args.port <= 65535:
+        return f"--port: expected 0 to 65535 (got {args.port})"
+    return None

@@ -59,7 +59,8 @@ class Room:
         self.session_ids: dict[str, str] = {}     # device -> recorded solo session
         self.round_closed = False
         self.version = 0
-        self.on_change: Callable[[], None] = lambda: None
+        self.on_change: Callable[[], None] = lambda: None   # the server's live updates
+        self.listeners: list[Callable[[], None]] = []         # others (the game window)
         self._lock = threading.RLock()
         self._ballots = 0
 
@@ -67,6 +68,8 @@ class Room:
         with self._lock:
             self.version += 1
         self.on_change()
+        for listener in list(self.listeners):
+            listener()
 
     # ---- devices --------------------------------------------------------------------------
     def join(self, name: str, lang: str) -> tuple[Device, str]:
@@ -115,6 +118,14 @@ class Room:
             totals = self.ballot.close()
         self.changed()
         return totals
+
+    def reopen_ballot(self) -> None:
+        """Open the last vote again, with the votes it had (the result was taken back)."""
+        with self._lock:
+            if self.ballot is None:
+                return
+            self.ballot.open = True
+        self.changed()
 
     def cast(self, device: Device, ballot_id: int, option_id: str) -> None:
         """Raises ``BallotClosed`` (not the open ballot) or ``ForeignOption``."""
