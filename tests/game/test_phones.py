@@ -64,6 +64,16 @@ def test_phone_votes_add_to_the_hands_typed_in(make_app, example, tmp_path):
                           ).status_code == 200
         f.step()
         assert any("3 gestemd" in t for t in app.text.rendered)
+        f.tab()                        # the facilitator view counts live too
+        f.step()
+        phones[0].post("/api/vote", json={"ballot": ballot["id"], "option": "reageren"})
+        phones[0].post("/api/vote", json={"ballot": ballot["id"], "option": "navragen"})
+        f.step()
+        assert any("Telefoons: code" in t and "3 gestemd" in t and "alleen" in t.lower()
+                   for t in app.text.rendered)
+        f.tab()
+        f.step()
+        assert app.top is play
         f.keys("a2b1")                 # three hands without a phone
         f.enter()                      # reveal: the phones' votes are added, their vote closes
         f.step()
