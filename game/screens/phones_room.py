@@ -83,7 +83,7 @@ class PhonesJoinScreen(Screen):
         for text, px, colour, style in (
                 (words("phones_code"), t.body, p.muted, "regular"),
                 (self.link.room.code, t.fs(120), p.text, "bold"),
-                (self.link.url, t.small, p.muted, "regular"),
+                (self.link.url, t.body, p.muted, "regular"),
                 (words("phones_scan"), t.body, p.text, "regular"),
                 (words("phones_joined", n=len(self.link.room.devices)), t.h2, p.text, "bold")):
             img = ui.text.block(text, px, colour, col, style)
@@ -99,12 +99,20 @@ class PhonesJoinScreen(Screen):
                      (m, h - m // 2 - ui.text.line_height(t.small)))
 
     def progress_lines(self, words) -> list[str]:
+        """How many plays stand at which decision, and which endings were reached."""
         at, endings = self.link.room.progress_summary()
-        lines = [words("phones_at", n=n + 1, count=c) for n, c in at.items()]
-        for ending_id, count in endings.items():
-            ending = self.scenario.endings.get(ending_id) if self.scenario else None
-            title = ending.title.get(self.ui.lang, self.scenario.languages) if ending else ending_id
-            lines.append(words("phones_ended", title=title, count=count))
+        lines = []
+        if at:
+            lines.append(words("phones_on_way", list=" · ".join(
+                words("phones_at", n=n + 1, count=c) for n, c in at.items())))
+        if endings:
+            titles = []
+            for ending_id, count in endings.items():
+                ending = self.scenario.endings.get(ending_id) if self.scenario else None
+                title = (ending.title.get(self.ui.lang, self.scenario.languages) if ending
+                         else ending_id)
+                titles.append(words("phones_ended", title=title, count=count))
+            lines.append(words("phones_endings", list=" · ".join(titles)))
         if self.link.room.round_closed:
             lines.append(words("phones_closed"))
         return lines or [words("phones_none_yet")]

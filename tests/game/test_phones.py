@@ -114,7 +114,8 @@ def test_solo_progress_and_the_group_debrief(make_app, example, tmp_path):
         a.post("/api/step", json={"seq": state["seq"], "choice": "navragen"})
         b.get("/api/state")
         f.step(n=2)
-        assert "Bij besluit 1: 1" in app.text.rendered and "Bij besluit 2: 1" in app.text.rendered
+        assert any("Onderweg — bij besluit 1: 1 · bij besluit 2: 1" in t
+                   for t in app.text.rendered)
         f.enter()                      # close the round: the group debrief of both sessions
         f.step(n=2)
         assert isinstance(app.top, DebriefScreen) and len(app.top.records) == 2
