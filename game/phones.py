@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pygame
 
+from web import keep
 from web.play import situation
 from web.room import SOLO, VOTE, Room
 from web.server import PhoneServer
@@ -30,9 +31,18 @@ class PhoneLink:
         self._shown = None
 
     @classmethod
-    def start(cls, *, solo: SoloSetup | None, host: str | None, port: int) -> "PhoneLink":
-        room = Room(SOLO if solo is not None else VOTE)
+    def start(cls, *, solo: SoloSetup | None, host: str | None, port: int,
+              db=None, scenario_id: str = "") -> "PhoneLink":
+        """The server running. With ``db``, the room is kept beside it (``web.keep``) and
+        one kept from a crashed run of the same workshop comes back, code and all."""
+        mode = SOLO if solo is not None else VOTE
+        room = keep.restore(keep.path_for(db), mode=mode, scenario=scenario_id) if db else None
+        room = room or Room(mode)
         link = cls(PhoneServer(room, solo=solo, host=host, port=port).start())
+        if db:
+            keeper = keep.Keeper(room, keep.path_for(db), scenario_id)
+            room.listeners.append(keeper)
+            keeper()
         room.listeners.append(_wake_loop)
         return link
 

@@ -16,11 +16,13 @@ from .phones import PhoneLink
 def start_phones(scenario, args) -> PhoneLink | None:
     """The running phone server, or None (reported on stderr) when it cannot start."""
     solo = None
+    db = db_path(args.db)
     if args.solo:
         seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
-        solo = SoloSetup(scenario, db_path(args.db), seed, new_id())
+        solo = SoloSetup(scenario, db, seed, new_id())
     try:
-        link = PhoneLink.start(solo=solo, host=args.host, port=args.port)
+        link = PhoneLink.start(solo=solo, host=args.host, port=args.port, db=db,
+                               scenario_id=scenario.id)
     except ServerError as exc:
         print(f"weerbaar workshop: error: --phones: {exc} (give another --port or --host)",
               file=sys.stderr)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from engine.session import Phase, Session, SessionError
 from engine.model import Scenario
-from store import Recorder, SessionStore
+from store import Recorder, SessionStore, StoreError
 
 SOLO_MODE = "play"      # the store's mode for a phone's solo session
 EXTRA_KEY = "phones"    # the session's extra: {"phones": {"room": code, "workshop": id}}
@@ -43,6 +43,33 @@ class SoloPlay:
                                   mode=SOLO_MODE,
                                   extra={EXTRA_KEY: {"room": room, "workshop": workshop}})
         return cls(session, recorder, lang)
+
+    @classmethod
+    def resume(cls, store: SessionStore, scenario: Scenario, session_id: str,
+               lang: str) -> "SoloPlay | None":
+        """A recorded session brought back after a crash, its decisions taken again; None
+        when it cannot be (another scenario version, or the record is gone)."""
+        try:
+            record = store.get(session_id)
+        except StoreError:
+            return None
+        if record.content_hash != scenario.content_hash:
+            return None
+        session = Session(scenario, record.seed)
+        try:
+            for decision in record.decisions:
+                while session.can_continue:
+                    session.advance()
+                session.choose(decision.choice)
+                session.proceed()
+        except SessionError:
+            session.close()
+            return None
+        recorder = Recorder(store, session_id)
+        if not session.ended:
+            recorder.attach(session)
+        return cls(session, recorder, record.language if record.language in scenario.languages
+                   else lang)
 
     # ---- acting ---------------------------------------------------------------------------
     def choose(self, choice_id: str) -> None:

@@ -50,9 +50,11 @@ class Room:
     limits: Limits = field(default_factory=Limits)
     code: str = field(default_factory=new_room_code)
     languages: tuple[str, ...] = ("nl", "en")
+    secret: bytes | None = field(default=None, repr=False)  # None: a new one
 
     def __post_init__(self):
-        self.signer = Signer(self.code)
+        self.signer = Signer(self.code, self.secret)
+        self.secret = None
         self.devices: dict[str, Device] = {}
         self.ballot: Ballot | None = None
         self.progress: dict[str, Progress] = {}

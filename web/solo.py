@@ -41,9 +41,14 @@ class SoloRound:
 
     def play_of(self, device: Device) -> play.SoloPlay:
         found = self.plays.get(device.id)
+        sc = self.setup.scenario
+        lang = device.lang if device.lang in sc.languages else sc.default_language
+        if found is None and device.id in self.room.session_ids:  # the room was kept: resume
+            found = play.SoloPlay.resume(self._open(), sc, self.room.session_ids[device.id], lang)
+            if found is not None:
+                self.plays[device.id] = found
+                self._report(device, found)
         if found is None:
-            sc = self.setup.scenario
-            lang = device.lang if device.lang in sc.languages else sc.default_language
             found = self.plays[device.id] = play.SoloPlay.start(
                 self._open(), sc, seed=self.setup.seed, lang=lang, pseudonym=device.name,
                 room=self.room.code, workshop=self.setup.workshop)

@@ -34,6 +34,11 @@ class Signer:
         self.room_code = room_code
         self._secret = secret or secrets.token_bytes(32)
 
+    @property
+    def secret(self) -> bytes:
+        """For keeping the room across a crash (``web.keep``), nothing else."""
+        return self._secret
+
     def _signature(self, device: str) -> str:
         mac = hmac.new(self._secret, f"{self.room_code}:{device}".encode(), hashlib.sha256)
         return base64.urlsafe_b64encode(mac.digest()).decode().rstrip("=")
