@@ -71,10 +71,12 @@ def phone_shots(out: Path, db: Path) -> list[Path]:
             for _ in range(20):
                 if page.get_by_text("Einde", exact=True).count():
                     break
+                before = page.locator("main").get_attribute("data-screen")
                 choices = page.locator("button.choice")
                 (choices.first if choices.count() else
                  page.get_by_role("button", name="Verder")).click()
-                page.wait_for_timeout(150)
+                page.wait_for_function(
+                    f"document.querySelector('main').dataset.screen !== {before!r}")
             page.get_by_text("Einde", exact=True).wait_for()
             shot(page, "ending")
         browser.close()

@@ -4,8 +4,6 @@ decision, which endings were reached), from which the facilitator closes the rou
 opens the group debrief of the phones' sessions."""
 from __future__ import annotations
 
-import pygame
-
 from store import ScenarioLibrary, SessionStore, StoreError
 
 from ..intents import Back, Confirm

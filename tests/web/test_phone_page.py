@@ -56,6 +56,7 @@ def test_join_vote_and_change_the_vote(browser, vote_server):
     page.get_by_label("Kamercode").fill("WRONG9")
     page.get_by_role("button", name="Meedoen").click()
     expect(page.get_by_role("alert")).to_contain_text("bestaat niet")
+    expect(page.get_by_label("Kamercode")).to_have_value("WRONG9")  # kept for correcting
     page.get_by_label("Kamercode").fill(room.code.lower())
     page.get_by_role("button", name="Meedoen").click()
     expect(page.get_by_role("heading", name="Wacht op de volgende vraag.")).to_be_visible()
@@ -125,12 +126,13 @@ def test_solo_play_to_an_ending_and_back_after_a_reload(browser, solo_server, db
     for _ in range(30):
         if page.get_by_text("Einde", exact=True).count():
             break
+        before = page.locator("main").get_attribute("data-screen")
         choices = page.locator("button.choice")
         if choices.count():
             choices.first.click()
         else:
             page.get_by_role("button", name="Verder").click()
-        page.wait_for_function("document.querySelector('main h2') !== null")
+        expect(page.locator("main")).not_to_have_attribute("data-screen", before)
     expect(page.get_by_text("Einde", exact=True)).to_be_visible()
     expect(page.get_by_text(re.compile("Bedankt voor het spelen"))).to_be_visible()
     [record] = stored_sessions(db)
@@ -138,3 +140,28 @@ def test_solo_play_to_an_ending_and_back_after_a_reload(browser, solo_server, db
     _, endings = solo_server.room.progress_summary()
     assert endings == {record.ending: 1}
     ctx.close()
+
+
+def test_the_page_reconnects_when_the_laptop_comes_back(browser, db):
+    from web import keep
+    path = keep.path_for(db)
+    room = Room(VOTE, Limits(address_burst=100))
+    room.listeners.append(keep.Keeper(room, path, "voorbeeld"))
+    server = PhoneServer(room, host="127.0.0.1", port=0).start()
+    port = server.port
+    ctx = phone(browser)
+    page = ctx.new_page()
+    try:
+        join(page, server, name="Ooievaar")
+        expect(page.get_by_role("heading", name="Wacht op de volgende vraag.")).to_be_visible()
+        server.stop()                                 # the laptop crashes …
+        back = keep.restore(path, mode=VOTE, scenario="voorbeeld")
+        server = PhoneServer(back, host="127.0.0.1", port=port).start()  # … and comes back
+        back.open_ballot("Na de herstart", OPTIONS)
+        expect(page.get_by_text("Na de herstart")).to_be_visible(timeout=15_000)
+        page.get_by_role("button", name=re.compile("Meteen")).click()
+        expect(page.get_by_role("status")).to_contain_text("Je stem: A")
+        assert back.totals() == {"reageren": 1, "navragen": 0}
+    finally:
+        server.stop()
+        ctx.close()

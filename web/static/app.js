@@ -54,6 +54,7 @@ let shown = "";
 let notice = "";
 let socket = null;
 let retry = 0;
+const typed = { code: roomInPath, name: "" };  // kept when the form is drawn again
 
 const t = (key, ...args) => { const v = T[lang][key]; return typeof v === "function" ? v(...args) : v; };
 
@@ -105,8 +106,8 @@ function connect() {
   ws.onclose = (ev) => {
     if (socket === ws) socket = null;
     if (ev.code === 4401) { forget(); return; }
-    if (ev.code === 1001 || !token) return;
-    retry = Math.min(retry + 1, 6);
+    if (!token) return;
+    retry = Math.min(retry + 1, 10);  // the laptop may come back (a restart): keep trying
     setTimeout(connect, 500 * retry);
   };
 }
@@ -124,19 +125,32 @@ async function refresh() {
 }
 
 // ---- screens ----------------------------------------------------------------------------
+// Which screen is on show: when it changes, focus moves to its heading (a screen reader
+// reads the new situation); when only a detail changes, the focused button keeps focus.
+function screenKey() {
+  if (!token || !state) return "join";
+  if (state.solo) return `solo:${state.solo.seq}:${state.closed}`;
+  if (state.ballot) return `ballot:${state.ballot.id}:${state.ballot.open}`;
+  return `${state.mode}:wait`;
+}
+
+let shownScreen = "";
+
 function render(force) {
   const key = JSON.stringify([state, notice, lang, token ? 1 : 0]);
   if (key === shown && !force) return;
-  const headingBefore = app.querySelector("h1, h2") && app.querySelector("h1, h2").textContent;
   const focused = document.activeElement && document.activeElement.dataset
     ? document.activeElement.dataset.option : undefined;
   shown = key;
   document.documentElement.lang = lang;
   app.replaceChildren(header(), ...(token && state ? screen() : joinScreen()));
   if (notice) app.append(el("p", { class: "notice", role: "alert", text: notice }));
+  const now = screenKey() + lang;
   const heading = app.querySelector("h2") || app.querySelector("h1");
-  if (heading && heading.textContent !== headingBefore) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+  if (now !== shownScreen && heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
   else if (focused) { const again = app.querySelector(`[data-option="${CSS.escape(focused)}"]`); if (again) again.focus(); }
+  shownScreen = now;
+  app.dataset.screen = now;
 }
 
 function header() {
@@ -151,8 +165,10 @@ function header() {
 
 function joinScreen() {
   const code = el("input", { id: "code", name: "code", autocomplete: "off", autocapitalize: "characters",
-    spellcheck: "false", maxlength: "12", required: true, "aria-describedby": "code-hint", value: roomInPath });
-  const name = el("input", { id: "name", name: "name", autocomplete: "nickname", maxlength: "40" });
+    spellcheck: "false", maxlength: "12", required: true, "aria-describedby": "code-hint", value: typed.code,
+    on: { input: () => { typed.code = code.value; } } });
+  const name = el("input", { id: "name", name: "name", autocomplete: "nickname", maxlength: "40",
+    value: typed.name, on: { input: () => { typed.name = name.value; } } });
   const form = el("form", { on: { submit: async (ev) => {
     ev.preventDefault();
     const data = await api("POST", "/api/join", { code: code.value, name: name.value, lang });
