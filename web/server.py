@@ -57,6 +57,9 @@ class PhoneServer:
         config = uvicorn.Config(self.app, host=self.bind, port=self.port, log_level="warning",
                                 access_log=False, ws="websockets", ws_max_size=MAX_BODY,
                                 lifespan="on", h11_max_incomplete_event_size=16 * 1024,
+                                # the standard loop: "auto" would install uvloop's policy for
+                                # the whole workshop process, not only for this thread
+                                loop="asyncio",
                                 timeout_graceful_shutdown=2)
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._run, name="weerbaar-phones", daemon=True)
