@@ -72,12 +72,15 @@ class SoloPlay:
                    else lang)
 
     # ---- acting ---------------------------------------------------------------------------
-    def choose(self, choice_id: str) -> None:
+    def choose(self, key: str) -> None:
+        """Take the option the phone names by its letter (``view`` shows the letters only:
+        a scenario's choice ids are the author's words and may give hints)."""
         s = self.session
-        if s.phase is not Phase.SCENE or choice_id not in {c.id for c in s.available_choices()}:
+        offered = {letter(i): c.id for i, c in enumerate(s.available_choices())}
+        if s.phase is not Phase.SCENE or key not in offered:
             raise StepRefused("that choice is not on offer now")
         try:
-            s.choose(choice_id)
+            s.choose(offered[key])
         except SessionError as exc:
             raise StepRefused(str(exc)) from None
         self.seq += 1
@@ -121,7 +124,7 @@ class SoloPlay:
             out["consequence"] = _consequence(s, tx)
             return out
         out["scene"] = _scene(s, tx, lang)
-        out["choices"] = [{"id": c.id, "letter": letter(i), "text": tx(c.text)}
+        out["choices"] = [{"id": letter(i), "letter": letter(i), "text": tx(c.text)}
                           for i, c in enumerate(s.available_choices())]
         out["can_continue"] = s.can_continue
         return out
@@ -155,12 +158,6 @@ def _consequence(s: Session, tx) -> dict:
     changes = [{"label": tx(meters[k].label), "before": a, "after": b, "good": meters[k].good}
                for k, (a, b) in d.changes().items() if k in meters]
     return {"choice": tx(choice.text), "feedback": tx(choice.feedback), "changes": changes}
-
-
-def ballot_options(session: Session, lang: str) -> list[tuple[str, str, str]]:
-    """The room's options at the decision on show: (choice id, letter, text)."""
-    tx = _texter(session.scenario, lang)
-    return [(c.id, letter(i), tx(c.text)) for i, c in enumerate(session.available_choices())]
 
 
 def situation(session: Session, lang: str, limit: int = 400) -> str:

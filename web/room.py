@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .ballot import Ballot, BallotClosed, Option
+from .ballot import Ballot, BallotClosed, ForeignOption, Option
 from .limits import Limits, clean_name
 from .tokens import Signer, new_room_code
 
@@ -129,11 +129,15 @@ class Room:
             self.ballot.open = True
         self.changed()
 
-    def cast(self, device: Device, ballot_id: int, option_id: str) -> None:
-        """Raises ``BallotClosed`` (not the open ballot) or ``ForeignOption``."""
+    def cast(self, device: Device, ballot_id: int, letter: str) -> None:
+        """``device`` votes for the option with ``letter`` (phones know options by their
+        letters). Raises ``BallotClosed`` (not the open ballot) or ``ForeignOption``."""
         with self._lock:
             if self.ballot is None or self.ballot.id != ballot_id:
                 raise BallotClosed()
+            option_id = next((o.id for o in self.ballot.options if o.letter == letter), None)
+            if option_id is None:
+                raise ForeignOption()
             changed = self.ballot.cast(device.id, option_id)
         if changed:
             self.changed()

@@ -3,7 +3,8 @@
 Room voting: the open decision (situation in short and the lettered options) and the
 device's own vote; the totals only once the vote is closed, so nobody votes with the room.
 Solo play: the device's own session (``play.SoloPlay.view``). Never: who voted what, other
-devices, facilitator notes, or anything of a choice not yet made.
+devices, facilitator notes, or anything of a choice not yet made. Options are named by
+their letters only: a scenario's choice ids are the author's words and may give hints.
 """
 from __future__ import annotations
 
@@ -25,10 +26,12 @@ def ballot_view(room: Room, device: Device) -> dict | None:
     ballot = room.ballot
     if ballot is None:
         return None
+    letters = {o.id: o.letter for o in ballot.options}
+    mine = ballot.votes.get(device.id)
     view = {"id": ballot.id, "open": ballot.open, "situation": ballot.situation,
-            "options": [{"id": o.id, "letter": o.letter, "text": o.text}
+            "options": [{"id": o.letter, "letter": o.letter, "text": o.text}
                         for o in ballot.options],
-            "mine": ballot.votes.get(device.id)}
+            "mine": letters[mine] if mine else None}
     if not ballot.open:
-        view["totals"] = ballot.totals()
+        view["totals"] = {letters[k]: n for k, n in ballot.totals().items()}
     return view

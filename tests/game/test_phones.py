@@ -58,16 +58,16 @@ def test_phone_votes_add_to_the_hands_typed_in(make_app, example, tmp_path):
         f.enter()                      # the vote opens on the room view and on the phones
         f.step()
         ballot = phones[0].get("/api/state").json()["ballot"]
-        assert ballot["open"] and [o["id"] for o in ballot["options"]] == ["reageren", "navragen"]
-        for c, option in zip(phones, ("navragen", "navragen", "reageren")):
+        assert ballot["open"] and [o["id"] for o in ballot["options"]] == ["A", "B"]
+        for c, option in zip(phones, ("B", "B", "A")):
             assert c.post("/api/vote", json={"ballot": ballot["id"], "option": option}
                           ).status_code == 200
         f.step()
         assert any("3 gestemd" in t for t in app.text.rendered)
         f.tab()                        # the facilitator view counts live too
         f.step()
-        phones[0].post("/api/vote", json={"ballot": ballot["id"], "option": "reageren"})
-        phones[0].post("/api/vote", json={"ballot": ballot["id"], "option": "navragen"})
+        phones[0].post("/api/vote", json={"ballot": ballot["id"], "option": "A"})
+        phones[0].post("/api/vote", json={"ballot": ballot["id"], "option": "B"})
         f.step()
         assert any("Telefoons: code" in t and "3 gestemd" in t and "alleen" in t.lower()
                    for t in app.text.rendered)
@@ -79,12 +79,12 @@ def test_phone_votes_add_to_the_hands_typed_in(make_app, example, tmp_path):
         f.step()
         assert play.board.phase == REVEALED
         assert play.board.vote.counts == {"reageren": 3, "navragen": 3}
-        assert phones[0].post("/api/vote", json={"ballot": ballot["id"], "option": "reageren"}
+        assert phones[0].post("/api/vote", json={"ballot": ballot["id"], "option": "A"}
                               ).status_code == 409
         f.key(pygame.K_BACKSPACE)      # the result taken back: the phones may vote again
         f.step()
         assert play.board.vote.counts == {"reageren": 2, "navragen": 1}
-        assert phones[2].post("/api/vote", json={"ballot": ballot["id"], "option": "navragen"}
+        assert phones[2].post("/api/vote", json={"ballot": ballot["id"], "option": "B"}
                               ).status_code == 200
         f.enter()
         f.step()
@@ -111,7 +111,7 @@ def test_solo_progress_and_the_group_debrief(make_app, example, tmp_path):
         assert "Nog niemand speelt." in app.text.rendered
         a, b = phone(link), phone(link)
         state = a.get("/api/state").json()["solo"]
-        a.post("/api/step", json={"seq": state["seq"], "choice": "navragen"})
+        a.post("/api/step", json={"seq": state["seq"], "choice": "B"})
         b.get("/api/state")
         f.step(n=2)
         assert any("Onderweg — bij besluit 1: 1 · bij besluit 2: 1" in t

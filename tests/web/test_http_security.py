@@ -35,7 +35,7 @@ def test_join_forgives_case_and_spaces(vote_client, vote_room):
 
 def test_a_vote_without_a_token_is_refused(vote_client, vote_room):
     ballot = vote_room.open_ballot("Wat doe je?", OPTIONS)
-    r = vote_client.post("/api/vote", json={"ballot": ballot.id, "option": "reageren"})
+    r = vote_client.post("/api/vote", json={"ballot": ballot.id, "option": "A"})
     assert r.status_code == 401 and r.json()["error"] == "no_token"
     assert vote_room.totals() == {"reageren": 0, "navragen": 0}
 
@@ -47,7 +47,7 @@ def test_a_forged_token_is_refused(vote_client, vote_room):
               "Bearer", ""]
     ballot = vote_room.open_ballot("Wat doe je?", OPTIONS)
     for bad in forged:
-        r = vote_client.post("/api/vote", json={"ballot": ballot.id, "option": "navragen"},
+        r = vote_client.post("/api/vote", json={"ballot": ballot.id, "option": "B"},
                              headers=auth(bad))
         assert r.status_code == 401, bad
     assert vote_room.totals() == {"reageren": 0, "navragen": 0}
@@ -67,7 +67,7 @@ def test_a_token_of_another_room_is_refused(vote_room):
         old_token = join(c, earlier)
     with make_client(vote_room) as c:
         ballot = vote_room.open_ballot("Wat doe je?", OPTIONS)
-        r = c.post("/api/vote", json={"ballot": ballot.id, "option": "reageren"},
+        r = c.post("/api/vote", json={"ballot": ballot.id, "option": "A"},
                    headers=auth(old_token))
         assert r.status_code == 401
     assert vote_room.totals() == {"reageren": 0, "navragen": 0}
@@ -77,28 +77,28 @@ def test_a_reused_token_counts_once(vote_client, vote_room):
     token = join(vote_client, vote_room)
     ballot = vote_room.open_ballot("Wat doe je?", OPTIONS)
     for _ in range(5):
-        r = vote_client.post("/api/vote", json={"ballot": ballot.id, "option": "reageren"},
+        r = vote_client.post("/api/vote", json={"ballot": ballot.id, "option": "A"},
                              headers=auth(token))
         assert r.status_code == 200
     assert vote_room.totals() == {"reageren": 1, "navragen": 0}
-    r = vote_client.post("/api/vote", json={"ballot": ballot.id, "option": "navragen"},
+    r = vote_client.post("/api/vote", json={"ballot": ballot.id, "option": "B"},
                          headers=auth(token))
-    assert r.json()["ballot"]["mine"] == "navragen"
+    assert r.json()["ballot"]["mine"] == "B"
     assert vote_room.totals() == {"reageren": 0, "navragen": 1}
 
 
 def test_a_vote_for_a_closed_decision_is_refused(vote_client, vote_room):
     token = join(vote_client, vote_room)
     first = vote_room.open_ballot("Eerste", OPTIONS)
-    vote_client.post("/api/vote", json={"ballot": first.id, "option": "reageren"},
+    vote_client.post("/api/vote", json={"ballot": first.id, "option": "A"},
                      headers=auth(token))
     assert vote_room.close_ballot() == {"reageren": 1, "navragen": 0}
-    r = vote_client.post("/api/vote", json={"ballot": first.id, "option": "navragen"},
+    r = vote_client.post("/api/vote", json={"ballot": first.id, "option": "B"},
                          headers=auth(token))
     assert r.status_code == 409 and r.json()["error"] == "closed"
     assert vote_room.totals() == {"reageren": 1, "navragen": 0}
     second = vote_room.open_ballot("Tweede", OPTIONS)
-    r = vote_client.post("/api/vote", json={"ballot": first.id, "option": "navragen"},
+    r = vote_client.post("/api/vote", json={"ballot": first.id, "option": "B"},
                          headers=auth(token))  # an old decision, while another is open
     assert r.status_code == 409
     assert vote_room.totals() == {"reageren": 0, "navragen": 0} and second.votes == {}
@@ -107,12 +107,12 @@ def test_a_vote_for_a_closed_decision_is_refused(vote_client, vote_room):
 def test_a_vote_for_a_foreign_option_is_refused(vote_client, vote_room):
     token = join(vote_client, vote_room)
     ballot = vote_room.open_ballot("Wat doe je?", OPTIONS)
-    for option in ("geen_commentaar", "A", "", "reageren "):
+    for option in ("C", "reageren", "", "a", "A "):
         r = vote_client.post("/api/vote", json={"ballot": ballot.id, "option": option},
                              headers=auth(token))
         assert r.status_code == 422 and r.json()["error"] == "foreign_option"
-    for body in ({"ballot": str(ballot.id), "option": "reageren"}, {"option": "reageren"},
-                 {"ballot": True, "option": "reageren"}, {"ballot": ballot.id, "option": 1}):
+    for body in ({"ballot": str(ballot.id), "option": "A"}, {"option": "A"},
+                 {"ballot": True, "option": "A"}, {"ballot": ballot.id, "option": 1}):
         r = vote_client.post("/api/vote", json=body, headers=auth(token))
         assert r.status_code == 400
     assert ballot.votes == {}
@@ -159,11 +159,11 @@ def test_a_flood_of_votes_is_throttled_and_counted_once():
     with make_client(room) as c:
         token = join(c, room)
         ballot = room.open_ballot("Wat doe je?", OPTIONS)
-        codes = [c.post("/api/vote", json={"ballot": ballot.id, "option": "navragen"},
+        codes = [c.post("/api/vote", json={"ballot": ballot.id, "option": "B"},
                         headers=auth(token)).status_code for _ in range(30)]
         assert codes[:8] == [200] * 8 and set(codes[8:]) == {429}
         assert c.post("/api/vote", headers=auth(token),
-                      json={"ballot": ballot.id, "option": "reageren"}).status_code == 429
+                      json={"ballot": ballot.id, "option": "A"}).status_code == 429
     assert room.totals() == {"reageren": 0, "navragen": 1}
 
 
@@ -178,14 +178,14 @@ def test_guessing_tokens_is_throttled():
 def test_totals_reach_phones_only_after_the_vote_closes(vote_client, vote_room):
     a, b = join(vote_client, vote_room), join(vote_client, vote_room)
     ballot = vote_room.open_ballot("Wat doe je?", OPTIONS)
-    vote_client.post("/api/vote", json={"ballot": ballot.id, "option": "reageren"},
+    vote_client.post("/api/vote", json={"ballot": ballot.id, "option": "A"},
                      headers=auth(a))
     seen = vote_client.get("/api/state", headers=auth(b)).json()["ballot"]
     assert seen["mine"] is None and "totals" not in seen
     assert "reageren" not in str(seen.get("votes", ""))
     vote_room.close_ballot()
     seen = vote_client.get("/api/state", headers=auth(b)).json()["ballot"]
-    assert seen["totals"] == {"reageren": 1, "navragen": 0} and not seen["open"]
+    assert seen["totals"] == {"A": 1, "B": 0} and not seen["open"]
 
 
 def test_the_page_loads_nothing_from_other_hosts(vote_client):
@@ -198,13 +198,13 @@ def test_the_page_loads_nothing_from_other_hosts(vote_client):
 
 
 def test_solo_steps_without_a_token_record_nothing(solo_client, solo_room, db):
-    r = solo_client.post("/api/step", json={"seq": 0, "choice": "reageren"})
+    r = solo_client.post("/api/step", json={"seq": 0, "choice": "A"})
     assert r.status_code == 401
     assert stored_sessions(db) == []
 
 
 def test_a_vote_in_a_solo_room_is_refused(solo_client, solo_room):
     token = join(solo_client, solo_room)
-    r = solo_client.post("/api/vote", json={"ballot": 1, "option": "reageren"},
+    r = solo_client.post("/api/vote", json={"ballot": 1, "option": "A"},
                          headers=auth(token))
     assert r.status_code == 409 and r.json()["error"] == "wrong_mode"

@@ -55,7 +55,7 @@ def test_a_resent_step_counts_once(solo_client, solo_room, db):
 
 def test_a_choice_not_on_offer_is_refused(solo_client, solo_room, db):
     token = join(solo_client, solo_room)
-    for choice in ("uitleggen", "bestaat_niet"):  # a later scene's choice; no such choice
+    for choice in ("C", "uitleggen", "navragen", "b"):  # no such letter; ids are not accepted
         r = solo_client.post("/api/step", json={"seq": 0, "choice": choice},
                              headers=auth(token))
         assert r.status_code == 422
@@ -66,7 +66,8 @@ def test_a_choice_not_on_offer_is_refused(solo_client, solo_room, db):
 def test_the_phone_sees_no_effects_targets_or_debrief(solo_client, solo_room):
     token = join(solo_client, solo_room)
     text = solo_client.get("/api/state", headers=auth(token)).text
-    for secret in ("goto", "effects", "debrief", "journalist", "Feiten eerst", "vertrouwen\""):
+    for secret in ("goto", "effects", "debrief", "journalist", "Feiten eerst", "vertrouwen\"",
+                   '"reageren"', '"navragen"'):  # choice ids, as JSON strings
         assert secret not in text
 
 
@@ -74,7 +75,7 @@ def test_after_the_round_closes_no_step_is_taken(solo_client, solo_room, db):
     token = join(solo_client, solo_room)
     solo_client.get("/api/state", headers=auth(token))
     ids = solo_room.close_round()
-    r = solo_client.post("/api/step", json={"seq": 0, "choice": "navragen"}, headers=auth(token))
+    r = solo_client.post("/api/step", json={"seq": 0, "choice": "B"}, headers=auth(token))
     assert r.status_code == 409 and r.json()["error"] == "round_closed"
     assert [rec.id for rec in stored_sessions(db)] == ids
     assert stored_sessions(db)[0].decisions == ()
@@ -96,7 +97,7 @@ def test_the_live_socket_pushes_the_ballot(vote_client, vote_room):
         ballot = ws.receive_json()["ballot"]
         assert ballot["open"] and [o["letter"] for o in ballot["options"]] == ["A", "B"]
         vote_room.close_ballot()
-        assert ws.receive_json()["ballot"]["totals"] == {"reageren": 0, "navragen": 0}
+        assert ws.receive_json()["ballot"]["totals"] == {"A": 0, "B": 0}
 
 
 def test_the_live_socket_wants_a_valid_token(vote_client):
