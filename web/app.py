@@ -137,6 +137,18 @@ class PhoneApp:
             return refuse("foreign_option")
         return JSONResponse(self.view(device))
 
+    async def language(self, request: Request) -> Response:
+        device, refusal = self.authorised(request)
+        if refusal:
+            return refusal
+        data = await read_json(request)
+        if not isinstance(data.get("lang"), str) or not self.room.set_language(device,
+                                                                                data["lang"]):
+            return refuse("bad_request")
+        if self.solo is not None:
+            self.solo.set_language(device)
+        return JSONResponse(self.view(device))
+
     async def step(self, request: Request) -> Response:
         device, refusal = self.authorised(request)
         if refusal:
@@ -194,6 +206,7 @@ def build_app(room: Room, solo: SoloRound | None = None) -> Starlette:
         Route("/api/state", guarded(phones.state)),
         Route("/api/vote", guarded(phones.vote), methods=["POST"]),
         Route("/api/step", guarded(phones.step), methods=["POST"]),
+        Route("/api/lang", guarded(phones.language), methods=["POST"]),
         WebSocketRoute("/api/live", phones.live),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

@@ -95,6 +95,14 @@ class Room:
             n += 1
         return candidate
 
+    def set_language(self, device: Device, lang: str) -> bool:
+        """The device's language from now on; False for a language the room does not offer."""
+        if lang not in self.languages:
+            return False
+        with self._lock:
+            device.lang = lang
+        return True
+
     def device(self, token: object) -> Device | None:
         """The joined device a token belongs to, or None (unsigned, or not of this room)."""
         device_id = self.signer.device_of(token)

@@ -55,6 +55,12 @@ class SoloRound:
             self._report(device, found)
         return found
 
+    def set_language(self, device: Device) -> None:
+        """Show the device's session in its language from now on, if the scenario has it."""
+        found = self.plays.get(device.id)
+        if found is not None and device.lang in self.setup.scenario.languages:
+            found.lang = device.lang
+
     def step(self, device: Device, seq: object, choice: str | None) -> play.SoloPlay:
         """Choose ``choice``, or continue when it is None. Raises ``StaleStep``,
         ``RoundClosed`` or ``play.StepRefused``; nothing is recorded then."""

@@ -135,6 +135,10 @@ def test_solo_play_to_an_ending_and_back_after_a_reload(browser, solo_server, db
         expect(page.locator("main")).not_to_have_attribute("data-screen", before)
     expect(page.get_by_text("Einde", exact=True)).to_be_visible()
     expect(page.get_by_text(re.compile("Bedankt voor het spelen"))).to_be_visible()
+    page.get_by_role("button", name="English").click()  # the interface and the scenario
+    expect(page.get_by_text("The end", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", level=2)).to_have_text(re.compile(
+        "The rumour dies down|Unrest remains|The rumour wins"))
     [record] = stored_sessions(db)
     assert record.label == "Reiger" and record.ended and len(record.decisions) >= 2
     _, endings = solo_server.room.progress_summary()

@@ -137,3 +137,16 @@ def test_two_servers_cannot_share_a_port():
         from web.server import ServerError
         with pytest.raises(ServerError):
             PhoneServer(Room(VOTE), host="127.0.0.1", port=first.port).start()
+
+
+def test_the_language_changes_for_the_device_only(solo_client, solo_room):
+    a, b = join(solo_client, solo_room), join(solo_client, solo_room)
+    assert "Je telefoon" in solo_client.get("/api/state", headers=auth(a)).json()["solo"][
+        "scene"]["text"]
+    r = solo_client.post("/api/lang", json={"lang": "en"}, headers=auth(a))
+    assert r.status_code == 200 and r.json()["solo"]["scene"]["text"].startswith("Your phone")
+    assert "Je telefoon" in solo_client.get("/api/state", headers=auth(b)).json()["solo"][
+        "scene"]["text"]
+    for body in ({"lang": "fr"}, {"lang": 1}, {}):
+        assert solo_client.post("/api/lang", json=body, headers=auth(a)).status_code == 400
+    assert solo_client.post("/api/lang", json={"lang": "nl"}).status_code == 401

@@ -159,7 +159,10 @@ function header() {
     el("span", { class: "brand", text: t("title") }),
     state && token ? el("span", { class: "who", text: `${t("you_are")} ${state.name}` }) : null,
     el("button", { type: "button", class: "lang", lang: other,
-      on: { click: () => { lang = other; localStorage.setItem("weerbaar.lang", lang); render(true); } },
+      on: { click: async () => {
+        lang = other; localStorage.setItem("weerbaar.lang", lang); render(true);
+        if (token) update(await api("POST", "/api/lang", { lang }));  // the scenario's text too
+      } },
       text: t("lang") }));
 }
 
