@@ -28,6 +28,10 @@ def start_phones(scenario, args) -> PhoneLink | None:
               file=sys.stderr)
         return None
     print(f"join: {link.url}", flush=True)
+    if link.server.advertised.startswith("127.") and args.host is None:
+        print("weerbaar workshop: warning: no network found, so phones cannot reach this "
+              "address; connect the laptop to the Wi-Fi (or its hotspot) and start again, or "
+              "give --host", file=sys.stderr)
     return link
 
 
