@@ -60,6 +60,8 @@ class PhoneServer:
                                 # the standard loop: "auto" would install uvloop's policy for
                                 # the whole workshop process, not only for this thread
                                 loop="asyncio",
+                                # connections at once (a phone holds one or two): beyond, 503
+                                limit_concurrency=4 * self.room.limits.max_devices,
                                 timeout_graceful_shutdown=2)
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._run, name="weerbaar-phones", daemon=True)

@@ -40,6 +40,11 @@ def solo_server(scenario, db):
         yield server
 
 
+def fits(page) -> bool:
+    """Nothing wider than the phone: no sideways scrolling."""
+    return page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
 def join(page, server, name=""):
     page.goto(server.url)
     expect(page.get_by_label("Kamercode")).to_have_value(server.room.code)
@@ -72,6 +77,7 @@ def test_join_vote_and_change_the_vote(browser, vote_server):
     b.click()
     expect(page.get_by_role("status")).to_contain_text("Je stem: B")
     expect(b).to_have_attribute("aria-pressed", "true")
+    assert fits(page)
     assert room.totals() == {"reageren": 0, "navragen": 1}
 
     room.close_ballot()
@@ -133,6 +139,7 @@ def test_solo_play_to_an_ending_and_back_after_a_reload(browser, solo_server, db
         else:
             page.get_by_role("button", name="Verder").click()
         expect(page.locator("main")).not_to_have_attribute("data-screen", before)
+        assert fits(page)
     expect(page.get_by_text("Einde", exact=True)).to_be_visible()
     expect(page.get_by_text(re.compile("Bedankt voor het spelen"))).to_be_visible()
     page.get_by_role("button", name="English").click()  # the interface and the scenario
