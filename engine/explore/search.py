@@ -150,7 +150,7 @@ def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Report:
             take(scenario, nxt, choice)
             origin = (i, Step(scene.id, choice.id, n))
             for kind, settled in settle_all(scenario, nxt, key, report.scenes_reached):
-                going = arrive(settled, origin, kind) and going
+                going = going and arrive(settled, origin, kind)
     if report.bound_hit:
         report.budget = _budget_message(scenario, key, g, bound)
     if query is None:
@@ -174,8 +174,8 @@ def _check(report: Report, checks, s: PlayState, g: _Graph, origin, query) -> bo
     for kind, cond in checks:
         if kind == "claim" and s.scene not in report.violations and not cond.test(s):
             report.violations[s.scene] = g.path_via(origin)
-        elif kind == "query" and cond.test(s):
-            report.witness = g.path_via(origin)
+        elif kind == "query" and report.witness is None and cond.test(s):
+            report.witness = g.path_via(origin)  # the first in breadth-first order: shortest
             return False
     return True
 
