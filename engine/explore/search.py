@@ -100,23 +100,72 @@ def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Report:
         report.budget = (f"{len(scenario.scenes):,} scenes is beyond what the explorer will "
                          f"try (at most {SCENE_BUDGET:,}); split the scenario")
         return report
-    checks = _checks(scenario, claims, query)
-    key = Keyer(scenario, {e: [c for _, c in cs] for e, cs in checks.items()})
-    g = _Graph()
-    queue = deque()
+    search = _Search(scenario, report, bound, _checks(scenario, claims, query))
+    search.run()
+    if report.bound_hit:
+        report.budget = _budget_message(scenario, search.key, search.g, bound)
+    if query is None:
+        _summarise(report, scenario, search.g)
+    report.states = len(search.g.parent)
+    return report
 
-    def arrive(s: PlayState, origin, kind="stop") -> bool:
+
+class _Search:
+    """One breadth-first search: states are added on arrival, expanded from the queue."""
+
+    def __init__(self, scenario: Scenario, report: Report, bound: int, checks: dict):
+        self.scenario, self.report, self.bound, self.checks = scenario, report, bound, checks
+        self.key = Keyer(scenario, {e: [c for _, c in cs] for e, cs in checks.items()})
+        self.g = _Graph()
+        self.queue: deque = deque()
+        # targets where the play comes to rest at once (no routes): no settling needed
+        self.rests = {sid for sid, sc in scenario.scenes.items() if not sc.next} \
+            | set(scenario.endings)
+
+    def run(self) -> None:
+        entered = self.report.scenes_reached
+        going = all(self.arrive(s, None, kind)
+                    for kind, s in settle_all(self.scenario, start_state(self.scenario),
+                                              self.key, entered))
+        while self.queue and going:
+            going = self.expand(*self.queue.popleft())
+
+    def expand(self, i: int, s: PlayState) -> bool:
+        """Take every available choice from state ``i``; False when the search can stop."""
+        scenario, entered, taken = self.scenario, self.report.scenes_reached, \
+            self.report.choices_taken
+        scene = scenario.scenes[s.scene]
+        available = rules.available_choices(scene, s)
+        if not available:
+            self.g.problems.append(("soft-lock", i))
+        for n, choice in enumerate(available, 1):
+            taken.add((scene.id, choice.id))
+            nxt = s.copy()
+            take(scenario, nxt, choice)
+            origin = (i, scene.id, choice.id, n)
+            if nxt.scene in self.rests:
+                entered.add(nxt.scene)
+                if not self.arrive(nxt, origin):
+                    return False
+                continue
+            for kind, settled in settle_all(scenario, nxt, self.key, entered):
+                if not self.arrive(settled, origin, kind):
+                    return False
+        return True
+
+    def arrive(self, s: PlayState, origin, kind="stop") -> bool:
         """Add a settled state; False when the search can stop (the query held)."""
-        if kind == "stop" and s.scene in checks and not _check(report, checks[s.scene], s, g,
-                                                                origin, query):
+        g = self.g
+        if kind == "stop" and s.scene in self.checks and \
+                not _check(self.report, self.checks[s.scene], s, g, origin):
             return False
-        k = key(s)
+        k = self.key(s)
         if kind == "stop" and k in g.index:
             if origin is not None:
                 g.edges[origin[0]].append(g.index[k])
             return True
-        if len(g.parent) >= bound:
-            report.bound_hit = True
+        if len(g.parent) >= self.bound:
+            self.report.bound_hit = True
             return True
         i = len(g.parent)
         g.parent.append(origin)
@@ -126,38 +175,14 @@ def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Report:
             g.edges[origin[0]].append(i)
         if kind != "stop":
             g.problems.append((kind, i))
-            return True
-        g.index[k] = i
-        if s.scene in scenario.endings:
+        elif s.scene in self.scenario.endings:
+            g.index[k] = i
             g.endings.add(i)
-            report.endings_reached.add(s.scene)
+            self.report.endings_reached.add(s.scene)
         else:
-            queue.append((i, s))
+            g.index[k] = i
+            self.queue.append((i, s))
         return True
-
-    going = all(arrive(s, None, kind)
-                for kind, s in settle_all(scenario, start_state(scenario), key,
-                                          report.scenes_reached))
-    while queue and going:
-        i, s = queue.popleft()
-        scene = scenario.scenes[s.scene]
-        available = rules.available_choices(scene, s)
-        if not available:
-            g.problems.append(("soft-lock", i))
-            continue
-        for n, choice in enumerate(available, 1):
-            report.choices_taken.add((scene.id, choice.id))
-            nxt = s.copy()
-            take(scenario, nxt, choice)
-            origin = (i, scene.id, choice.id, n)
-            for kind, settled in settle_all(scenario, nxt, key, report.scenes_reached):
-                going = going and arrive(settled, origin, kind)
-    if report.bound_hit:
-        report.budget = _budget_message(scenario, key, g, bound)
-    if query is None:
-        _summarise(report, scenario, g)
-    report.states = len(g.parent)
-    return report
 
 
 def _checks(scenario: Scenario, claims: bool, query) -> dict:
@@ -171,7 +196,7 @@ def _checks(scenario: Scenario, claims: bool, query) -> dict:
     return out
 
 
-def _check(report: Report, checks, s: PlayState, g: _Graph, origin, query) -> bool:
+def _check(report: Report, checks, s: PlayState, g: _Graph, origin) -> bool:
     for kind, cond in checks:
         if kind == "claim" and s.scene not in report.violations and not cond.test(s):
             report.violations[s.scene] = g.path_via(origin)
