@@ -89,6 +89,8 @@ class Keyer:
         live = self._propagate(self._reads(extra or {}))
         self.layout = {sid: self._layout(live[sid]) for sid in scenario.scenes}
         self.makers = {sid: self._maker(sid, lay) for sid, lay in self.layout.items()}
+        self.keep = {sid: (frozenset(lay[3]) | frozenset(self.pairs), frozenset(lay[2]))
+                     for sid, lay in self.layout.items()}
 
     def _reads(self, extra: dict) -> dict:
         flags = set(self.scenario.flags)
@@ -182,6 +184,16 @@ class Keyer:
                 out += (count if mis[0] is None else bisect_right(mis[0], count),)
             return out
         return key
+
+    def prune(self, s: PlayState) -> None:
+        """Forget the choices and visits that nothing from ``s``'s scene on can read (the
+        misstep choices are kept: ``missteps()`` counts them). Copying a state then costs
+        what can still matter, not the length of the path so far."""
+        keep = self.keep.get(s.scene)
+        if keep is not None:
+            chosen, visits = keep
+            s.chosen = s.chosen & chosen
+            s.visits = {x: n for x, n in s.visits.items() if x in visits}
 
     def exact_values(self, scene: str, key) -> dict:
         """meter -> value, for the meters that the key of ``scene`` holds exactly: where a

@@ -181,6 +181,7 @@ class _Search:
             self.report.endings_reached.add(s.scene)
         else:
             g.index[k] = i
+            self.key.prune(s)
             self.queue.append((i, s))
         return True
 
