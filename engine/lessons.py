@@ -130,4 +130,4 @@ def prove_claims(scenario: Scenario, report: Reporter, doc: YMap) -> None:
                      f"replay it: {replay_command(report.path, path)}")
     if found.bound_hit:
         report.warn("W012", f"the claims could not be proved: {found.budget}",
-                    _pos(doc, "endings"), "raise the bound with weerbaar explore --bound")
+                    _pos(doc, "endings"), "weerbaar explore --bound N tries more states")

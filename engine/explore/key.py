@@ -195,13 +195,17 @@ class Keyer:
             s.chosen = s.chosen & chosen
             s.visits = {x: n for x, n in s.visits.items() if x in visits}
 
-    def exact_values(self, scene: str, key) -> dict:
-        """meter -> value, for the meters that the key of ``scene`` holds exactly: where a
-        state budget goes."""
+    def meter_values(self, scene: str, key) -> dict:
+        """meter -> what the key of ``scene`` holds for it: the value where the meter is kept
+        exactly, (scene, class) where it is kept by class. Where a state budget goes."""
         layout = self.layout.get(scene)
         if layout is None:
             return {}
         flags, specs = layout[0], layout[1]
         exact = flags + tuple(m for m, cs in specs if cs is None)
+        classed = [m for m, cs in specs if cs is not None]
         values = key[1] if len(exact) != 1 else (key[1],)
-        return {m: values[len(flags) + j] for j, m in enumerate(exact[len(flags):])}
+        out = {m: values[len(flags) + j] for j, m in enumerate(exact[len(flags):])}
+        if classed:
+            out.update((m, (scene, c)) for m, c in zip(classed, key[2]))
+        return out

@@ -208,19 +208,19 @@ def _check(report: Report, checks, s: PlayState, g: _Graph, origin) -> bool:
 
 
 def _budget_message(scenario: Scenario, key: Keyer, g: _Graph, bound: int) -> str:
-    """Name the meter that most likely filled the state budget: the exact one with the most
-    distinct values among the states kept."""
+    """Name the meter that most likely filled the state budget: the one with the most
+    distinct values (or classes) among the states kept."""
     seen: dict[str, set] = {}
     for k, i in g.index.items():
-        for m, value in key.exact_values(g.scene[i], k).items():
+        for m, value in key.meter_values(g.scene[i], k).items():
             seen.setdefault(m, set()).add(value)
     if not seen:
         return f"stopped at the state budget of {bound:,} states"
     meter = max(seen, key=lambda m: len(seen[m]))
     lo, hi = scenario.meters[meter].min, scenario.meters[meter].max
     return (f"stopped at the state budget of {bound:,} states; meter '{meter}' ({lo}..{hi}) "
-            f"took {len(seen[meter]):,} distinct values: compare it with fixed numbers, "
-            "narrow its range, or raise --bound")
+            f"took {len(seen[meter]):,} distinct values: narrow its range or let a loop end "
+            "sooner")
 
 
 def _summarise(report: Report, scenario: Scenario, g: _Graph) -> None:

@@ -125,3 +125,10 @@ def test_bad_numbers_are_usage_errors(args, tmp_path, capsys):
         cli_run(["explore", str(tmp_path / "loop.yaml"), *args])
     assert exc.value.code == 2
     assert "error: argument" in capsys.readouterr().err
+
+
+def test_the_budget_names_a_meter_kept_by_class_too():
+    sc = load_scenario_text(chain(300, 2, "min: 0, max: 1000000", adds=(3, -2), end_if="m >= 500"))
+    r = explore(sc, bound=2000)
+    assert r.bound_hit and "meter 'm' (0..1000000) took" in r.budget
+    assert "narrow its range or let a loop end sooner" in r.budget
