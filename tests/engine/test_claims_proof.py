@@ -152,3 +152,10 @@ def test_bad_claims_in_a_test_plan_are_reported(tmp_path, capsys):
         "claims:\n  - {query: \"ending(goed)\", expect: maybe}\n", encoding="utf-8")
     assert cli_run(["test", str(tmp_path / "lek.yaml")]) == 1
     assert "error[E006]: claim 1 expect: 'possible' or 'impossible'" in capsys.readouterr().err
+
+
+def test_explore_json_names_the_failing_claims(leak, capsys):
+    assert cli_run(["explore", leak, "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] is False
+    assert [p["choice"] for p in data["claims"]["goed"]] == ["lekken", "niets"]
