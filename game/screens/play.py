@@ -10,14 +10,17 @@ import pygame
 
 from engine.session import Phase, SessionError
 
+from ..changes import ChangeTeller, StepWatch
 from ..i18n import lang_name
 from ..intents import Back, Choose, Confirm, Scroll, Undo
 from ..sessions import content_language, start_session, steps_of
 from ..widgets import Button, FocusGroup, MeterHud, ScrollView, TimerBar, WidgetColumn
-from ..widgets.draw import box, dim
+from ..widgets.behind import Behind
+from ..widgets.diagnostics import draw_errors
+from ..widgets.draw import box
 from .base import Screen
-from .consequence import ConsequencePanel
-from .scene_view import build_scene
+from .consequence import ConsequencePanel, arrival_note
+from .scene_view import SceneSnapshot, build_scene
 
 CONTENT_SHARE = 0.58  # of the width below the meters, for the situation
 
@@ -41,7 +44,9 @@ class PlayScreen(Screen):
         self._ui_lang = app.settings.language
         if missing:
             self._warn_language()
+        self.teller = ChangeTeller(self.session)
         self.hud = MeterHud(scenario, self.lang, self.session.meters())
+        self.hud.set_values(self.session.meters(), self.teller.note.changes)
         self.content = ScrollView()
         self.column = WidgetColumn()
         self.focus = FocusGroup()
@@ -51,7 +56,7 @@ class PlayScreen(Screen):
         self.decide_seconds = 0.0
         self.errors = None  # --watch: the diagnostics of an edit that does not load
         self._scene_key = None
-        self._dimmed = None  # (layout, surface): the screen behind the consequence panel
+        self.behind = Behind()  # the screen behind the consequence panel
         self._enter_scene()
 
     # ---- state --------------------------------------------------------------------------
@@ -67,6 +72,7 @@ class PlayScreen(Screen):
         if key == self._scene_key:
             return
         self._scene_key = key
+        self.seen = SceneSnapshot(s)
         self.decide_seconds = 0.0
         node = s.node
         timer = getattr(node, "timer", None)
@@ -78,7 +84,7 @@ class PlayScreen(Screen):
     def layout_key(self) -> tuple:
         s = self.session
         return (id(s), s.scene_id, s.phase, len(s.decisions), s.step, self.lang,
-                self.errors is not None, id(self.outcome))
+                self.errors is not None, id(self.outcome), id(self.teller.note))
 
     def ensure_layout(self) -> None:
         if self.app.settings.language != self._ui_lang:
@@ -122,8 +128,12 @@ class PlayScreen(Screen):
         inner = self.card.inflate(-2 * t.px(26), -2 * t.px(22))
         inner.width -= t.px(14)  # room for the scroll bar
         self.content.layout(inner, ui)
-        surface = build_scene(ui, self.scenario, self.session, self.lang, self.app.images,
-                              inner.width, inner.height, ui.palette.panel)
+        s = self.session
+        consequence = s.phase is Phase.CONSEQUENCE  # the scene as seen: no spoiler
+        note = None if consequence else arrival_note(ui, self.scenario, self.lang,
+                                                     self.teller.note, s.scene_id)
+        surface = build_scene(ui, self.scenario, self.seen if consequence else s, self.lang,
+                              self.app.images, inner.width, inner.height, ui.palette.panel, note)
         self.content.set_content(surface, keep_offset=True)
         self._layout_choices(ui, pygame.Rect(self.card.right + gap, main.top,
                                              main.right - self.card.right - gap, main.height))
@@ -214,18 +224,25 @@ class PlayScreen(Screen):
 
     def _show_outcome(self, outcome) -> None:
         self.outcome = outcome
+        self.teller.chose(outcome)
         self.timer = None
         self.hud.set_values(self.session.meters(), outcome.meter_changes,
                             animate=not self.app.settings.reduced_motion)
 
     def proceed(self) -> None:
-        step_on(self, self.session.proceed)
-        self.outcome = None
-        self.hud.set_values(self.session.meters(), None, animate=False)
-        self._after_move()
+        self._move(self.session.proceed)
 
     def advance(self) -> None:
-        step_on(self, self.session.advance)
+        self._move(self.session.advance)
+
+    def _move(self, move) -> None:
+        """Proceed or advance; the HUD follows and the new scene says what arriving did."""
+        watch = StepWatch(self.session)
+        step_on(self, move)
+        self.outcome = None
+        note = self.teller.moved(watch)
+        self.hud.set_values(self.session.meters(), note.changes,
+                            animate=not self.app.settings.reduced_motion)
         self._after_move()
 
     def _after_move(self) -> None:
@@ -249,9 +266,12 @@ class PlayScreen(Screen):
     def restart(self) -> None:
         self.session.restart()
         self._reset_view()
+        self.teller = ChangeTeller(self.session)
+        self.hud.set_values(self.session.meters(), self.teller.note.changes)
 
     def _reset_view(self) -> None:
         self.outcome = None
+        self.teller.forget()
         self.hud.set_values(self.session.meters(), None,
                             animate=not self.app.settings.reduced_motion)
         self._scene_key = None
@@ -272,6 +292,7 @@ class PlayScreen(Screen):
         self.scenario, self.errors, self.outcome = scenario, None, None
         self.lang, _ = content_language(scenario, self.app.settings)
         self.hud = MeterHud(scenario, self.lang, self.session.meters())
+        self.teller.forget()
         self._scene_key = None
         self._enter_scene()
         self.invalidate()
@@ -309,13 +330,13 @@ class PlayScreen(Screen):
         if self.timer is not None:
             self.timer.draw(surface)
         if self.panel is None:
-            self._dimmed = None
+            self.behind.forget()
             self._draw_main(surface)
         else:
-            self._draw_dimmed_main(surface)
+            self.behind.draw(surface, self.panel.area, self._laid_for, self._draw_main, self.ui)
             self.panel.draw(surface, dim_behind=False)
         if self.errors is not None:
-            self._draw_errors(surface)
+            draw_errors(surface, self.ui, self.top_h, self.errors)
 
     def _draw_main(self, surface) -> None:
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
@@ -327,17 +348,6 @@ class PlayScreen(Screen):
             img = ui.text.render(ui.text.ellipsize(hint, t.small, t.size[0] - 2 * t.margin),
                                  t.small, p.muted)
             surface.blit(img, (t.margin, self.footer_y))
-
-    def _draw_dimmed_main(self, surface) -> None:
-        """Behind the consequence panel nothing moves: dim it once, then blit the copy."""
-        area = self.panel.area.clip(surface.get_rect())
-        if self._dimmed is None or self._dimmed[0] != self._laid_for:
-            surface.fill(self.ui.palette.bg, area)
-            self._draw_main(surface)
-            copy = surface.subsurface(area).copy()
-            dim(copy, copy.get_rect(), self.ui.palette.overlay)
-            self._dimmed = (self._laid_for, copy)
-        surface.blit(self._dimmed[1], area.topleft)
 
     def _draw_title(self, surface) -> None:
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
@@ -376,24 +386,3 @@ class PlayScreen(Screen):
             return self.ui.t("continue_hint")
         n = sum(1 for b in self.focus.buttons if b.number)
         return self.ui.t("choose_hint", n=n) if n else ""
-
-    def _draw_errors(self, surface) -> None:
-        ui, t, p = self.ui, self.ui.theme, self.ui.palette
-        area = pygame.Rect(0, self.top_h, *t.size).clip(surface.get_rect())
-        area.height = t.size[1] - self.top_h
-        dim(surface, area, p.overlay)
-        rect = area.inflate(-2 * t.margin, -2 * t.margin)
-        box(surface, rect, p.panel, t.radius, p.bad, max(3, t.px(4)))
-        x, y, width = rect.left + t.px(24), rect.top + t.px(20), rect.width - t.px(48)
-        for text, px, colour, style in (
-                (ui.t("watch_errors"), t.body, p.bad, "bold"),
-                (ui.t("error_watch"), t.small, p.muted, "regular")):
-            img = ui.text.block(text, px, colour, width, style)
-            surface.blit(img, (x, y))
-            y += img.get_height() + t.px(8)
-        for d in self.errors:
-            img = ui.text.block(str(d), t.small, p.text, width)
-            if y + img.get_height() > rect.bottom - t.px(16):
-                break
-            surface.blit(img, (x, y))
-            y += img.get_height() + t.px(6)

@@ -9,6 +9,23 @@ from ..flow import Flow
 from ..widgets.draw import avatar, heart, share
 
 
+class SceneSnapshot:
+    """What ``SceneView`` reads of a session, taken when the player entered the scene: the
+    scene stays as it was seen behind the consequence panel, not the scene the choice led to."""
+
+    def __init__(self, session):
+        scenario = session.scenario
+        self.node, self.default = session.node, scenario.default_language
+        self._texts = {lang: session.text(lang) for lang in scenario.languages}
+        self._posts = session.posts()
+
+    def text(self, lang: str | None = None) -> str:
+        return self._texts.get(lang or self.default, self._texts[self.default])
+
+    def posts(self) -> list:
+        return self._posts
+
+
 class SceneView:
     def __init__(self, ui, scenario, session, lang: str, images, view_height: int):
         self.ui, self.scenario, self.session, self.lang = ui, scenario, session, lang
@@ -182,7 +199,11 @@ class SceneView:
 
 
 def build_scene(ui, scenario, session, lang, images, width: int, view_height: int,
-                background) -> pygame.Surface:
-    flow = SceneView(ui, scenario, session, lang, images, view_height).build(width)
+                background, before=None) -> pygame.Surface:
+    """The scene rendered for scrolling; ``before(flow)`` adds what goes above it."""
+    flow = Flow(width)
+    if before is not None:
+        before(flow)
+    SceneView(ui, scenario, session, lang, images, view_height).build_into(flow)
     return flow.render(background)
 

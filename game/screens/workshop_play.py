@@ -13,18 +13,20 @@ import pygame
 from engine.session import Phase, SessionError
 from store import StoreError
 
+from ..changes import ChangeTeller, StepWatch
 from ..intents import (Adjust, Back, Choose, Confirm, Letter, Navigate, Scroll, TabKey, Undo,
                        POINTER)
 from ..sessions import content_language
 from ..widgets import Button, FocusGroup, ScrollView, TimerBar
-from ..widgets.draw import box, dim
+from ..widgets.behind import Behind
+from ..widgets.draw import box
 from ..widgets.tally import READ, REVEALED, VOTING, TallyBoard
 from ..widgets.teambar import TeamBar
 from .play import step_on
 from ..workshop_vote import Vote
 from .base import Screen
-from .consequence import ConsequencePanel
-from .scene_view import build_scene
+from .consequence import ConsequencePanel, arrival_note
+from .scene_view import SceneSnapshot, build_scene
 from .workshop_words import BoardWords
 
 # the share of the width below the top bar for the situation: while the room reads the
@@ -50,7 +52,7 @@ class WorkshopScreen(Screen):
         self.decide_seconds = 0.0
         self.votes: dict[int, Vote] = {}  # decision index -> the hands, for a take-back
         self._scene_key = None
-        self._dimmed = None
+        self.behind = Behind()  # the screen behind the consequence panel
         self._time_up_told = False
         self._start_team()
 
@@ -65,6 +67,8 @@ class WorkshopScreen(Screen):
     def _start_team(self) -> None:
         self.lang, _ = content_language(self.scenario, self.app.settings)
         self.bar = TeamBar(self.scenario, self.lang, self.session.meters())
+        self.teller = ChangeTeller(self.session)
+        self.bar.hud.set_values(self.session.meters(), self.teller.note.changes)
         self.outcome, self.panel, self._scene_key = None, None, None
         self._enter_scene()
         self.invalidate()
@@ -74,7 +78,7 @@ class WorkshopScreen(Screen):
         key = (s.scene_id, len(s.decisions), s.step)
         if key == self._scene_key:
             return
-        self._scene_key = key
+        self._scene_key, self.seen = key, SceneSnapshot(s)
         self.decide_seconds = 0.0
         deciding = s.phase is Phase.SCENE and not s.can_continue
         options = [(c.id, c.text.get(self.lang, self.scenario.languages))
@@ -89,7 +93,8 @@ class WorkshopScreen(Screen):
     def layout_key(self) -> tuple:
         s = self.session
         return (id(s), s.scene_id, s.phase, len(s.decisions), s.step, self.lang, id(self.outcome),
-                id(self.board), self.board.phase, self.board.selected, self.timer is not None)
+                id(self.board), self.board.phase, self.board.selected, self.timer is not None,
+                id(self.teller.note))
 
     def layout(self, ui) -> None:
         t = ui.theme
@@ -126,9 +131,12 @@ class WorkshopScreen(Screen):
         inner = self.card.inflate(-2 * t.px(24), -2 * t.px(20))
         inner.width -= t.px(14)
         self.content.layout(inner, ui)
-        self.content.set_content(build_scene(ui, self.scenario, self.session, self.lang,
-                                             self.app.images, inner.width, inner.height,
-                                             ui.palette.panel), keep_offset=True)
+        s = self.session
+        seen = self.seen if s.phase is Phase.CONSEQUENCE else s  # the scene as seen: no spoiler
+        note = arrival_note(ui, self.scenario, self.lang, self.teller.note, s.scene_id)
+        self.content.set_content(build_scene(ui, self.scenario, seen, self.lang, self.app.images,
+                                             inner.width, inner.height, ui.palette.panel,
+                                             None if seen is not s else note), keep_offset=True)
 
     def step_text(self, ui) -> str:
         return ui.t("workshop_decision_n", n=self.run.here()[0] + 1)
@@ -190,7 +198,7 @@ class WorkshopScreen(Screen):
         elif isinstance(intent, Adjust):
             self.board.adjust(intent.step)
         elif isinstance(intent, Navigate):
-            self._navigate(intent)
+            self.board.navigate(intent.dx, intent.dy)
         elif isinstance(intent, Confirm):
             self.primary()
         elif isinstance(intent, POINTER):
@@ -219,13 +227,6 @@ class WorkshopScreen(Screen):
             b.reveal_focus()
         elif char == "t":
             self.toggle_countdown()
-
-    def _navigate(self, intent) -> None:
-        if self.board.phase in (VOTING, REVEALED) and intent.dy:
-            self.board.move(intent.dy)
-            self.board.reveal_focus()
-        elif self.board.phase == VOTING and intent.dx:
-            self.board.adjust(intent.dx)
 
     def _undo_key(self) -> None:
         if self.board.phase == VOTING:
@@ -278,20 +279,22 @@ class WorkshopScreen(Screen):
             return
         self.votes[outcome.decision.index] = vote
         self.outcome, self.timer = outcome, None
+        self.teller.chose(outcome)
         self.bar.hud.set_values(self.session.meters(), outcome.meter_changes,
                                 animate=not self.app.settings.reduced_motion)
 
     def proceed(self) -> None:
-        step_on(self, self.session.proceed)
-        self.outcome = None
-        self.bar.hud.set_values(self.session.meters(), None, animate=False)
-        self._after_move()
+        self._move(self.session.proceed)
 
     def advance(self) -> None:
-        step_on(self, self.session.advance)
-        self._after_move()
+        self._move(self.session.advance)
 
-    def _after_move(self) -> None:
+    def _move(self, move) -> None:
+        watch = StepWatch(self.session)
+        step_on(self, move)
+        self.outcome, note = None, self.teller.moved(watch)
+        self.bar.hud.set_values(self.session.meters(), note.changes,
+                                animate=not self.app.settings.reduced_motion)
         self._enter_scene()
         if self.session.ended:
             from .workshop_end import TeamEndScreen
@@ -312,6 +315,7 @@ class WorkshopScreen(Screen):
             self.app.toast(self.ui.t("store_error", error=str(exc)), "bad")
             return False
         self.outcome, self._scene_key = None, None
+        self.teller.forget()
         self.bar.hud.set_values(s.meters(), None, animate=not self.app.settings.reduced_motion)
         self._enter_scene()
         old = self.votes.pop(last.index, None)
@@ -361,10 +365,10 @@ class WorkshopScreen(Screen):
     def draw(self, surface) -> None:
         self.bar.draw(surface)
         if self.panel is None:
-            self._dimmed = None
+            self.behind.forget()
             self._draw_main(surface)
         else:
-            self._draw_dimmed_main(surface)
+            self.behind.draw(surface, self.panel.area, self._laid_for, self._draw_main, self.ui)
             self.panel.draw(surface, dim_behind=False)
 
     def _draw_main(self, surface) -> None:
@@ -392,13 +396,3 @@ class WorkshopScreen(Screen):
         if status:
             img = ui.text.block(status, t.body, p.muted, a.width, "bold", 2)
             surface.blit(img, (a.left, a.top + ui.text.line_height(px)))
-
-    def _draw_dimmed_main(self, surface) -> None:
-        area = self.panel.area.clip(surface.get_rect())
-        if self._dimmed is None or self._dimmed[0] != self._laid_for:
-            surface.fill(self.ui.palette.bg, area)
-            self._draw_main(surface)
-            copy = surface.subsurface(area).copy()
-            dim(copy, copy.get_rect(), self.ui.palette.overlay)
-            self._dimmed = (self._laid_for, copy)
-        surface.blit(self._dimmed[1], area.topleft)

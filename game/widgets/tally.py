@@ -218,6 +218,14 @@ class TallyBoard:
             self.vote.set(cid, self.vote.counts[cid] // 10)
             self.typing = True
 
+    def navigate(self, dx: int, dy: int) -> None:
+        """Arrows: up and down move between options, left and right change the hands."""
+        if self.phase in (VOTING, REVEALED) and dy:
+            self.move(dy)
+            self.reveal_focus()
+        elif self.phase == VOTING and dx:
+            self.adjust(dx)
+
     def adjust(self, delta: int, index: int | None = None) -> None:
         index = self.focus if index is None else index
         if self.phase == VOTING and index is not None:
