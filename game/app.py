@@ -20,6 +20,7 @@ from engine.session import SessionError
 
 from . import paths
 from .catalogue import scan
+from .display import open_display
 from .images import ImageStore
 from .input import InputMapper
 from .intents import Quit, Redraw, Resize, TextSize, ToggleFullscreen
@@ -42,7 +43,7 @@ class App:
                  *, seed: int = 0, watch: bool = False, listeners=(), size=WINDOW_SIZE,
                  scenarios_dir: Path = paths.SCENARIOS, save_settings: bool = True,
                  recording=None):
-        pygame.display.init()
+        open_display()
         pygame.font.init()
         self.store = store or SettingsStore()
         self.settings = settings if settings is not None else self.store.load()
@@ -64,8 +65,10 @@ class App:
         self.toasts: list[Toast] = []
         self.watcher: FileWatcher | None = None
         self.running = True
-        self.frames = 0
+        self.frames = 0   # full draws
+        self.patches = 0  # partial draws: a running timer's bar alone
         self._dirty = True
+        self._moving = False
         self._last = time.perf_counter()
         self._catalogue = None
 
@@ -149,8 +152,9 @@ class App:
             self._catalogue = scan(self.scenarios_dir, self.settings.language)
         return self._catalogue
 
-    def open_scenario(self, path, entry=None) -> None:
-        """Play ``path`` on top of the stack, or show why it cannot be played."""
+    def open_scenario(self, path, entry=None) -> list[str]:
+        """Play ``path`` on top of the stack, or show why it cannot be played; the errors
+        (none when it plays)."""
         from .screens.message import ErrorScreen
         from .screens.play import PlayScreen
         if entry is not None:
@@ -161,11 +165,13 @@ class App:
             self.watcher = FileWatcher(str(path))
         if scenario is None:
             self.push(ErrorScreen(self, str(path), diagnostics))
-            return
+            return [str(d) for d in diagnostics if d.severity.value == "error"]
         try:
             self.push(PlayScreen(self, scenario))
         except SessionError as exc:  # the scenario gets stuck before the first scene shows
             self.push(ErrorScreen(self, str(path), [f"{path}: {exc}"], "error_session"))
+            return [f"{path}: {exc}"]
+        return []
 
     def _reload_watched(self) -> None:
         from .screens.message import ErrorScreen
@@ -212,12 +218,23 @@ class App:
         if self.watcher is not None and self.watcher.poll(dt):
             self._reload_watched()
         moving = self._update(dt)
+        self._moving = moving
         if intents or moving or self._dirty:
             self.draw()
             pygame.display.flip()
             self.frames += 1
             self._dirty = False
+        elif self.top is not None:
+            self._patch()
         return self.running
+
+    def _patch(self) -> None:
+        """Redraw only what the top screen says changed by itself (a timer's bar)."""
+        surface = pygame.display.get_surface()
+        rects = self.top.patch(surface)
+        if rects:
+            pygame.display.update(rects)
+            self.patches += 1
 
     def _dispatch(self, intent) -> None:
         if isinstance(intent, Quit):
@@ -247,7 +264,7 @@ class App:
 
     def timeout(self) -> float:
         """How long the loop may sleep: 0 while animating."""
-        if self._dirty:  # something changed outside a step (a recovered error): draw now
+        if self._dirty or self._moving:  # an animation runs to its end; a recovered error
             return 0.0
         waits = [IDLE_WAKE]
         top = self.top
@@ -346,5 +363,10 @@ def run(path: str | None, args, start=None) -> int:
         app.to_title()
     else:
         app.to_title()
-        app.open_scenario(path)
+        errors = app.open_scenario(path)
+        for line in errors:  # besides on screen: for the terminal and scripts
+            print(line, file=sys.stderr)
+        if errors:
+            app.run()
+            return 2
     return app.run()

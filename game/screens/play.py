@@ -15,6 +15,7 @@ from ..i18n import lang_name
 from ..intents import Back, Choose, Confirm, Scroll, Undo
 from ..sessions import content_language, start_session, steps_of
 from ..widgets import Button, FocusGroup, MeterHud, ScrollView, TimerBar, WidgetColumn
+from ..widgets.timerbar import MAX_REDRAWS
 from ..widgets.behind import Behind
 from ..widgets.diagnostics import draw_errors
 from ..widgets.draw import box
@@ -305,7 +306,7 @@ class PlayScreen(Screen):
         if self.session.phase is Phase.SCENE and self.errors is None:
             self.decide_seconds += dt
             if self.timer is not None:
-                moving = self.timer.update(dt) or moving
+                self.timer.update(dt)
                 if self.timer.expired:
                     self.time_out()
                     moving = True
@@ -313,8 +314,12 @@ class PlayScreen(Screen):
 
     def wake_in(self) -> float | None:
         if self.timer is not None and self.errors is None:
-            return 0.25 if self.app.settings.reduced_motion else 1 / 30
+            return 0.25 if self.app.settings.reduced_motion else 1 / MAX_REDRAWS
         return None
+
+    def patch(self, surface) -> list:
+        """A running timer redraws its bar alone (nothing else on the screen moves)."""
+        return self.timer.repaint(surface) if self.timer and self.panel is None else []
 
     def on_close(self) -> None:
         self.session.close()

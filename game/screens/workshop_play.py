@@ -18,6 +18,7 @@ from ..intents import (Adjust, Back, Choose, Confirm, Letter, Navigate, Scroll, 
                        POINTER)
 from ..sessions import content_language
 from ..widgets import Button, FocusGroup, ScrollView, TimerBar
+from ..widgets.timerbar import MAX_REDRAWS
 from ..widgets.behind import Behind
 from ..widgets.draw import box
 from ..widgets.tally import READ, REVEALED, VOTING, TallyBoard
@@ -220,8 +221,7 @@ class WorkshopScreen(Screen):
             self.proceed()
 
     def _letter(self, char: str) -> None:
-        index = ord(char) - ord("a")
-        b = self.board
+        index, b = ord(char) - ord("a"), self.board
         if index < len(b.rows) and not self.session.can_continue:
             b.pick(index)
             b.reveal_focus()
@@ -335,27 +335,29 @@ class WorkshopScreen(Screen):
         return False
 
     # ---- loop ---------------------------------------------------------------------------
-    def tick(self, dt: float) -> bool:
-        """The room's clock: runs on while the facilitator view is open, too."""
-        moving = False
+    def tick(self, dt: float) -> None:
+        """The room's clock, also under the facilitator view (the countdown: ``patch``)."""
         if self.session.phase is Phase.SCENE and not self.session.ended:
             self.decide_seconds += dt
         if self.timer is not None and not self.timer.expired:
-            moving = self.timer.update(dt)
+            self.timer.update(dt)
             if self.timer.expired and not self._time_up_told:
                 self._time_up_told = True
                 self.app.toast(self.ui.t("time_up"), "bad")
-        return moving
 
     def update(self, dt: float) -> bool:
         moving = self.bar.update(dt)
-        moving = self.board.update(dt) or moving
-        return self.tick(dt) or moving
+        self.tick(dt)
+        return self.board.update(dt) or moving
 
     def wake_in(self) -> float | None:
         if self.timer is not None and not self.timer.expired:
-            return 0.25 if self.app.settings.reduced_motion else 1 / 30
+            return 0.25 if self.app.settings.reduced_motion else 1 / MAX_REDRAWS
         return None
+
+    def patch(self, surface) -> list:
+        """A running timer redraws its bar alone (nothing else on the screen moves)."""
+        return self.timer.repaint(surface) if self.timer and self.panel is None else []
 
     def on_close(self) -> None:
         if self.owns_run:

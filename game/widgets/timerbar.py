@@ -1,4 +1,7 @@
-"""A shrinking bar for a timed decision, with the seconds left in words."""
+"""A shrinking bar for a timed decision, with the seconds left in words.
+
+A running timer must cost nothing: ``update`` says when what it shows changes, at most
+``MAX_REDRAWS`` times a second, and the screen then redraws only this bar (``patch``)."""
 from __future__ import annotations
 
 import math
@@ -7,6 +10,9 @@ import pygame
 
 from .draw import box
 
+MAX_REDRAWS = 10  # per second
+STEPS = 200  # the bar shrinks in this many visible steps (finer than a pixel is not seen)
+
 
 class TimerBar:
     def __init__(self, seconds: float):
@@ -14,6 +20,9 @@ class TimerBar:
         self.left = float(seconds)
         self.rect = pygame.Rect(0, 0, 0, 0)
         self._ui = None
+        self._shown = self._face()
+        self._since = 0.0  # seconds since the last change that was reported
+        self.changed = False  # shows something new since it was last drawn
 
     @property
     def expired(self) -> bool:
@@ -25,19 +34,39 @@ class TimerBar:
     def process_event(self, intent) -> bool:
         return False
 
+    def _face(self) -> tuple[int, int]:
+        """What the bar shows: the whole seconds left and the bar's length in steps."""
+        frac = self.left / self.total if self.total else 0
+        return math.ceil(self.left), round(frac * STEPS)
+
     def update(self, dt: float) -> bool:
-        """Count down; True while the displayed state changes."""
+        """Count down; True when what the bar shows changed (at most 10 times a second,
+        and always when the time runs out)."""
         if self.left <= 0:
             return False
         self.left = max(0.0, self.left - dt)
+        self._since += dt
+        face = self._face()
+        if face == self._shown or (self._since < 1 / MAX_REDRAWS and self.left > 0):
+            return False
+        self._shown, self._since, self.changed = face, 0.0, True
         return True
 
     def height_for(self, ui) -> int:
         return ui.text.line_height(ui.theme.small)
 
+    def repaint(self, surface) -> list:
+        """Redraw the bar alone on the window's background if it changed; the rects drawn."""
+        if not self.changed or self._ui is None:
+            return []
+        surface.fill(self._ui.palette.bg, self.rect)
+        self.draw(surface)
+        return [self.rect]
+
     def draw(self, surface) -> None:
         if self._ui is None:
             return
+        self.changed = False
         ui, t, p = self._ui, self._ui.theme, self._ui.palette
         label = ui.text.render(ui.t("time_left", n=math.ceil(self.left)), t.small, p.text, "bold")
         surface.blit(label, (self.rect.right - label.get_width(),
