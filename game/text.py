@@ -14,9 +14,8 @@ import pygame
 from . import paths
 
 CACHE_SIZE = 3000
-# beyond Latin, the punctuation Dutch text uses and the main font has: – — ‘ ’ “ ” … € −
-MAIN_EXTRA = frozenset("\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac\u2212")
 LINE_SPACING = 1.3
+MAIN_STYLES = ("regular", "bold", "italic")
 
 
 class _LRU(OrderedDict):
@@ -67,8 +66,8 @@ class TextRenderer:
     # ---- fallback fonts -----------------------------------------------------------------
     def _has(self, style: str, ch: str) -> bool:
         """Whether the font of ``style`` draws ``ch`` (not its empty 'missing' box)."""
-        if ord(ch) < 0x2000 or ch in MAIN_EXTRA:
-            return style in ("regular", "bold", "italic")  # Latin and punctuation: the main font
+        if " " <= ch <= "~":
+            return style in MAIN_STYLES  # ASCII: the main font has it
         key = (style, ch)
         known = self._covers.get(key)
         if known is None:
@@ -94,11 +93,16 @@ class TextRenderer:
                 out.append((use, ch))
         return out
 
-    def _plain(self, text: str) -> bool:
-        return all(ord(ch) < 0x2000 or ch in MAIN_EXTRA for ch in text)
+    def covers(self, ch: str, style: str = "regular") -> bool:
+        """Whether ``ch`` has a glyph in the font of ``style`` or in a fallback."""
+        return any(self._has(f, ch) for f in (style, *self._fallbacks))
+
+    def _plain(self, text: str, style: str) -> bool:
+        """Whether the main font draws all of ``text`` (one run, no fallback)."""
+        return text.isascii() or all(ch in "\n\t" or self._has(style, ch) for ch in text)
 
     def size(self, text: str, px: int, style: str = "regular") -> tuple[int, int]:
-        if self._plain(text):
+        if self._plain(text, style):
             return self.font(px, style).size(text)
         sizes = [self.font(px, s).size(piece) for s, piece in self.runs(text, style)]
         return sum(w for w, _ in sizes), max((h for _, h in sizes), default=0)
@@ -108,7 +112,7 @@ class TextRenderer:
         key = (text, px, style, tuple(colour))
         surf = self._surfaces.hit(key)
         if surf is None:
-            if self._plain(text):
+            if self._plain(text, style):
                 surf = self.font(px, style).render(text, True, colour)
             else:
                 surf = self._render_runs(text, px, colour, style)
