@@ -87,6 +87,7 @@ class App:
         return surface
 
     def _make_ui(self) -> Ui:
+        self.text.set_language(self.settings.language)  # hyphenation at its syllables
         return Ui(Theme.for_window(self.window.get_size(), self.settings), self.text,
                   self.settings, author_mode=self.watch)
 

@@ -8,14 +8,18 @@ whether a title was drawn without reading pixels glyph by glyph.
 from __future__ import annotations
 
 from collections import OrderedDict
+from functools import lru_cache
 
 import pygame
+import pyphen
 
 from . import paths
 
 CACHE_SIZE = 3000
 LINE_SPACING = 1.3
 MAIN_STYLES = ("regular", "bold", "italic")
+HYPHEN_DICTS = {"nl": "nl_NL", "en": "en_GB"}  # the game's languages: pyphen's dictionaries
+MIN_HYPHENATED = 8  # letters: shorter words are not hyphenated to fill a line
 
 
 class _LRU(OrderedDict):
@@ -48,6 +52,13 @@ class TextRenderer:
         self._surfaces = _LRU(CACHE_SIZE)
         self._wraps = _LRU(CACHE_SIZE)
         self.rendered: set[str] = set()
+        self.lang: str | None = None  # hyphenation at this language's syllables; None: off
+
+    def set_language(self, lang: str | None) -> None:
+        if lang != self.lang:
+            self.lang = lang
+            self._wraps.clear()
+            self._surfaces.clear()
 
     def font(self, px: int, style: str = "regular") -> pygame.font.Font:
         key = (px, style)
@@ -142,8 +153,9 @@ class TextRenderer:
         key = (text, px, style, width)
         lines = self._wraps.hit(key)
         if lines is None:
+            cuts = _cutter(HYPHEN_DICTS.get(self.lang)) if self.lang else None
             lines = self._wraps.put(key, _wrap(lambda s: self.size(s, px, style)[0], text,
-                                               max(1, width)))
+                                               max(1, width), cuts))
         return lines
 
     def ellipsize(self, text: str, px: int, width: int, style: str = "regular") -> str:
@@ -186,8 +198,23 @@ class TextRenderer:
         self._wraps.clear()
 
 
-def _wrap(measure, text: str, width: int) -> list[str]:
-    """``measure(s)`` is the width of ``s`` in pixels."""
+@lru_cache(maxsize=4)
+def _cutter(dictionary: str | None):
+    """The places a word may be hyphenated, by pyphen's dictionary (None: nowhere)."""
+    if dictionary is None:
+        return None
+    hyphenator = pyphen.Pyphen(lang=dictionary)
+
+    def cuts(word: str) -> list[int]:
+        at = set(hyphenator.positions(word))
+        at.update(i + 1 for i, ch in enumerate(word[:-1]) if ch == "-" and i > 0)
+        return sorted(at, reverse=True)
+    return cuts
+
+
+def _wrap(measure, text: str, width: int, cuts=None) -> list[str]:
+    """``measure(s)`` is the width of ``s`` in pixels; ``cuts(word)`` the places where a
+    word may be hyphenated (a visible hyphen at a syllable boundary), longest first."""
     out: list[str] = []
     for para in text.replace("\r\n", "\n").split("\n"):
         words = para.split(" ")
@@ -197,16 +224,33 @@ def _wrap(measure, text: str, width: int) -> list[str]:
             if measure(candidate) <= width:
                 line = candidate
                 continue
+            if cuts is not None and (len(word) >= MIN_HYPHENATED or measure(word) > width):
+                head, word = _hyphenate(measure, line, word, width, cuts)
+                if head:
+                    out.append(head)
+                    line = ""
             if line:
                 out.append(line)
             line = ""
             while measure(word) > width and len(word) > 1:  # a word wider than a line
-                cut = _fit(measure, word, width)
-                out.append(word[:cut])
-                word = word[cut:]
+                head, word = _hyphenate(measure, "", word, width, cuts) if cuts else ("", word)
+                if not head:  # no syllable fits: cut where it must
+                    cut = _fit(measure, word, width)
+                    head, word = word[:cut], word[cut:]
+                out.append(head)
             line = word
         out.append(line)
     return out
+
+
+def _hyphenate(measure, line: str, word: str, width: int, cuts) -> tuple[str, str]:
+    """(``line`` with as much of ``word`` as fits, hyphenated; the rest), or ("", word)."""
+    for at in cuts(word):
+        piece = word[:at] if word[at - 1] == "-" else word[:at] + "-"
+        candidate = f"{line} {piece}" if line else piece
+        if measure(candidate) <= width:
+            return candidate, word[at:]
+    return "", word
 
 
 def _fit(measure, word: str, width: int) -> int:
