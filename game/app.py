@@ -101,11 +101,11 @@ class App:
         self.ui = self._make_ui()
         self._dirty = True
 
-    def set_settings(self, settings: Settings) -> None:
+    def set_settings(self, settings: Settings, save: bool = True) -> None:
         old, self.settings = self.settings, settings
         if old.fullscreen != settings.fullscreen:
             self.window = self._open_window()
-        if self.save_settings and not self.store.save(settings):
+        if save and self.save_settings and not self.store.save(settings):
             self.toast(self.ui.t("settings_error", error=self.store.error), "bad")
         self.ui = self._make_ui()
         self._dirty = True

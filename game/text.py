@@ -19,7 +19,8 @@ CACHE_SIZE = 3000
 LINE_SPACING = 1.3
 MAIN_STYLES = ("regular", "bold", "italic")
 HYPHEN_DICTS = {"nl": "nl_NL", "en": "en_GB"}  # the game's languages: pyphen's dictionaries
-MIN_HYPHENATED = 8  # letters: shorter words are not hyphenated to fill a line
+MIN_HYPHENATED = 9  # letters: shorter words are not hyphenated to fill a line
+MIN_PIECE = 3  # letters on either side of a hyphen made to fill a line
 
 
 class _LRU(OrderedDict):
@@ -147,15 +148,18 @@ class TextRenderer:
             x += img.get_width()
         return surf
 
-    def wrap(self, text: str, px: int, width: int, style: str = "regular") -> list[str]:
+    def wrap(self, text: str, px: int, width: int, style: str = "regular",
+             fill: bool = True) -> list[str]:
         """Lines of ``text`` that fit ``width``, broken at spaces (and inside a word only
-        when the word alone is wider than the line). Newlines start a new paragraph."""
-        key = (text, px, style, width)
+        when the word alone is wider than the line). Newlines start a new paragraph. With a
+        language set, long words are hyphenated at syllables: to ``fill`` a line, and always
+        when a word alone is wider than the line."""
+        key = (text, px, style, width, fill)
         lines = self._wraps.hit(key)
         if lines is None:
             cuts = _cutter(HYPHEN_DICTS.get(self.lang)) if self.lang else None
             lines = self._wraps.put(key, _wrap(lambda s: self.size(s, px, style)[0], text,
-                                               max(1, width), cuts))
+                                               max(1, width), cuts, fill))
         return lines
 
     def ellipsize(self, text: str, px: int, width: int, style: str = "regular") -> str:
@@ -212,7 +216,7 @@ def _cutter(dictionary: str | None):
     return cuts
 
 
-def _wrap(measure, text: str, width: int, cuts=None) -> list[str]:
+def _wrap(measure, text: str, width: int, cuts=None, fill: bool = True) -> list[str]:
     """``measure(s)`` is the width of ``s`` in pixels; ``cuts(word)`` the places where a
     word may be hyphenated (a visible hyphen at a syllable boundary), longest first."""
     out: list[str] = []
@@ -224,8 +228,10 @@ def _wrap(measure, text: str, width: int, cuts=None) -> list[str]:
             if measure(candidate) <= width:
                 line = candidate
                 continue
-            if cuts is not None and (len(word) >= MIN_HYPHENATED or measure(word) > width):
-                head, word = _hyphenate(measure, line, word, width, cuts)
+            if cuts is not None and ((fill and _letters(word) >= MIN_HYPHENATED)
+                                     or measure(word) > width):
+                least = MIN_PIECE if measure(word) <= width else 1
+                head, word = _hyphenate(measure, line, word, width, cuts, least)
                 if head:
                     out.append(head)
                     line = ""
@@ -243,9 +249,17 @@ def _wrap(measure, text: str, width: int, cuts=None) -> list[str]:
     return out
 
 
-def _hyphenate(measure, line: str, word: str, width: int, cuts) -> tuple[str, str]:
-    """(``line`` with as much of ``word`` as fits, hyphenated; the rest), or ("", word)."""
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _hyphenate(measure, line: str, word: str, width: int, cuts,
+               least: int = 1) -> tuple[str, str]:
+    """(``line`` with as much of ``word`` as fits, hyphenated; the rest), or ("", word).
+    Each side of the hyphen keeps at least ``least`` letters."""
     for at in cuts(word):
+        if _letters(word[:at]) < least or _letters(word[at:]) < least:
+            continue
         piece = word[:at] if word[at - 1] == "-" else word[:at] + "-"
         candidate = f"{line} {piece}" if line else piece
         if measure(candidate) <= width:

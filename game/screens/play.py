@@ -21,9 +21,8 @@ from ..widgets.diagnostics import draw_errors
 from ..widgets.draw import box
 from .base import Screen
 from .consequence import ConsequencePanel, arrival_note
+from .play_layout import plan_choices
 from .scene_view import SceneSnapshot, build_scene
-
-CONTENT_SHARE = 0.58  # of the width below the meters, for the situation
 
 
 
@@ -100,22 +99,8 @@ class PlayScreen(Screen):
     def layout(self, ui) -> None:
         t = ui.theme
         w, h = t.size
-        m, gap = t.margin, t.px(28)
-        pad = t.px(16)
-        title_w = int((w - 2 * m) * 0.34)
-        hud_w = w - 2 * m - title_w - gap
-        self.stacked = not self.hud.fits(hud_w, ui)
-        if self.stacked:  # long meter labels: the meters get a full-width row of their own
-            self.title_w = w - 2 * m
-            title_h = ui.text.line_height(t.body) + t.px(10)
-            hud_h = self.hud.height_for(w - 2 * m, ui)
-            self.top_h = title_h + hud_h + 2 * pad
-            self.hud.layout((m, pad + title_h, w - 2 * m, hud_h), ui)
-        else:
-            self.title_w = title_w
-            self.top_h = max(self.hud.height_for(hud_w, ui),
-                             ui.text.line_height(t.body) + ui.text.line_height(t.small)) + 2 * pad
-            self.hud.layout((m + title_w + gap, pad, hud_w, self.top_h - 2 * pad), ui)
+        m = t.margin
+        self._layout_top(ui)
         y = self.top_h + t.px(14)
         if self.timer is not None:
             self.timer.layout((m, y, w - 2 * m, self.timer.height_for(ui)), ui)
@@ -124,8 +109,11 @@ class PlayScreen(Screen):
         self.footer_y = h - t.px(12) - footer_h
         main = pygame.Rect(m, y, w - 2 * m, self.footer_y - t.px(10) - y)
         self.main = main
-        content_w = int((main.width - gap) * CONTENT_SHARE)
-        self.card = pygame.Rect(main.left, main.top, content_w, main.height)
+        buttons = self._buttons(ui)
+        self.plan = plan_choices(ui, buttons, main, ui.text.line_height(t.small) + t.px(8))
+        self.card = self.plan.card
+        self.column.layout(self.plan.area, ui, self.plan.places)
+        self.focus.set(buttons, columns=self.plan.columns, keep=False)
         inner = self.card.inflate(-2 * t.px(26), -2 * t.px(22))
         inner.width -= t.px(14)  # room for the scroll bar
         self.content.layout(inner, ui)
@@ -136,13 +124,49 @@ class PlayScreen(Screen):
         surface = build_scene(ui, self.scenario, self.seen if consequence else s, self.lang,
                               self.app.images, inner.width, inner.height, ui.palette.panel, note)
         self.content.set_content(surface, keep_offset=True)
-        self._layout_choices(ui, pygame.Rect(self.card.right + gap, main.top,
-                                             main.right - self.card.right - gap, main.height))
         self.panel = None
         if self.session.phase is Phase.CONSEQUENCE and self.outcome is not None:
             self.panel = ConsequencePanel(self.scenario, self.outcome, self.lang)
             self.panel.layout(pygame.Rect(0, self.top_h, w, h - self.top_h), ui)
             self.focus.set([self.panel.button], keep=False)
+
+    def _layout_top(self, ui) -> None:
+        """The title, the role and the meters. Nothing is cut: long titles and labels wrap."""
+        t = ui.theme
+        w, m, gap, pad = t.size[0], t.margin, t.px(28), t.px(16)
+        title_w = int((w - 2 * m) * 0.34)
+        hud_w = w - 2 * m - title_w - gap
+        self.stacked = not self.hud.fits(hud_w, ui)
+        if self.stacked:  # long meter labels: the meters get a full-width row of their own
+            self.title_w = w - 2 * m
+            head_h = self._title_blocks(ui, self.title_w) + t.px(10)
+            hud_h = self.hud.height_for(w - 2 * m, ui)
+            self.top_h = head_h + hud_h + 2 * pad
+            self.hud.layout((m, pad + head_h, w - 2 * m, hud_h), ui)
+        else:
+            self.title_w = title_w
+            self.top_h = max(self.hud.height_for(hud_w, ui), self._title_blocks(ui, title_w)) + 2 * pad
+            self.hud.layout((m + title_w + gap, pad, hud_w, self.top_h - 2 * pad), ui)
+
+    def _title_blocks(self, ui, width: int) -> int:
+        """The title and the role wrapped to ``width`` (the role beside a one-line title
+        when it fits there); their height."""
+        t, p = ui.theme, ui.palette
+        title = self.scenario.title.get(self.lang, self.scenario.languages)
+        role = self.scenario.role.get(self.lang, self.scenario.languages)
+        self.title_img = ui.text.block(title, t.body, p.text, width, "bold")
+        one_line = ui.text.size(title, t.body, "bold")[0]
+        self.role_img, self.role_at = None, (0, self.title_img.get_height())
+        if role:
+            text = ui.t("role", role=role)
+            room = width - one_line - t.px(16)
+            if self.stacked and ui.text.size("· " + text, t.small)[0] <= room:
+                self.role_img = ui.text.render("· " + text, t.small, p.muted)
+                self.role_at = (one_line + t.px(16),
+                                ui.text.line_height(t.body) - ui.text.line_height(t.small))
+                return self.title_img.get_height()
+            self.role_img = ui.text.block(text, t.small, p.muted, width)
+        return self.title_img.get_height() + (self.role_img.get_height() if self.role_img else 0)
 
     def _buttons(self, ui) -> list[Button]:
         s = self.session
@@ -161,21 +185,6 @@ class PlayScreen(Screen):
                 out.append(Button(text, "choice", enabled=False,
                                   note=ui.t("author_hidden", why=why)))
         return out
-
-    def _layout_choices(self, ui, area: pygame.Rect) -> None:
-        t = ui.theme
-        buttons = self._buttons(ui)
-        self.choices_area = area
-        head_h = ui.text.line_height(t.small) + t.px(8)
-        col = pygame.Rect(area.left, area.top + head_h, area.width - t.px(20),
-                          area.height - head_h)
-        places, y = [], t.px(6)
-        for b in buttons:
-            bh = b.height_for(col.width, ui)
-            places.append((b, pygame.Rect(0, y, col.width, bh)))
-            y += bh + t.px(14)
-        self.column.layout(col, ui, places)
-        self.focus.set(buttons, keep=False)
 
     # ---- input --------------------------------------------------------------------------
     def handle(self, intent) -> None:
@@ -355,34 +364,21 @@ class PlayScreen(Screen):
             surface.blit(img, (t.margin, self.footer_y))
 
     def _draw_title(self, surface) -> None:
-        ui, t, p = self.ui, self.ui.theme, self.ui.palette
+        t = self.ui.theme
         pad = t.px(16)
-        title = self.scenario.title.get(self.lang, self.scenario.languages)
-        role = self.scenario.role.get(self.lang, self.scenario.languages)
-        if self.stacked:
-            img = ui.text.render(ui.text.ellipsize(title, t.body, self.title_w * 2 // 3, "bold"),
-                                 t.body, p.text, "bold")
-            surface.blit(img, (t.margin, pad))
-            if role:
-                x = t.margin + img.get_width() + t.px(16)
-                sub = ui.text.render(ui.text.ellipsize("· " + ui.t("role", role=role), t.small,
-                                                       t.margin + self.title_w - x), t.small, p.muted)
-                surface.blit(sub, (x, pad + img.get_height() - sub.get_height() - t.px(2)))
-            return
-        img = ui.text.render(ui.text.ellipsize(title, t.body, self.title_w, "bold"), t.body, p.text,
-                             "bold")
-        y = (self.top_h - img.get_height() - ui.text.line_height(t.small)) // 2
-        surface.blit(img, (t.margin, max(pad // 2, y)))
-        if role:
-            sub = ui.text.render(ui.text.ellipsize(ui.t("role", role=role), t.small, self.title_w),
-                                 t.small, p.muted)
-            surface.blit(sub, (t.margin, max(pad // 2, y) + img.get_height()))
+        head_h = self.title_img.get_height() + (
+            self.role_img.get_height() if self.role_img and self.role_at[0] == 0 else 0)
+        y = pad if self.stacked else max(pad // 2, (self.top_h - head_h) // 2)
+        surface.blit(self.title_img, (t.margin, y))
+        if self.role_img is not None:
+            surface.blit(self.role_img, (t.margin + self.role_at[0], y + self.role_at[1]))
 
     def _draw_choices(self, surface) -> None:
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
         if self.focus.buttons and self.panel is None and not self.session.can_continue:
             img = ui.text.render(ui.t("what_do_you_do").upper(), t.small, p.muted, "bold")
-            surface.blit(img, self.choices_area.topleft)
+            area = self.plan.area
+            surface.blit(img, (area.left, area.top - ui.text.line_height(t.small) - t.px(8)))
         self.column.draw(surface)
 
     def _hint(self) -> str:

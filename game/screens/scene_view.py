@@ -66,8 +66,8 @@ class SceneView:
         name = self.tx(who.name)
         role = self.tx(who.role) if who.role else ""
         text_w = flow.width - d - t.px(16)
-        name_img = r.block(name, t.h2, p.text, text_w, "bold", 2)
-        role_img = r.block(role, t.body, p.muted, text_w, max_lines=2) if role else None
+        name_img = r.block(name, t.h2, p.text, text_w, "bold")  # never cut: wrapped
+        role_img = r.block(role, t.body, p.muted, text_w) if role else None
         h = max(d, name_img.get_height() + (role_img.get_height() if role_img else 0))
         hc = p.bg == (0, 0, 0)
 

@@ -113,6 +113,7 @@ class TallyRow:
         y = self.rect.top + m["pad"]
         if b.phase != REVEALED and len(self._lines) * lh < d:
             y += (d - len(self._lines) * lh) // 2
+        ui.text.rendered.add(self.text)  # drawn whole, in wrapped lines
         for line in self._lines:
             surface.blit(ui.text.render(line, b.px, p.text, "bold"), (x, y))
             y += lh
