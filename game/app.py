@@ -30,6 +30,7 @@ from .theme import Theme
 from .ui import Ui
 from .watch import POLL_SECONDS, FileWatcher
 from .widgets import Toast
+from .widgets.toast import place as place_toast
 
 WINDOW_SIZE = (1280, 720)
 MIN_WINDOW = (800, 450)
@@ -54,6 +55,7 @@ class App:
             self.listeners += (recording.listener,)
             recording.bind_app(self)
         self.scenarios_dir = Path(scenarios_dir)
+        self.only_file: Path | None = None  # play FILE: the title screen shows that file alone
         self.windowed_size = tuple(size)
         self.window = self._open_window()
         pygame.display.set_caption("Weerbaar")
@@ -150,7 +152,7 @@ class App:
 
     def catalogue(self, refresh: bool = False):
         if self._catalogue is None or refresh:
-            self._catalogue = scan(self.scenarios_dir, self.settings.language)
+            self._catalogue = scan(self.scenarios_dir, self.settings.language, self.only_file)
         return self._catalogue
 
     def open_scenario(self, path, entry=None) -> list[str]:
@@ -246,6 +248,8 @@ class App:
             self._dirty = True
         elif isinstance(intent, TextSize):
             self.set_settings(self.settings.with_text_step(intent.step))
+            self.toast(self.ui.t("text_size_now",
+                                 size=self.ui.t(f"size_{self.settings.text_size}")))
         elif isinstance(intent, ToggleFullscreen):
             self.set_settings(replace(self.settings, fullscreen=not self.settings.fullscreen))
         elif self.top is not None:
@@ -289,8 +293,19 @@ class App:
         for screen in self.stack[first:]:
             screen.ensure_layout()
             screen.draw(surface)
-        for t in self.toasts[-2:]:
-            t.draw(surface, self.ui)
+        rect = self.toast_rect()
+        for t in self.toasts[-1:]:
+            t.draw(surface, self.ui, rect)
+
+    def toast_rect(self):
+        """Where the latest notice shows: never over the top screen's buttons."""
+        if not self.toasts:
+            return None
+        window = pygame.display.get_surface().get_rect()
+        focus = getattr(self.top, "focus", None)
+        keep_clear = [b.rect for b in getattr(focus, "buttons", [])]
+        return place_toast(self.toasts[-1].size(self.ui, window.width), window, keep_clear,
+                           self.ui)
 
     def run(self, max_frames: int | None = None) -> int:
         clock = pygame.time.Clock()
@@ -363,6 +378,7 @@ def run(path: str | None, args, start=None) -> int:
     elif path is None:
         app.to_title()
     else:
+        app.only_file = Path(path)  # "back to the menu" is this file's title card
         app.to_title()
         errors = app.open_scenario(path)
         for line in errors:  # besides on screen: for the terminal and scripts

@@ -70,13 +70,23 @@ class PauseScreen(Screen):
             self.app.pop(self)
             self.play.undo()
         elif value == "restart":
-            self.app.pop(self)
-            self.play.restart()
+            self.ask("ask_restart", self._restart)
         elif value == "settings":
             from .settings import SettingsScreen
             self.app.push(SettingsScreen(self.app))
         elif value == "menu":
-            self.app.to_title()
+            self.ask("ask_menu", self.app.to_title)
+
+    def ask(self, key: str, then) -> None:
+        """Starting again and leaving lose the play on screen: ask first."""
+        from .ask import AskScreen
+        ui = self.ui
+        self.app.push(AskScreen(self.app, ui.t(key), ui.t(key + "_detail"), ui.t(key + "_yes"),
+                                ui.t("ask_no"), then))
+
+    def _restart(self) -> None:
+        self.app.pop(self)
+        self.play.restart()
 
     def draw(self, surface) -> None:
         ui, t, p = self.ui, self.ui.theme, self.ui.palette

@@ -143,6 +143,8 @@ def test_reach_the_ending_play_again_and_go_back_to_the_menu(driver):
     d.key(pygame.K_ESCAPE)
     menu = next(b for b in d.top.buttons if b.value == "menu")
     d.click(menu.rect.center)
+    assert "Naar het menu?" in d.app.text.rendered  # asked first
+    d.click(d.top.yes.rect.center)
     assert isinstance(d.top, TitleScreen) and len(d.app.stack) == 1
 
 
