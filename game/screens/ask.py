@@ -51,7 +51,7 @@ class AskScreen(Screen):
             self.on_yes()
 
     def draw(self, surface) -> None:
-        ui, t, p = self.ui, self.ui.theme, self.ui.palette
+        t, p = self.ui.theme, self.ui.palette
         dim(surface, surface.get_rect(), p.overlay)
         box(surface, self.rect, p.panel, t.radius + t.px(4), p.border, t.border_width)
         x, y = self.rect.left + t.px(32), self.rect.top + t.px(32)

@@ -21,7 +21,7 @@ from ..widgets.diagnostics import draw_errors
 from ..widgets.draw import box
 from .base import Screen
 from .consequence import ConsequencePanel, arrival_note
-from .play_layout import plan_choices
+from .play_layout import plan_choices, title_blocks
 from .scene_view import SceneSnapshot, build_scene
 
 
@@ -78,13 +78,16 @@ class PlayScreen(Screen):
         timer = getattr(node, "timer", None)
         self.timer = TimerBar(timer.seconds) if (timer and s.phase is Phase.SCENE
                                                  and s.available_choices()) else None
+        if self.timer is not None:
+            self.timer.held = True  # until the whole situation has been seen
         self.content.offset = 0
         self.column.offset = 0
 
     def layout_key(self) -> tuple:
         s = self.session
         return (id(s), s.scene_id, s.phase, len(s.decisions), s.step, self.lang,
-                self.errors is not None, id(self.outcome), id(self.teller.note))
+                self.errors is not None, id(self.outcome), id(self.teller.note),
+                self.timer is not None and self.timer.held)
 
     def ensure_layout(self) -> None:
         if self.app.settings.language != self._ui_lang:
@@ -124,6 +127,11 @@ class PlayScreen(Screen):
         surface = build_scene(ui, self.scenario, self.seen if consequence else s, self.lang,
                               self.app.images, inner.width, inner.height, ui.palette.panel, note)
         self.content.set_content(surface, keep_offset=True)
+        if self.timer is not None and self.timer.held:
+            if not self.content.overflows:
+                self.timer.release()  # all of it is in view: the time runs
+            else:
+                self.focus.set([*buttons, self.timer.ready], columns=self.plan.columns)
         self.panel = None
         if self.session.phase is Phase.CONSEQUENCE and self.outcome is not None:
             self.panel = ConsequencePanel(self.scenario, self.outcome, self.lang)
@@ -149,24 +157,10 @@ class PlayScreen(Screen):
             self.hud.layout((m + title_w + gap, pad, hud_w, self.top_h - 2 * pad), ui)
 
     def _title_blocks(self, ui, width: int) -> int:
-        """The title and the role wrapped to ``width`` (the role beside a one-line title
-        when it fits there); their height."""
-        t, p = ui.theme, ui.palette
-        title = self.scenario.title.get(self.lang, self.scenario.languages)
-        role = self.scenario.role.get(self.lang, self.scenario.languages)
-        self.title_img = ui.text.block(title, t.body, p.text, width, "bold")
-        one_line = ui.text.size(title, t.body, "bold")[0]
-        self.role_img, self.role_at = None, (0, self.title_img.get_height())
-        if role:
-            text = ui.t("role", role=role)
-            room = width - one_line - t.px(16)
-            if self.stacked and ui.text.size("· " + text, t.small)[0] <= room:
-                self.role_img = ui.text.render("· " + text, t.small, p.muted)
-                self.role_at = (one_line + t.px(16),
-                                ui.text.line_height(t.body) - ui.text.line_height(t.small))
-                return self.title_img.get_height()
-            self.role_img = ui.text.block(text, t.small, p.muted, width)
-        return self.title_img.get_height() + (self.role_img.get_height() if self.role_img else 0)
+        self.title_img, self.role_img, self.role_at = title_blocks(
+            ui, self.scenario, self.lang, width, beside=self.stacked)
+        return self.title_img.get_height() + (
+            self.role_img.get_height() if self.role_img and self.role_at[0] == 0 else 0)
 
     def _buttons(self, ui) -> list[Button]:
         s = self.session
@@ -202,7 +196,9 @@ class PlayScreen(Screen):
                 self.content.process_event(intent)
             return
         if isinstance(intent, Confirm) and self.focus.focused() is None:
-            if self.session.phase is Phase.CONSEQUENCE:
+            if self.timer is not None and self.timer.held:
+                self.timer.release()
+            elif self.session.phase is Phase.CONSEQUENCE:
                 self.proceed()
             elif self.session.can_continue:
                 self.advance()
@@ -219,6 +215,8 @@ class PlayScreen(Screen):
     def _act(self, value) -> None:
         if value == "proceed":
             self.proceed()
+        elif value == "ready":
+            self.timer.release()
         elif value == ("continue",):
             self.advance()
         elif isinstance(value, tuple) and value[0] == "choose":
@@ -315,6 +313,9 @@ class PlayScreen(Screen):
         if self.session.phase is Phase.SCENE and self.errors is None:
             self.decide_seconds += dt
             if self.timer is not None:
+                c = self.content
+                if self.timer.held and c.overflows and c.offset >= c.max_offset:
+                    self.timer.release()  # scrolled to the end: seen
                 self.timer.update(dt)
                 if self.timer.expired:
                     self.time_out()

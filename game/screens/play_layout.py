@@ -34,7 +34,7 @@ class ChoicePlan:
 def place(ui, buttons, width: int, columns: int, compact: bool) -> list:
     """Buttons in ``columns`` columns of ``width`` pixels in all, row by row."""
     t = ui.theme
-    gap = t.px(8 if compact else 14)
+    gap = t.px(6 if compact else 14)
     col_w = (width - gap * (columns - 1)) // columns
     for b in buttons:
         b.compact = compact
@@ -72,3 +72,21 @@ def plan_choices(ui, buttons, main: pygame.Rect, head_h: int) -> ChoicePlan:
     for b in buttons:  # the options scroll beside the situation
         b.compact = True
     return plan
+
+
+def title_blocks(ui, scenario, lang: str, width: int, beside: bool):
+    """The scenario's title and the player's role wrapped to ``width`` (never cut), the role
+    ``beside`` a title that fits on one line when there is room: (title, role or None,
+    where the role goes relative to the title)."""
+    t, p = ui.theme, ui.palette
+    title = scenario.title.get(lang, scenario.languages)
+    role = scenario.role.get(lang, scenario.languages)
+    title_img = ui.text.block(title, t.body, p.text, width, "bold")
+    if not role:
+        return title_img, None, (0, title_img.get_height())
+    text = ui.t("role", role=role)
+    one_line = ui.text.size(title, t.body, "bold")[0]
+    if beside and ui.text.size("· " + text, t.small)[0] <= width - one_line - t.px(16):
+        return (title_img, ui.text.render("· " + text, t.small, p.muted),
+                (one_line + t.px(16), ui.text.line_height(t.body) - ui.text.line_height(t.small)))
+    return title_img, ui.text.block(text, t.small, p.muted, width), (0, title_img.get_height())

@@ -122,3 +122,41 @@ def test_a_notice_goes_to_the_top_when_buttons_fill_the_bottom(driver):
     assert place((800, 60), window, [], ui).bottom > 700
     moved = place((800, 60), window, [button], ui)
     assert not moved.colliderect(button) and moved.top < 100
+
+
+def test_the_timer_waits_until_the_whole_situation_was_seen(driver):
+    from .conftest import ROOT
+    d = driver(ROOT / "scenarios" / "desinformatie.yaml")
+    d.app.set_settings(d.app.settings.__class__(text_size=2))
+    d.step()
+    play = d.top
+    assert play.content.overflows and play.timer.held
+    assert "Ik ben klaar met lezen" in d.app.text.rendered
+    d.step(dt=0.5, n=10)
+    assert play.timer.left == play.timer.total  # reading costs no time
+    d.click(play.timer.ready.rect.center)
+    assert not play.timer.held
+    d.step(dt=0.5, n=4)
+    assert abs(play.timer.left - (play.timer.total - 2)) < 0.05
+
+
+def test_scrolling_to_the_end_starts_the_timer(driver):
+    from .conftest import ROOT
+    d = driver(ROOT / "scenarios" / "desinformatie.yaml")
+    d.app.set_settings(d.app.settings.__class__(text_size=2))
+    d.step()
+    play = d.top
+    assert play.timer.held
+    d.key(pygame.K_END)
+    d.step()
+    assert not play.timer.held
+    d.step(dt=0.5, n=2)
+    assert play.timer.left < play.timer.total
+
+
+def test_a_short_situation_starts_the_timer_at_once(driver):
+    d = driver(SHOWCASE)
+    for key in (pygame.K_1, pygame.K_RETURN, pygame.K_1, pygame.K_RETURN, pygame.K_RETURN):
+        d.key(key)
+    play = d.top
+    assert play.session.scene_id == "app" and not play.timer.held
