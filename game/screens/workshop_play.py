@@ -152,7 +152,7 @@ class WorkshopScreen(Screen):
             self.head_w = area.width - tw - t.px(20)
         # the heading is drawn each frame (a count changes its words); its height is set here
         title, status = self.words(ui).heading(self.head_w)
-        lines = len(ui.text.clamp(status, t.body, area.width, 2, "bold")) if status else 0
+        lines = len(ui.text.wrap(status, t.body, area.width, "bold")) if status else 0
         self.head_h = ui.text.line_height(t.fs(30)) + lines * ui.text.line_height(t.body)
         y = area.top + self.head_h + t.px(10)
         bh = t.px(64)
@@ -396,5 +396,5 @@ class WorkshopScreen(Screen):
         img = ui.text.render(ui.text.ellipsize(title, px, self.head_w, "bold"), px, p.text, "bold")
         surface.blit(img, a.topleft)
         if status:
-            img = ui.text.block(status, t.body, p.muted, a.width, "bold", 2)
+            img = ui.text.block(status, t.body, p.muted, a.width, "bold")  # never cut
             surface.blit(img, (a.left, a.top + ui.text.line_height(px)))
