@@ -21,6 +21,7 @@ from engine.session import SessionError
 from . import paths
 from .catalogue import scan
 from .display import open_display
+from .presenter import RoomWindow, mirror
 from .images import ImageStore
 from .input import InputMapper
 from .intents import Quit, Redraw, Resize, TextSize, ToggleFullscreen
@@ -28,7 +29,7 @@ from .settings import Settings, SettingsStore
 from .text import TextRenderer
 from .theme import Theme
 from .ui import Ui
-from .watch import POLL_SECONDS, FileWatcher
+from .watch import POLL_SECONDS, FileWatcher, reload_watched
 from .widgets import Toast
 from .widgets.toast import place as place_toast
 
@@ -37,6 +38,7 @@ MIN_WINDOW = (800, 450)
 FPS = 60
 IDLE_WAKE = 2.0  # seconds: the longest the loop sleeps without input
 POLL_FRAME = 1 / 60  # seconds between looks at the event queue while idle
+KEY_EVENTS = {pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT}
 
 
 class App:
@@ -71,6 +73,7 @@ class App:
         self.patches = 0  # partial draws: a running timer's bar alone
         self._dirty = True
         self._moving = False
+        self.room = None  # presenter mode: the projector's window (game/presenter.py)
         self._last = time.perf_counter()
         self._catalogue = None
 
@@ -177,23 +180,7 @@ class App:
         return []
 
     def _reload_watched(self) -> None:
-        from .screens.message import ErrorScreen
-        from .screens.play import PlayScreen
-        scenario, diagnostics = check_file(self.watcher.path)
-        play, error = self.find(PlayScreen), self.find(ErrorScreen)
-        if play is not None:
-            play.reload(scenario, diagnostics)
-        elif error is not None:
-            if scenario is None:
-                error.diagnostics = diagnostics
-                error.invalidate()
-            else:
-                try:
-                    self.replace(PlayScreen(self, scenario))
-                    self.toast(self.ui.t("reloaded"))
-                except SessionError as exc:
-                    error.diagnostics = [f"{self.watcher.path}: {exc}"]
-                    error.invalidate()
+        reload_watched(self)
         self._dirty = True
 
     def toast(self, message: str, tone: str = "neutral") -> None:
@@ -212,6 +199,8 @@ class App:
         self._last = now
         if events is None:
             events = pygame.event.get()
+        if self.room is not None:  # the room window takes keys only (presenter.py)
+            events = [e for e in events if not self.room.owns(e) or e.type in KEY_EVENTS]
         self.input.text_mode = bool(getattr(self.top, "text_mode", False))
         intents = self.input.translate(events)
         for intent in intents:
@@ -227,9 +216,17 @@ class App:
             pygame.display.flip()
             self.frames += 1
             self._dirty = False
+            mirror(self)
         elif self.top is not None:
             self._patch()
+            mirror(self, changed_only=True)
         return self.running
+
+    def open_room(self, display: int | None = None, size=None) -> None:
+        """Presenter mode: the room view also in a window of its own (on ``display``)."""
+        if self.room is None:
+            self.room = RoomWindow(self.ui.t("room_window"), display, size)
+            self._dirty = True
 
     def _patch(self) -> None:
         """Redraw only what the top screen says changed by itself (a timer's bar)."""
@@ -338,6 +335,9 @@ class App:
 
     def close(self) -> None:
         self.clear()
+        if self.room is not None:
+            self.room.close()
+            self.room = None
         if self.recording is not None:
             self.recording.close()
         pygame.display.quit()

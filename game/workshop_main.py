@@ -10,6 +10,8 @@ from dataclasses import replace
 
 from store.paths import db_path
 
+from .presenter import display_count
+
 WORKSHOP_TEXT_SIZE = 2  # "Groot": the default text size in workshop mode
 
 
@@ -27,6 +29,8 @@ def open_workshop(app, scenario=None, *, db=None, teams=None, seed=None, countdo
         app.set_settings(replace(app.settings, text_size=WORKSHOP_TEXT_SIZE), save=False)
     app.push(WorkshopSetupScreen(app, db_path(db or app_db(app)), scenario, teams=teams,
                                  seed=seed, countdown=countdown))
+    if display_count() >= 2:  # presenter mode: the room view on the second display
+        app.open_room(display=1)
 
 
 def run(scenario, args) -> int:
