@@ -21,6 +21,7 @@ MAIN_STYLES = ("regular", "bold", "italic")
 HYPHEN_DICTS = {"nl": "nl_NL", "en": "en_GB"}  # the game's languages: pyphen's dictionaries
 MIN_HYPHENATED = 9  # letters: shorter words are not hyphenated to fill a line
 MIN_PIECE = 3  # letters on either side of a hyphen made to fill a line
+FILL_BELOW = 0.6  # a line is hyphenated into only while it is less full than this
 
 
 class _LRU(OrderedDict):
@@ -228,7 +229,8 @@ def _wrap(measure, text: str, width: int, cuts=None, fill: bool = True) -> list[
             if measure(candidate) <= width:
                 line = candidate
                 continue
-            if cuts is not None and ((fill and _letters(word) >= MIN_HYPHENATED)
+            sparse = not line or measure(line) < FILL_BELOW * width  # a gap worth filling
+            if cuts is not None and ((fill and sparse and _letters(word) >= MIN_HYPHENATED)
                                      or measure(word) > width):
                 least = MIN_PIECE if measure(word) <= width else 1
                 head, word = _hyphenate(measure, line, word, width, cuts, least)
