@@ -32,6 +32,7 @@ class PauseScreen(Screen):
         return [
             Button(ui.t("resume"), value="resume"),
             Button(ui.t("undo"), value="undo", enabled=not note, note=note),
+            Button(ui.t("history"), value="history"),
             Button(ui.t("restart"), value="restart"),
             Button(ui.t("settings"), value="settings"),
             Button(ui.t("to_menu"), value="menu"),
@@ -71,6 +72,10 @@ class PauseScreen(Screen):
             self.play.undo()
         elif value == "restart":
             self.ask("ask_restart", self._restart)
+        elif value == "history":
+            from .history import HistoryScreen
+            self.app.pop(self)
+            self.app.push(HistoryScreen(self.app, self.play))
         elif value == "settings":
             from .settings import SettingsScreen
             self.app.push(SettingsScreen(self.app))

@@ -11,17 +11,18 @@ import pygame
 from engine.session import Phase, SessionError
 
 from ..changes import ChangeTeller, StepWatch
+from ..history import History
 from ..i18n import lang_name
-from ..intents import Back, Choose, Confirm, Scroll, Undo
+from ..intents import Back, Choose, Confirm, Letter, Scroll, Undo
 from ..sessions import content_language, start_session, steps_of
-from ..widgets import Button, FocusGroup, MeterHud, ScrollView, TimerBar, WidgetColumn
+from ..widgets import FocusGroup, MeterHud, ScrollView, TimerBar, WidgetColumn
 from ..widgets.timerbar import MAX_REDRAWS
 from ..widgets.behind import Behind
 from ..widgets.diagnostics import draw_errors
 from ..widgets.draw import box
 from .base import Screen
 from .consequence import ConsequencePanel, arrival_note
-from .play_layout import plan_choices, title_blocks
+from .play_layout import choice_buttons, plan_choices, title_blocks
 from .scene_view import SceneSnapshot, build_scene
 
 
@@ -45,6 +46,7 @@ class PlayScreen(Screen):
         if missing:
             self._warn_language()
         self.teller = ChangeTeller(self.session)
+        self.history = History()  # what was read and chosen so far (H)
         self.hud = MeterHud(scenario, self.lang, self.session.meters())
         self.hud.set_values(self.session.meters(), self.teller.note.changes)
         self.content = ScrollView()
@@ -112,7 +114,7 @@ class PlayScreen(Screen):
         self.footer_y = h - t.px(12) - footer_h
         main = pygame.Rect(m, y, w - 2 * m, self.footer_y - t.px(10) - y)
         self.main = main
-        buttons = self._buttons(ui)
+        buttons = choice_buttons(ui, self.session, self.lang)
         self.plan = plan_choices(ui, buttons, main, ui.text.line_height(t.small) + t.px(8))
         self.card = self.plan.card
         self.column.layout(self.plan.area, ui, self.plan.places)
@@ -162,24 +164,6 @@ class PlayScreen(Screen):
         return self.title_img.get_height() + (
             self.role_img.get_height() if self.role_img and self.role_at[0] == 0 else 0)
 
-    def _buttons(self, ui) -> list[Button]:
-        s = self.session
-        if s.phase is not Phase.SCENE:
-            return []
-        if s.can_continue:
-            return [Button(ui.t("continue"), "choice", value=("continue",))]
-        out, n = [], 0
-        for view in s.choice_views():
-            text = view.choice.text.get(self.lang, self.scenario.languages)
-            if view.available:
-                n += 1
-                out.append(Button(text, "choice", number=n, value=("choose", view.choice.id)))
-            elif ui.author_mode:
-                why = view.reason.condition if view.reason else ""
-                out.append(Button(text, "choice", enabled=False,
-                                  note=ui.t("author_hidden", why=why)))
-        return out
-
     # ---- input --------------------------------------------------------------------------
     def handle(self, intent) -> None:
         if isinstance(intent, Back):
@@ -188,6 +172,10 @@ class PlayScreen(Screen):
             return
         if isinstance(intent, Undo):
             self.undo()
+            return
+        if isinstance(intent, Letter) and intent.char == "h":
+            from .history import HistoryScreen
+            self.app.push(HistoryScreen(self.app, self))
             return
         if isinstance(intent, Scroll):
             if self.panel is not None:
@@ -233,6 +221,8 @@ class PlayScreen(Screen):
     def _show_outcome(self, outcome) -> None:
         self.outcome = outcome
         self.teller.chose(outcome)
+        self.history.add(self.seen, outcome.decision.index, outcome.choice.text.get(
+            self.lang, self.scenario.languages), outcome.decision.timed_out)
         self.timer = None
         self.hud.set_values(self.session.meters(), outcome.meter_changes,
                             animate=not self.app.settings.reduced_motion)
@@ -241,6 +231,7 @@ class PlayScreen(Screen):
         self._move(self.session.proceed)
 
     def advance(self) -> None:
+        self.history.add(self.seen, len(self.session.decisions))
         self._move(self.session.advance)
 
     def _move(self, move) -> None:
@@ -268,12 +259,14 @@ class PlayScreen(Screen):
             return False
         self.session.undo()
         self._reset_view()
+        self.history.undo_to(len(self.session.decisions))
         self.app.toast(self.ui.t("undone"))
         return True
 
     def restart(self) -> None:
         self.session.restart()
         self._reset_view()
+        self.history.clear()
         self.teller = ChangeTeller(self.session)
         self.hud.set_values(self.session.meters(), self.teller.note.changes)
 
@@ -301,6 +294,7 @@ class PlayScreen(Screen):
         self.lang, _ = content_language(scenario, self.app.settings)
         self.hud = MeterHud(scenario, self.lang, self.session.meters())
         self.teller.forget()
+        self.history.clear()
         self._scene_key = None
         self._enter_scene()
         self.invalidate()

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 
 import pygame
 
+from engine.session import Phase
+
+from ..widgets import Button
+
 # of the width, for the situation beside the options: with normal and with compact options
 SHARES = {False: (0.58, 0.5, 0.42, 0.36), True: (0.42, 0.36, 0.3)}
 MIN_SITUATION_LINES = 2  # the options go under the situation only if it keeps this many
@@ -90,3 +94,22 @@ def title_blocks(ui, scenario, lang: str, width: int, beside: bool):
         return (title_img, ui.text.render("· " + text, t.small, p.muted),
                 (one_line + t.px(16), ui.text.line_height(t.body) - ui.text.line_height(t.small)))
     return title_img, ui.text.block(text, t.small, p.muted, width), (0, title_img.get_height())
+
+
+def choice_buttons(ui, session, lang: str) -> list:
+    """The options the session offers as numbered buttons (or 'Verder' for a scene that
+    only continues); with --watch, hidden options too, greyed, with their condition."""
+    if session.phase is not Phase.SCENE:
+        return []
+    if session.can_continue:
+        return [Button(ui.t("continue"), "choice", value=("continue",))]
+    out, n = [], 0
+    for view in session.choice_views():
+        text = view.choice.text.get(lang, session.scenario.languages)
+        if view.available:
+            n += 1
+            out.append(Button(text, "choice", number=n, value=("choose", view.choice.id)))
+        elif ui.author_mode:
+            why = view.reason.condition if view.reason else ""
+            out.append(Button(text, "choice", enabled=False, note=ui.t("author_hidden", why=why)))
+    return out

@@ -160,3 +160,30 @@ def test_a_short_situation_starts_the_timer_at_once(driver):
         d.key(key)
     play = d.top
     assert play.session.scene_id == "app" and not play.timer.held
+
+
+def test_the_history_view_shows_what_was_read_and_chosen(driver):
+    from game.screens.history import HistoryScreen
+    d = driver(SHOWCASE)
+    play = d.top
+    first = play.session.text("nl")
+    d.key(pygame.K_h)
+    assert isinstance(d.top, HistoryScreen)
+    assert "Je bent net begonnen: er is nog niets gebeurd." in d.app.text.rendered
+    d.key(pygame.K_h)
+    assert d.top is play
+    d.key(pygame.K_1)
+    d.key(pygame.K_RETURN)
+    d.key(pygame.K_1)
+    d.key(pygame.K_RETURN)
+    assert [p.choice is not None for p in play.history.pages] == [True, True]
+    d.key(pygame.K_ESCAPE)
+    history = next(b for b in d.top.buttons if b.value == "history")
+    d.click(history.rect.center)
+    assert isinstance(d.top, HistoryScreen)
+    assert first in d.app.text.rendered and "Je koos" in d.app.text.rendered
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_BACKSPACE)  # take back the last choice: its page goes
+    assert len(play.history.pages) == 1
+    play.restart()
+    assert play.history.pages == []
