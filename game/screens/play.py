@@ -18,6 +18,7 @@ from ..sessions import content_language, start_session, steps_of
 from ..widgets import FocusGroup, MeterHud, ScrollView, TimerBar, WidgetColumn
 from ..widgets.timerbar import MAX_REDRAWS
 from ..widgets.behind import Behind
+from ..widgets.motion import Fade
 from ..widgets.diagnostics import draw_errors
 from ..widgets.draw import box
 from .base import Screen
@@ -58,7 +59,8 @@ class PlayScreen(Screen):
         self.decide_seconds = 0.0
         self.errors = None  # --watch: the diagnostics of an edit that does not load
         self._scene_key = None
-        self.behind = Behind()  # the screen behind the consequence panel
+        self.behind = Behind()
+        self.fade = Fade()  # a new scene fades in (not under reduced motion)  # the screen behind the consequence panel
         self._enter_scene()
 
     # ---- state --------------------------------------------------------------------------
@@ -73,6 +75,8 @@ class PlayScreen(Screen):
         key = (s.scene_id, len(s.decisions), s.step)
         if key == self._scene_key:
             return
+        if self._scene_key is not None:
+            self.fade.start(animate=not self.app.settings.reduced_motion)
         self._scene_key = key
         self.seen = SceneSnapshot(s)
         self.decide_seconds = 0.0
@@ -303,7 +307,7 @@ class PlayScreen(Screen):
 
     # ---- loop ---------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
-        moving = self.hud.update(dt)
+        moving = self.fade.update(dt) | self.hud.update(dt)
         if self.session.phase is Phase.SCENE and self.errors is None:
             self.decide_seconds += dt
             if self.timer is not None:
@@ -341,6 +345,7 @@ class PlayScreen(Screen):
         if self.panel is None:
             self.behind.forget()
             self._draw_main(surface)
+            self.fade.draw(surface, self.main, self.ui.palette.bg)
         else:
             self.behind.draw(surface, self.panel.area, self._laid_for, self._draw_main, self.ui)
             self.panel.draw(surface, dim_behind=False)

@@ -77,3 +77,41 @@ def test_the_vote_bars_grow_to_their_end(make_app, tmp_path):
     assert app.timeout() == 0
     f.step(n=120)
     assert play.board.reveal_progress == 1.0
+
+
+def test_a_new_scene_fades_in_and_stops_moving(driver):
+    d = driver(SHOWCASE)
+    play = d.top
+    d.key(pygame.K_1)
+    d.key(pygame.K_RETURN)
+    assert play.fade.progress < 1.0 and d.app.timeout() == 0
+    d.step(dt=1 / 60, n=30)
+    assert play.fade.progress == 1.0
+    d.step(dt=1 / 60, n=30)  # and the meters' easing (0.7 s)
+    assert d.app.timeout() > 0.5
+
+
+def test_no_fade_and_no_reward_motion_under_reduced_motion(driver):
+    from dataclasses import replace
+    d = driver(SHOWCASE)
+    d.app.set_settings(replace(d.app.settings, reduced_motion=True))
+    play = d.top
+    d.key(pygame.K_1)
+    d.key(pygame.K_RETURN)
+    assert play.fade.progress == 1.0
+
+
+def test_a_good_ending_has_its_moment_and_it_ends(driver):
+    from game.screens.ending import EndingScreen
+    d = driver(SHOWCASE)
+    for key in (pygame.K_1, pygame.K_RETURN, pygame.K_1, pygame.K_RETURN, pygame.K_RETURN,
+                pygame.K_1, pygame.K_RETURN, pygame.K_RETURN):
+        d.key(key)
+    ending = d.top
+    assert isinstance(ending, EndingScreen) and ending.reward.sparks
+    assert ending.reward.running and d.app.timeout() == 0
+    band = pygame.Rect(0, 0, d.app.ui.theme.size[0], ending.band_h)
+    early = d.pixels(band)
+    d.step(dt=1 / 60, n=90)
+    assert not ending.reward.running
+    assert d.pixels(band) != early
