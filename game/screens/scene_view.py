@@ -6,7 +6,8 @@ from __future__ import annotations
 import pygame
 
 from ..flow import Flow
-from ..widgets.draw import avatar, heart, share
+from ..widgets.draw import heart, share
+from ..widgets.portrait import portrait
 
 
 class SceneSnapshot:
@@ -72,7 +73,7 @@ class SceneView:
         hc = p.bg == (0, 0, 0)
 
         def paint(surface, x, top):
-            avatar(surface, (x + d // 2, top + d // 2), d // 2, name, r, hc)
+            portrait(surface, (x + d // 2, top + d // 2), d // 2, name, role, hc, r)
             ty = top + max(0, (d - name_img.get_height() - (role_img.get_height() if role_img else 0)) // 2)
             surface.blit(name_img, (x + d + t.px(16), ty))
             if role_img:
@@ -123,6 +124,8 @@ class SceneView:
         t, p, r = self.t, self.p, self.r
         d = t.fs(48)
         name = self._author_name(author)
+        who = self.scenario.characters.get(author)
+        role = self.tx(who.role) if who is not None and who.role else ""
         sub = " · ".join(x for x in (handle, time) if x)
         text_w = flow.width - d - t.px(14)
         name_img = r.render(r.ellipsize(name, t.small, text_w, "bold"), t.small, p.text, "bold")
@@ -130,7 +133,7 @@ class SceneView:
         hc = p.bg == (0, 0, 0)
 
         def paint(surface, x, top):
-            avatar(surface, (x + d // 2, top + d // 2), d // 2, name, r, hc)
+            portrait(surface, (x + d // 2, top + d // 2), d // 2, name, role, hc, r)
             surface.blit(name_img, (x + d + t.px(14), top))
             if sub_img:
                 surface.blit(sub_img, (x + d + t.px(14), top + name_img.get_height()))
