@@ -21,6 +21,7 @@ from engine.session import SessionError
 from . import paths
 from .catalogue import scan
 from .display import open_display
+from .sounds import Cues
 from .presenter import RoomWindow, mirror
 from .images import ImageStore
 from .input import InputMapper
@@ -74,6 +75,7 @@ class App:
         self._dirty = True
         self._moving = False
         self.room = None  # presenter mode: the projector's window (game/presenter.py)
+        self.cues = Cues()  # sound cues, when the settings ask for them
         self._last = time.perf_counter()
         self._catalogue = None
 
@@ -186,6 +188,9 @@ class App:
     def toast(self, message: str, tone: str = "neutral") -> None:
         self.toasts = [t for t in self.toasts if t.message != message] + [Toast(message, tone=tone)]
         self._dirty = True
+
+    def cue(self, name: str) -> None:
+        self.cues.play(name, self.settings)
 
     def quit(self) -> None:
         self.running = False

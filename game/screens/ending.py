@@ -39,6 +39,7 @@ class EndingScreen(Screen):
         self.focus = FocusGroup()
         self.again = self.menu = None
         # the moment of the ending (not under reduced motion); sparks for a good one
+        app.cue("ending")
         self.reward = Reward(animate=not app.settings.reduced_motion,
                              sparks=play.session.ending is not None
                              and play.session.ending.tone == "good")

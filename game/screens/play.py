@@ -6,6 +6,8 @@ did, with the seconds the decision took.
 """
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from engine.session import Phase, SessionError
@@ -17,6 +19,8 @@ from ..intents import Back, Choose, Confirm, Letter, Scroll, Undo
 from ..sessions import content_language, start_session, steps_of
 from ..widgets import FocusGroup, MeterHud, ScrollView, TimerBar, WidgetColumn
 from ..widgets.timerbar import MAX_REDRAWS
+
+TICK_FROM = 10  # seconds: a timer's last ones tick (with sound cues on)
 from ..widgets.behind import Behind
 from ..widgets.motion import Fade
 from ..widgets.diagnostics import draw_errors
@@ -224,6 +228,7 @@ class PlayScreen(Screen):
 
     def _show_outcome(self, outcome) -> None:
         self.outcome = outcome
+        self.app.cue("choice")
         self.teller.chose(outcome)
         self.history.add(self.seen, outcome.decision.index, outcome.choice.text.get(
             self.lang, self.scenario.languages), outcome.decision.timed_out)
@@ -314,7 +319,10 @@ class PlayScreen(Screen):
                 c = self.content
                 if self.timer.held and c.overflows and c.offset >= c.max_offset:
                     self.timer.release()  # scrolled to the end: seen
+                seconds = math.ceil(self.timer.left)
                 self.timer.update(dt)
+                if math.ceil(self.timer.left) < seconds <= TICK_FROM:
+                    self.app.cue("tick")  # the last seconds, one tick each
                 if self.timer.expired:
                     self.time_out()
                     moving = True
