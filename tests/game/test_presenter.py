@@ -72,3 +72,14 @@ def test_with_one_display_the_facilitator_view_warns_about_mirroring(make_app, t
     f.tab()
     assert any("gespiegeld naar de beamer, dan ziet de zaal dit ook" in t
                for t in app.text.rendered)
+
+
+def test_two_displays_open_the_room_window_with_the_workshop(make_app, tmp_path, monkeypatch):
+    import game.workshop_main as workshop_main
+    opened = []
+    monkeypatch.setattr(workshop_main, "display_count", lambda: 2)
+    app = make_app()
+    app.to_title()
+    monkeypatch.setattr(app, "open_room", lambda display=None, size=None: opened.append(display))
+    open_workshop(app, load_scenario(str(EXAMPLE)), db=tmp_path / "ws.db", teams="Noord", seed=3)
+    assert opened == [1]  # the second display: the projector
