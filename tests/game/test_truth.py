@@ -190,3 +190,23 @@ endings:
     o = opening(s)
     assert o.changes == {"m": (50, 45)} and o.scene == "a"
     assert rules.initial_vars(sc)["m"] == 50
+
+
+def test_the_workshop_room_view_shows_the_engines_meters_after_every_step(make_app, tmp_path):
+    from engine import load_scenario
+    from game.workshop_main import open_workshop
+
+    from .workshop_driver import Facilitator
+    app = make_app()
+    app.to_title()
+    open_workshop(app, load_scenario(str(ROOT / "scenarios" / "desinformatie.yaml")),
+                  db=tmp_path / "ws.db", teams="Noord", seed=5)
+    f = Facilitator(app)
+    f.step(n=2)
+    checked = []
+
+    def check(screen):
+        assert screen.bar.hud.target == screen.session.meters(), screen.session.scene_id
+        checked.append(screen.session.scene_id)
+    f.play_on(counts=lambda options: "b3", on_decision=check, on_scene=check)
+    assert len(checked) >= 4
