@@ -102,13 +102,28 @@ def _is_free(scenario: Scenario, scene: Scene, c: Choice, names, chosen, counted
     return any(o.goto == c.goto for o in scene.choices if o is not c)
 
 
+_PROOFS: dict = {}  # content hash -> the explorer's report: one file's proof runs once
+
+
+def _explored(scenario: Scenario):
+    from .explore import explore
+    key = scenario.content_hash
+    if not key or key not in _PROOFS:
+        found = explore(scenario)
+        if not key:
+            return found
+        if len(_PROOFS) >= 8:
+            _PROOFS.pop(next(iter(_PROOFS)))
+        _PROOFS[key] = found
+    return _PROOFS[key]
+
+
 def prove_claims(scenario: Scenario, report: Reporter, doc: YMap) -> None:
     """Explore every playthrough and report each ending whose ``requires`` can fail."""
     if not any(e.requires is not None for e in scenario.endings.values()):
         return
-    from .explore import explore
     from .explore.claims import path_ids, replay_command
-    found = explore(scenario)
+    found = _explored(scenario)
     for eid, path in found.violations.items():
         report.error("E030", f"ending '{eid}' is reached while its 'requires' does not hold, "
                      f"for example: {path_ids(path)}", _pos(doc, "endings", eid, "requires"),

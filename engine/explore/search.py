@@ -75,12 +75,13 @@ class _Graph:
     def path_to(self, i) -> list[Step]:
         steps = []
         while self.parent[i] is not None:
-            i, step = self.parent[i]
-            steps.append(step)
+            i, scene, choice, number = self.parent[i]
+            steps.append(Step(scene, choice, number))
         return steps[::-1]
 
     def path_via(self, origin) -> list[Step]:
-        return [] if origin is None else self.path_to(origin[0]) + [origin[1]]
+        """``origin`` is (state index, scene, choice, number): the step that led here."""
+        return [] if origin is None else self.path_to(origin[0]) + [Step(*origin[1:])]
 
 
 def explore(scenario: Scenario, bound: int = DEFAULT_BOUND, claims: bool = True,
@@ -148,7 +149,7 @@ def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Report:
             report.choices_taken.add((scene.id, choice.id))
             nxt = s.copy()
             take(scenario, nxt, choice)
-            origin = (i, Step(scene.id, choice.id, n))
+            origin = (i, scene.id, choice.id, n)
             for kind, settled in settle_all(scenario, nxt, key, report.scenes_reached):
                 going = going and arrive(settled, origin, kind)
     if report.bound_hit:
@@ -207,8 +208,8 @@ def _summarise(report: Report, scenario: Scenario, g: _Graph) -> None:
     if not report.bound_hit:  # unexpanded states would look trapped
         for i in cannot_end(g.edges, g.endings, stuck):
             report.problems.append(Problem("endless loop", g.scene[i], g.path_to(i)))
-    for i in sorted(g.endings, key=lambda i: len(g.path_to(i))):
-        report.shortest.setdefault(g.scene[i], g.path_to(i))
+    for i in g.endings:  # an ending is one state, first reached along a shortest path
+        report.shortest[g.scene[i]] = g.path_to(i)
     report.scenes_reached &= set(scenario.scenes)
     report.scenes_missed = [s for s in scenario.scenes if s not in report.scenes_reached]
     report.choices_missed = [f"{s.id}/{c.id}" for s in scenario.scenes.values() for c in s.choices
