@@ -11,7 +11,7 @@ from ..conftest import SCENARIOS
 
 FREEDOM_MISSTEPS = {("kennisgeving", "verbieden"), ("post_a", "aanspreken"), ("post_d", "aanspreken"),
                     ("driehoek", "iedereen"), ("noodverordening", "breed"),
-                    ("raad_debat", "woord_ontnemen")}
+                    ("raad_debat", "woord_ontnemen"), ("escalatie", "alles_beeindigen")}
 PROTECTION_MISSTEPS = {("eveline_ochtend", "afraden"), ("bb_overleg", "zelf"),
                        ("journalist", "details"), ("thuis", "stil_houden")}
 
@@ -43,3 +43,11 @@ def test_no_misstep_reaches_the_good_ending(scenario):
                          ids=["freedom", "protection"])
 def test_each_kind_of_misstep_ends_in_the_ending_that_names_it(scenario, cond):
     assert not query(scenario, cond).possible
+
+
+@pytest.mark.parametrize("choice", ["chosen(escalatie, deescaleren)", "chosen(raad_debat, doorgaan)",
+                                    "chosen(demonstratie, beeindigen)"],
+                         ids=["no-order-in-the-riot", "threat-in-the-chamber", "first-demo-ended"])
+def test_hard_calls_that_leave_a_gap_never_end_well(scenario, choice):
+    # Not missteps (no law forbids them), but the good ending says the line held.
+    assert not query(scenario, f"{choice} and ending(grens_bewaakt)").possible
