@@ -45,9 +45,10 @@ def test_each_kind_of_misstep_ends_in_the_ending_that_names_it(scenario, cond):
     assert not query(scenario, cond).possible
 
 
-@pytest.mark.parametrize("choice", ["chosen(escalatie, deescaleren)", "chosen(raad_debat, doorgaan)",
-                                    "chosen(demonstratie, beeindigen)"],
-                         ids=["no-order-in-the-riot", "threat-in-the-chamber", "first-demo-ended"])
+@pytest.mark.parametrize("choice", ["chosen(avond_thuis, afwachten)", "chosen(escalatie, deescaleren)",
+                                    "chosen(raad_debat, doorgaan)", "chosen(demonstratie, beeindigen)"],
+                         ids=["watching-the-torches", "no-order-in-the-riot", "threat-in-the-chamber",
+                              "first-demo-ended"])
 def test_hard_calls_that_leave_a_gap_never_end_well(scenario, choice):
     # Not missteps (no law forbids them), but the good ending says the line held.
     assert not query(scenario, f"{choice} and ending(grens_bewaakt)").possible
