@@ -19,7 +19,7 @@ def add_parser(sub, name):
 def run(args) -> int:
     all_diags, code = [], OK
     for path in args.files:
-        scenario, diagnostics = check_file(path)
+        scenario, diagnostics = check_file(path, prove=True)
         all_diags.extend(diagnostics)
         if any(d.code == "E025" for d in diagnostics):
             code = max(code, USAGE)

@@ -4,6 +4,7 @@ are found by ``engine.explore``.
 """
 from __future__ import annotations
 
+from . import lessons
 from .diagnostics import Reporter
 from .model import Scenario, Variant
 from .yamlsource import YMap
@@ -24,12 +25,16 @@ def _pos(doc: YMap, *path):
     return at
 
 
-def run(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+def run(scenario: Scenario, report: Reporter, doc: YMap, prove: bool = False) -> None:
     reachability(scenario, report, doc)
     ways_out(scenario, report, doc)
     style(scenario, report, doc)
     if not report.has_errors:  # effects with errors were dropped: "never used" would mislead
         unused(scenario, report, doc)
+        lessons.dominance(scenario, report, doc)
+        lessons.free_missteps(scenario, report, doc)
+        if prove:  # explores every playthrough: lint asks for it, loading to play does not
+            lessons.prove_claims(scenario, report, doc)
 
 
 def edges(scenario: Scenario, scene_id: str):

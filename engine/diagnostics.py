@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "E023": "unknown timer default choice",
     "E024": "undeclared language",
     "E025": "file cannot be read",
+    "E030": "a claim of an ending does not hold",
     "W001": "text too long for one screen",
     "W002": "choice without feedback",
     "W003": "plain text in a multi-language scenario",
@@ -43,6 +44,9 @@ CODES: dict[str, str] = {
     "W006": "meter or flag never used",
     "W007": "choice without an explicit id",
     "W008": "decision scene without a facilitator note",
+    "W010": "a choice that dominates its siblings",
+    "W011": "a misstep that costs nothing",
+    "W012": "claims not proved within the explorer's budget",
 }
 
 

@@ -585,8 +585,10 @@ def content_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
-def check_text(source: str | bytes, path: str = "<scenario>") -> tuple[Scenario | None, list[Diagnostic]]:
-    """Load and check a scenario from its text. Never raises for bad input."""
+def check_text(source: str | bytes, path: str = "<scenario>",
+               prove: bool = False) -> tuple[Scenario | None, list[Diagnostic]]:
+    """Load and check a scenario from its text. Never raises for bad input. With ``prove``
+    the explorer also proves the endings' claims (``requires``), as ``lint`` does."""
     report = Reporter(path)
     raw = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
     digest = content_hash(raw)
@@ -606,14 +608,14 @@ def check_text(source: str | bytes, path: str = "<scenario>") -> tuple[Scenario 
             return None, report.sorted()
         scenario = _Loader(report, text).scenario(doc, path, digest)
         if scenario is not None:
-            checks.run(scenario, report, doc)  # also with errors: report everything at once
+            checks.run(scenario, report, doc, prove)  # also with errors: report everything at once
             if report.has_errors:
                 scenario = None
     return scenario, report.sorted()
 
 
-def check_file(path: str) -> tuple[Scenario | None, list[Diagnostic]]:
-    """Load and check a scenario file. Never raises for bad input."""
+def check_file(path: str, prove: bool = False) -> tuple[Scenario | None, list[Diagnostic]]:
+    """Load and check a scenario file. Never raises for bad input (``prove``: as check_text)."""
     report = Reporter(str(path))
     try:
         with open(path, "rb") as f:
@@ -625,7 +627,7 @@ def check_file(path: str) -> tuple[Scenario | None, list[Diagnostic]]:
     if len(raw) > MAX_FILE_BYTES:
         report.error("E025", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB", (0, 0))
         return None, report.sorted()
-    return check_text(raw, str(path))
+    return check_text(raw, str(path), prove)
 
 
 def load_scenario(path: str) -> Scenario:

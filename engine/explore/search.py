@@ -1,0 +1,209 @@
+"""The exhaustive search: every reachable state, merged by the key of ``key.Keyer``, in
+breadth-first order (so the first path found to anything is a shortest one in decisions).
+
+Claims are checked on the way: on every arrival in an ending, before the arrival merges
+into the ending's one state, its ``requires`` (and a query, when one is asked) is tested
+on the concrete state that arrived. The key keeps what those conditions read, so one test
+per merged state speaks for every play it stands for.
+"""
+from __future__ import annotations
+
+from collections import deque
+
+from .. import rules
+from ..model import Scenario
+from .key import Keyer
+from .report import DEFAULT_BOUND, Problem, Report, Step, cannot_end, path_figures
+from .state import PlayState, follow, start_state, take
+
+SCENE_BUDGET = 50_000  # beyond this many scenes the explorer does not try
+
+
+def settle_all(scenario: Scenario, s: PlayState, key, entered: set):
+    """Follow routes from ``s`` until a choice scene or an ending.
+
+    Yields ("stop", state) for every place the play can come to rest, ("stuck", state) for a
+    scene where no route holds, ("loop", state) for routes that go round without a decision.
+    Chance routes branch both ways.
+    """
+    todo = [(s, frozenset())]
+    while todo:
+        s, seen = todo.pop()
+        entered.add(s.scene)
+        scene = scenario.scenes.get(s.scene)
+        if scene is None or not scene.next:
+            yield "stop", s
+            continue
+        k = key(s)
+        if k in seen:
+            yield "loop", s
+            continue
+        seen = seen | {k}
+        went = False
+        for r in scene.next:
+            if r.condition is not None and not r.condition.test(s):
+                continue
+            if r.chance is not None and r.chance <= 0:
+                continue
+            nxt = s.copy()
+            follow(scenario, nxt, r)
+            todo.append((nxt, seen))
+            if r.chance is None or r.chance >= 100:
+                went = True
+                break
+        if not went:  # no route holds, or every holding route is a chance that can fail
+            yield "stuck", s
+
+
+class _Graph:
+    """The explored states: parents (for shortest paths), edges, endings and problems."""
+
+    def __init__(self):
+        self.index: dict = {}
+        self.parent: list = []
+        self.scene: list[str] = []
+        self.edges: list[list[int]] = []
+        self.endings: set[int] = set()
+        self.problems: list = []
+
+    def path_to(self, i) -> list[Step]:
+        steps = []
+        while self.parent[i] is not None:
+            i, step = self.parent[i]
+            steps.append(step)
+        return steps[::-1]
+
+    def path_via(self, origin) -> list[Step]:
+        return [] if origin is None else self.path_to(origin[0]) + [origin[1]]
+
+
+def explore(scenario: Scenario, bound: int = DEFAULT_BOUND, claims: bool = True,
+            query=None) -> Report:
+    """Explore every reachable state (up to ``bound`` states). With ``claims``, every
+    ending's ``requires`` is checked; with a compiled ``query`` condition, the search stops
+    at the first ending arrival where it holds (``Report.witness``)."""
+    report = Report(scenario.id, bound=bound)
+    if len(scenario.scenes) > SCENE_BUDGET:
+        report.bound_hit = True
+        report.budget = (f"{len(scenario.scenes):,} scenes is beyond what the explorer will "
+                         f"try (at most {SCENE_BUDGET:,}); split the scenario")
+        return report
+    checks = _checks(scenario, claims, query)
+    key = Keyer(scenario, {e: [c for _, c in cs] for e, cs in checks.items()})
+    g = _Graph()
+    queue = deque()
+
+    def arrive(s: PlayState, origin, kind="stop") -> bool:
+        """Add a settled state; False when the search can stop (the query held)."""
+        if kind == "stop" and s.scene in checks and not _check(report, checks[s.scene], s, g,
+                                                                origin, query):
+            return False
+        k = key(s)
+        if kind == "stop" and k in g.index:
+            if origin is not None:
+                g.edges[origin[0]].append(g.index[k])
+            return True
+        if len(g.parent) >= bound:
+            report.bound_hit = True
+            return True
+        i = len(g.parent)
+        g.parent.append(origin)
+        g.scene.append(s.scene)
+        g.edges.append([])
+        if origin is not None:
+            g.edges[origin[0]].append(i)
+        if kind != "stop":
+            g.problems.append((kind, i))
+            return True
+        g.index[k] = i
+        if s.scene in scenario.endings:
+            g.endings.add(i)
+            report.endings_reached.add(s.scene)
+        else:
+            queue.append((i, s))
+        return True
+
+    going = all(arrive(s, None, kind)
+                for kind, s in settle_all(scenario, start_state(scenario), key,
+                                          report.scenes_reached))
+    while queue and going:
+        i, s = queue.popleft()
+        scene = scenario.scenes[s.scene]
+        available = rules.available_choices(scene, s)
+        if not available:
+            g.problems.append(("soft-lock", i))
+            continue
+        for n, choice in enumerate(available, 1):
+            report.choices_taken.add((scene.id, choice.id))
+            nxt = s.copy()
+            take(scenario, nxt, choice)
+            origin = (i, Step(scene.id, choice.id, n))
+            for kind, settled in settle_all(scenario, nxt, key, report.scenes_reached):
+                going = arrive(settled, origin, kind) and going
+    if report.bound_hit:
+        report.budget = _budget_message(scenario, key, g, bound)
+    if query is None:
+        _summarise(report, scenario, g)
+    report.states = len(g.parent)
+    return report
+
+
+def _checks(scenario: Scenario, claims: bool, query) -> dict:
+    """ending -> [(kind, condition)] to test on arrival there."""
+    out: dict = {}
+    for eid, ending in scenario.endings.items():
+        if claims and ending.requires is not None:
+            out.setdefault(eid, []).append(("claim", ending.requires))
+        if query is not None:
+            out.setdefault(eid, []).append(("query", query))
+    return out
+
+
+def _check(report: Report, checks, s: PlayState, g: _Graph, origin, query) -> bool:
+    for kind, cond in checks:
+        if kind == "claim" and s.scene not in report.violations and not cond.test(s):
+            report.violations[s.scene] = g.path_via(origin)
+        elif kind == "query" and cond.test(s):
+            report.witness = g.path_via(origin)
+            return False
+    return True
+
+
+def _budget_message(scenario: Scenario, key: Keyer, g: _Graph, bound: int) -> str:
+    """Name the meter that most likely filled the state budget: the exact one with the most
+    distinct values among the states kept."""
+    seen: dict[str, set] = {}
+    for k, i in g.index.items():
+        layout = key.layout.get(g.scene[i])
+        if layout is None:
+            continue
+        flags, specs = layout[0], layout[1]
+        for j, (m, _) in enumerate(specs):
+            seen.setdefault(m, set()).add(k[1 + len(flags) + j])
+    if not seen:
+        return f"stopped at the state budget of {bound:,} states"
+    meter = max(seen, key=lambda m: len(seen[m]))
+    lo, hi = scenario.meters[meter].min, scenario.meters[meter].max
+    return (f"stopped at the state budget of {bound:,} states; meter '{meter}' ({lo}..{hi}) "
+            f"took {len(seen[meter]):,} distinct values: compare it with fixed numbers, "
+            "narrow its range, or raise --bound")
+
+
+def _summarise(report: Report, scenario: Scenario, g: _Graph) -> None:
+    roots = [i for i in range(len(g.parent)) if g.parent[i] is None]
+    path_figures(report, roots, g.edges, g.endings)
+    stuck = set()
+    for kind, i in g.problems:
+        name = "soft-lock" if kind in ("soft-lock", "stuck") else "endless loop"
+        stuck.add(i)
+        report.problems.append(Problem(name, g.scene[i], g.path_to(i)))
+    if not report.bound_hit:  # unexpanded states would look trapped
+        for i in cannot_end(g.edges, g.endings, stuck):
+            report.problems.append(Problem("endless loop", g.scene[i], g.path_to(i)))
+    for i in sorted(g.endings, key=lambda i: len(g.path_to(i))):
+        report.shortest.setdefault(g.scene[i], g.path_to(i))
+    report.scenes_reached &= set(scenario.scenes)
+    report.scenes_missed = [s for s in scenario.scenes if s not in report.scenes_reached]
+    report.choices_missed = [f"{s.id}/{c.id}" for s in scenario.scenes.values() for c in s.choices
+                             if (s.id, c.id) not in report.choices_taken]
+    report.endings_missed = [e for e in scenario.endings if e not in report.endings_reached]
