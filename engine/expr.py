@@ -430,8 +430,8 @@ def _compile_play_call(node: Call, env: Env | None):
     if node.func == "ending":
         eid = node.args[0]
         return lambda s: s.scene == eid
-    pairs = tuple(sorted(env.missteps)) if env is not None else ()
-    return lambda s: sum(1 for p in pairs if p in s.chosen)
+    pairs = env.missteps if env is not None else frozenset()
+    return lambda s: len(pairs.intersection(s.chosen))
 
 
 def _compile_binary(node, env: Env | None = None):

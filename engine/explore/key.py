@@ -18,6 +18,7 @@ where a play can go, not every sentence it can show.
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import itemgetter
 
 from ..model import Scenario
 from .cuts import MISSTEPS, Reads, pull
@@ -87,6 +88,7 @@ class Keyer:
             self.ranges[MISSTEPS] = (0, len(self.pairs))
         live = self._propagate(self._reads(extra or {}))
         self.layout = {sid: self._layout(live[sid]) for sid in scenario.scenes}
+        self.makers = {sid: self._maker(sid, lay) for sid, lay in self.layout.items()}
 
     def _reads(self, extra: dict) -> dict:
         flags = set(self.scenario.flags)
@@ -155,27 +157,39 @@ class Keyer:
                 mis)
 
     def __call__(self, s: PlayState):
-        layout = self.layout.get(s.scene)
-        if layout is None:  # an ending: nothing can follow
-            return (s.scene,)
+        make = self.makers.get(s.scene)
+        return (s.scene,) if make is None else make(s)  # an ending: nothing can follow
+
+    def _maker(self, sid: str, layout):
+        """A function of a state at ``sid`` that gives its key (built once per scene)."""
         flags, specs, visited, chosen, mis = layout
-        v = s.vars
-        key = [s.scene]
-        key += [v[n] for n in flags]
-        key += [v[m] if cs is None else bisect_right(cs, v[m]) for m, cs in specs]
-        key += [x in s.visits for x in visited]
-        key += [p in s.chosen for p in chosen]
-        if mis is not None:
-            count = sum(1 for p in self.pairs if p in s.chosen)
-            key.append(count if mis[0] is None else bisect_right(mis[0], count))
-        return tuple(key)
+        exact = flags + tuple(m for m, cs in specs if cs is None)
+        classed = tuple((m, cs) for m, cs in specs if cs is not None)
+        get = itemgetter(*exact) if exact else (lambda v: ())
+        pairs = frozenset(self.pairs)
 
-    def exact_meters(self, scene: str) -> list[str]:
-        """The meters the key of ``scene`` holds exactly: where a state budget goes."""
-        layout = self.layout.get(scene)
-        return [m for m, cs in layout[1] if cs is None] if layout else []
+        def key(s):
+            v = s.vars
+            out = (sid, get(v))
+            if classed:
+                out += (tuple([bisect_right(cs, v[m]) for m, cs in classed]),)
+            if visited:
+                out += (tuple([x in s.visits for x in visited]),)
+            if chosen:
+                out += (tuple([p in s.chosen for p in chosen]),)
+            if mis is not None:
+                count = len(pairs.intersection(s.chosen))
+                out += (count if mis[0] is None else bisect_right(mis[0], count),)
+            return out
+        return key
 
-    def meter_classes(self, scene: str) -> dict[str, int]:
+    def exact_values(self, scene: str, key) -> dict:
+        """meter -> value, for the meters that the key of ``scene`` holds exactly: where a
+        state budget goes."""
         layout = self.layout.get(scene)
-        return {m: (len(cs) + 1 if cs is not None else None) for m, cs in layout[1]} \
-            if layout else {}
+        if layout is None:
+            return {}
+        flags, specs = layout[0], layout[1]
+        exact = flags + tuple(m for m, cs in specs if cs is None)
+        values = key[1] if len(exact) != 1 else (key[1],)
+        return {m: values[len(flags) + j] for j, m in enumerate(exact[len(flags):])}

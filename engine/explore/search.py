@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import deque
 
 from .. import rules
+from ..gcpause import paused_gc
 from ..model import Scenario
 from .key import Keyer
 from .report import DEFAULT_BOUND, Problem, Report, Step, cannot_end, path_figures
@@ -19,40 +20,45 @@ from .state import PlayState, follow, start_state, take
 SCENE_BUDGET = 50_000  # beyond this many scenes the explorer does not try
 
 
-def settle_all(scenario: Scenario, s: PlayState, key, entered: set):
+def settle_all(scenario: Scenario, s: PlayState, key, entered: set) -> list:
     """Follow routes from ``s`` until a choice scene or an ending.
 
-    Yields ("stop", state) for every place the play can come to rest, ("stuck", state) for a
-    scene where no route holds, ("loop", state) for routes that go round without a decision.
-    Chance routes branch both ways.
+    Returns ("stop", state) for every place the play can come to rest, ("stuck", state) for
+    a scene where no route holds, ("loop", state) for routes that go round without a
+    decision. Chance routes branch both ways. ``s`` itself may be moved along.
     """
-    todo = [(s, frozenset())]
+    scenes = scenario.scenes
+    scene = scenes.get(s.scene)
+    entered.add(s.scene)
+    if scene is None or not scene.next:
+        return [("stop", s)]
+    out, todo = [], [(s, (), ())]
     while todo:
-        s, seen = todo.pop()
+        s, passed, seen = todo.pop()
+        scene = scenes.get(s.scene)
         entered.add(s.scene)
-        scene = scenario.scenes.get(s.scene)
         if scene is None or not scene.next:
-            yield "stop", s
+            out.append(("stop", s))
             continue
-        k = key(s)
-        if k in seen:
-            yield "loop", s
-            continue
-        seen = seen | {k}
-        went = False
-        for r in scene.next:
-            if r.condition is not None and not r.condition.test(s):
+        if s.scene in passed:  # a scene met again: compare whole keys to find a loop
+            k = key(s)
+            if k in seen:
+                out.append(("loop", s))
                 continue
-            if r.chance is not None and r.chance <= 0:
-                continue
-            nxt = s.copy()
+            seen = seen + (k,)
+        passed = passed + (s.scene,)
+        holding = [r for r in scene.next if (r.condition is None or r.condition.test(s))
+                   and not (r.chance is not None and r.chance <= 0)]
+        sure = next((j for j, r in enumerate(holding) if r.chance is None or r.chance >= 100),
+                    None)
+        if sure is None:  # no route holds, or every holding route is a chance that can fail
+            out.append(("stuck", s))
+        branches = holding if sure is None else holding[:sure + 1]
+        for j, r in enumerate(branches):
+            nxt = s if j == len(branches) - 1 and sure is not None else s.copy()
             follow(scenario, nxt, r)
-            todo.append((nxt, seen))
-            if r.chance is None or r.chance >= 100:
-                went = True
-                break
-        if not went:  # no route holds, or every holding route is a chance that can fail
-            yield "stuck", s
+            todo.append((nxt, passed, seen))
+    return out
 
 
 class _Graph:
@@ -82,6 +88,11 @@ def explore(scenario: Scenario, bound: int = DEFAULT_BOUND, claims: bool = True,
     """Explore every reachable state (up to ``bound`` states). With ``claims``, every
     ending's ``requires`` is checked; with a compiled ``query`` condition, the search stops
     at the first ending arrival where it holds (``Report.witness``)."""
+    with paused_gc():  # many small objects, no cycles among them: the collector only costs
+        return _explore(scenario, bound, claims, query)
+
+
+def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Report:
     report = Report(scenario.id, bound=bound)
     if len(scenario.scenes) > SCENE_BUDGET:
         report.bound_hit = True
@@ -174,12 +185,8 @@ def _budget_message(scenario: Scenario, key: Keyer, g: _Graph, bound: int) -> st
     distinct values among the states kept."""
     seen: dict[str, set] = {}
     for k, i in g.index.items():
-        layout = key.layout.get(g.scene[i])
-        if layout is None:
-            continue
-        flags, specs = layout[0], layout[1]
-        for j, (m, _) in enumerate(specs):
-            seen.setdefault(m, set()).add(k[1 + len(flags) + j])
+        for m, value in key.exact_values(g.scene[i], k).items():
+            seen.setdefault(m, set()).add(value)
     if not seen:
         return f"stopped at the state budget of {bound:,} states"
     meter = max(seen, key=lambda m: len(seen[m]))

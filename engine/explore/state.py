@@ -20,7 +20,7 @@ class PlayState:
         self.seed, self.step = seed, step
 
     def copy(self) -> "PlayState":
-        return PlayState(self.scene, dict(self.vars), dict(self.visits), set(self.chosen),
+        return PlayState(self.scene, self.vars.copy(), self.visits.copy(), self.chosen.copy(),
                          self.seed, self.step)
 
 
