@@ -221,7 +221,7 @@ def test_rename_reaches_the_transcripts_beside_the_scenario(server, tmp_path):
     r = server.request("textDocument/rename", {"textDocument": {"uri": uri},
                                                "position": {"line": line, "character": char + 2},
                                                "newName": "draagvlak"})
-    assert "meters: {draagvlak: 65, rust: 45}" in apply(transcripts, r["result"]["changes"][t_uri])
+    assert "meters: {draagvlak: 65, rust: 40}" in apply(transcripts, r["result"]["changes"][t_uri])
 
 
 def test_columns_are_utf16_units_after_an_emoji(server, tmp_path):
