@@ -57,8 +57,7 @@ class Decision(NamedTuple):
                    seconds=d.get("seconds"), timed_out=d.get("timed_out", False))
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """One variable changed by one cause: a choice's effects, or a scene's ``on_enter``."""
 
     name: str
