@@ -41,11 +41,7 @@ def run(scenario: Scenario, report: Reporter, doc: YMap, prove: bool = False) ->
 
 
 def edges(scenario: Scenario, scene_id: str):
-    scene = scenario.scenes[scene_id]
-    for c in scene.choices:
-        yield c.goto
-    for r in scene.next:
-        yield r.goto
+    return scenario.scenes[scene_id].targets()
 
 
 def unread_exits(scenario: Scenario, doc: YMap) -> set[str]:

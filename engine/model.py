@@ -142,6 +142,13 @@ class Scene:
     outlet: str = ""
     image: str = ""
 
+    def targets(self):
+        """Where this scene can lead: every choice's and route's ``goto``, in order."""
+        for c in self.choices:
+            yield c.goto
+        for r in self.next:
+            yield r.goto
+
     def choice(self, choice_id: str) -> Choice:
         for c in self.choices:
             if c.id == choice_id:

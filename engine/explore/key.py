@@ -42,16 +42,8 @@ def control(scene):
 def is_acyclic(scenario: Scenario) -> bool:
     ids = list(scenario.scenes)
     index = {sid: i for i, sid in enumerate(ids)}
-    succ = [[index[t] for t in successors(scenario, sid) if t in index] for sid in ids]
+    succ = [[index[t] for t in scenario.scenes[sid].targets() if t in index] for sid in ids]
     return not post_order(succ)[1]
-
-
-def successors(scenario: Scenario, sid: str):
-    scene = scenario.scenes[sid]
-    for c in scene.choices:
-        yield c.goto
-    for r in scene.next:
-        yield r.goto
 
 
 class Edge:
