@@ -17,11 +17,13 @@ from .expr import Env, ExprError, compile_condition
 from .gcpause import paused_gc
 from .model import (EMPTY, NO_EFFECTS, SCENE_KINDS, TONES, Character, Choice, Effects, Ending,
                     Meter, Post, Route, Scenario, Scene, Text, Timer, Variant)
+from .sourcefile import FileRefused, read_source
 from .yamlsource import YList, YMap, read_yaml, where
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 64 * 2**20
 MAX_METER = 10**9
+MAX_GUESS = 200          # longest word that 'did you mean' looks for
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z]{2,4})?\Z")
@@ -46,6 +48,8 @@ ENDING_KEYS = {"title", "text", "tone", "debrief_questions", "image"}
 
 
 def did_you_mean(word, options) -> str:
+    if len(str(word)) > MAX_GUESS:  # difflib is quadratic-ish in the word; no name is this long
+        return ""
     match = difflib.get_close_matches(str(word), sorted(map(str, options)), n=1, cutoff=0.6)
     return f"did you mean '{match[0]}'?" if match else ""
 
@@ -578,14 +582,10 @@ def check_file(path: str) -> tuple[Scenario | None, list[Diagnostic]]:
     """Load and check a scenario file. Never raises for bad input."""
     report = Reporter(str(path))
     try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        report.error("E025", f"cannot read the file: {exc.strerror or exc}", (0, 0),
+        raw = read_source(path, MAX_FILE_BYTES)
+    except FileRefused as exc:
+        report.error("E025", f"cannot read the file: {exc.reason}", (0, 0),
                      "check the path")
-        return None, report.sorted()
-    if len(raw) > MAX_FILE_BYTES:
-        report.error("E025", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB", (0, 0))
         return None, report.sorted()
     return check_text(raw, str(path))
 

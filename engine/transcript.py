@@ -12,8 +12,10 @@ from pathlib import Path
 from .diagnostics import Reporter
 from .model import Scenario
 from .session import Session, SessionError
+from .sourcefile import FileRefused, read_source
 from .yamlsource import YList, YMap, read_yaml
 
+MAX_TRANSCRIPT_BYTES = 16 * 2**20
 TRANSCRIPT_KEYS = {"name", "seed", "choices", "expect"}
 EXPECT_KEYS = {"scenes", "meters", "flags", "ending"}
 
@@ -44,9 +46,14 @@ def transcripts_path(scenario_path: str) -> Path:
 
 def read_transcripts(path: str, report: Reporter) -> list[Transcript]:
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        report.error("E025", f"cannot read the transcripts: {exc}", (0, 0))
+        text = read_source(path, MAX_TRANSCRIPT_BYTES).decode("utf-8")
+    except FileRefused as exc:
+        report.error("E025", f"cannot read the transcripts: {exc.reason}", (0, 0),
+                     "check the path")
+        return []
+    except UnicodeDecodeError as exc:
+        report.error("E025", f"cannot read the transcripts: not valid UTF-8 ({exc.reason})", (0, 0),
+                     "save the file as UTF-8 in your editor")
         return []
     doc = read_yaml(text, report)
     if doc is None:
