@@ -6,7 +6,6 @@ warnings). Every problem becomes a ``Diagnostic`` with file, line and column.
 """
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 from types import MappingProxyType
@@ -15,6 +14,7 @@ from . import checks
 from .diagnostics import Diagnostic, Reporter, ScenarioError, Severity
 from .expr import Env, ExprError, compile_condition
 from .gcpause import paused_gc
+from .guess import Guesser
 from .model import (EMPTY, NO_EFFECTS, SCENE_KINDS, TONES, Character, Choice, Effects, Ending,
                     Meter, Post, Route, Scenario, Scene, Text, Timer, Variant)
 from .sourcefile import FileRefused, read_source
@@ -23,7 +23,6 @@ from .yamlsource import YList, YMap, read_yaml, where
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 64 * 2**20
 MAX_METER = 10**9
-MAX_GUESS = 200          # longest word that 'did you mean' looks for
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z]{2,4})?\Z")
@@ -48,10 +47,8 @@ ENDING_KEYS = {"title", "text", "tone", "debrief_questions", "image"}
 
 
 def did_you_mean(word, options) -> str:
-    if len(str(word)) > MAX_GUESS:  # difflib is quadratic-ish in the word; no name is this long
-        return ""
-    match = difflib.get_close_matches(str(word), sorted(map(str, options)), n=1, cutoff=0.6)
-    return f"did you mean '{match[0]}'?" if match else ""
+    """One guess without a budget (for a single name; the loader uses a ``Guesser``)."""
+    return Guesser()(word, options)
 
 
 def _type_name(value) -> str:
@@ -64,6 +61,7 @@ def _type_name(value) -> str:
 class _Loader:
     def __init__(self, report: Reporter, source: str):
         self.r = report
+        self.guess = Guesser()
         self.lines = source.splitlines()
         self.languages: tuple[str, ...] = ("nl",)
         self.env = Env()
@@ -73,7 +71,7 @@ class _Loader:
         for key in m:
             if key not in allowed:
                 self.r.error("E004", f"unknown key '{key}' in {what}", m.key_at(key),
-                             did_you_mean(key, allowed) or "allowed: " + ", ".join(sorted(allowed)))
+                             self.guess(key, allowed) or "allowed: " + ", ".join(sorted(allowed)))
         missing = [k for k in required if k not in m]
         for key in missing:
             self.r.error("E005", f"{what} needs '{key}'", m.pos)
@@ -134,7 +132,7 @@ class _Loader:
         for lang, s in values.items():
             if lang not in self.languages:
                 self.r.error("E024", f"{what}: language '{lang}' is not declared", m.key_at(lang),
-                             did_you_mean(lang, self.languages) or
+                             self.guess(lang, self.languages) or
                              f"declared: {', '.join(self.languages)}")
                 continue
             if not isinstance(s, str):
@@ -183,7 +181,7 @@ class _Loader:
                                      pos, f"change a meter with '{flag}: +5' or '{flag}: -5'")
                     elif flag not in self.env.flags:
                         self.r.error("E011", f"{what}: unknown flag '{flag}'", pos,
-                                     did_you_mean(flag, self.env.flags) or "declare it under 'flags:'")
+                                     self.guess(flag, self.env.flags) or "declare it under 'flags:'")
                     else:
                         (sets if key == "set" else clears).append(flag)
             elif key in self.env.flags:
@@ -191,7 +189,7 @@ class _Loader:
                              m.key_at(key), f"use 'set: [{key}]' or 'clear: [{key}]'")
             elif key not in self.env.meters:
                 self.r.error("E011", f"{what}: unknown meter '{key}'", m.key_at(key),
-                             did_you_mean(key, set(self.env.meters) | self.env.flags | {"set", "clear"})
+                             self.guess(key, set(self.env.meters) | self.env.flags | {"set", "clear"})
                              or "declare it under 'meters:'")
             else:
                 d = self.integer(delta, m.at(key), f"{what} '{key}'")
@@ -202,7 +200,7 @@ class _Loader:
     def goto(self, target, at, what: str, targets: set) -> str | None:
         if not isinstance(target, str) or target not in targets:
             self.r.error("E012", f"unknown scene '{target}' in {what}", at,
-                         did_you_mean(target, targets) or "name a scene or an ending")
+                         self.guess(target, targets) or "name a scene or an ending")
             return None
         return target
 
@@ -401,7 +399,7 @@ class _Loader:
         kind = b.get("kind", "dialogue")
         if kind not in SCENE_KINDS:
             self.r.error("E006", f"scene '{sid}' kind: expected one of {', '.join(SCENE_KINDS)} "
-                         f"(got {kind!r})", b.at("kind"), did_you_mean(kind, SCENE_KINDS))
+                         f"(got {kind!r})", b.at("kind"), self.guess(kind, SCENE_KINDS))
         for key, wants in KIND_KEYS.items():
             if key in b and kind != wants:
                 self.r.error("E004", f"'{key}' belongs to scenes of kind '{wants}'", b.key_at(key),
@@ -413,7 +411,7 @@ class _Loader:
             speaker = None
         elif speaker is not None and speaker not in characters:
             self.r.error("E019", f"unknown character '{speaker}'", b.at("speaker"),
-                         did_you_mean(speaker, characters) or "declare it under 'characters:'")
+                         self.guess(speaker, characters) or "declare it under 'characters:'")
         choices = self.choices(sid, b, targets)
         routes = self.routes(sid, b, targets)
         if choices and routes:
@@ -500,7 +498,7 @@ class _Loader:
         ids = [c.id for c in choices]
         if t["default"] not in ids:
             self.r.error("E023", f"timer default '{t['default']}' is not a choice of scene '{sid}'",
-                         t.at("default"), did_you_mean(t["default"], ids) or "name one of its choices")
+                         t.at("default"), self.guess(t["default"], ids) or "name one of its choices")
             return None
         return Timer(seconds or 1, t["default"])
 
@@ -537,7 +535,7 @@ class _Loader:
         tone = b.get("tone", "neutral")
         if tone not in TONES:
             self.r.error("E006", f"ending '{eid}' tone: expected one of {', '.join(TONES)} "
-                         f"(got {tone!r})", b.at("tone"), did_you_mean(tone, TONES))
+                         f"(got {tone!r})", b.at("tone"), self.guess(tone, TONES))
         return Ending(
             id=eid, tone=tone,
             title=self.text(b["title"], b.at("title"), f"ending '{eid}' title"),

@@ -106,3 +106,34 @@ def test_conditions_take_ascii_digits_and_plain_spaces_only(source, shown, hint)
 
 def test_ascii_conditions_still_read():
     assert [t.text for t in tokenize("m >= 40\tand not f")][:4] == ["m", ">=", "40", "and"]
+
+
+# ---- size: checking is linear in the number of scenes and of gotos ------------------------
+def chain(n: int, goto_prefix: str = "s") -> str:
+    """n scenes in a row, each with two choices (or, with another prefix, unknown gotos)."""
+    out = ["format: 1", "id: big", "title: Big", "languages: [nl]",
+           "meters:", "  m: {label: M, start: 0, min: 0, max: 1000000}", "start: s0", "scenes:"]
+    for i in range(n):
+        nxt = f"{goto_prefix}{i + 1}" if i + 1 < n else "eind"
+        out += [f"  s{i}:", f"    text: Scene {i}", "    choices:",
+                f"      - {{id: a, text: A, goto: {nxt}, effects: {{m: 1}}, feedback: f}}",
+                f"      - {{id: b, text: B, goto: {nxt}, feedback: f}}"]
+    out += ["endings:", "  eind: {title: E, text: e, debrief_questions: [q]}"]
+    return "\n".join(out) + "\n"
+
+
+def cpu_seconds(text: str) -> tuple[float, list]:
+    started = time.process_time()
+    _, diagnostics = check_text(text, "big.yaml")
+    return time.process_time() - started, diagnostics
+
+
+@pytest.mark.parametrize("prefix, code", [("s", "W008"), ("t", "E012")],
+                         ids=["scenes", "unknown-gotos"])
+def test_checking_grows_linearly(prefix, code):
+    small, d_small = cpu_seconds(chain(1000, prefix))
+    large, d_large = cpu_seconds(chain(4000, prefix))
+    assert sum(d.code == code for d in d_large) >= 3999
+    # linear: 4x the scenes, about 4x the time; quadratic would be 16x
+    assert large < 8 * max(small, 0.05), (small, large)
+    assert large < 10  # about a second on a quiet machine (docs/performance.md)
