@@ -192,6 +192,13 @@ class _Builder:
 _MERGE = object()
 
 
+def _char_offset(text: str, position: int) -> int:
+    """libyaml counts the offset of a reader error in bytes of UTF-8, PyYAML in characters."""
+    if _Loader.__name__.startswith("C"):
+        return len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
+    return position
+
+
 def _line_column(text: str, offset: int) -> Pos:
     """Line and column (from 1) of a character offset, counting lines as YAML does."""
     offset = max(0, min(offset, len(text)))
@@ -224,7 +231,7 @@ def read_yaml(text: str, report: Reporter):
                      "check indentation, colons and quotes around this place")
     except yaml.reader.ReaderError as exc:  # a control character: PyYAML gives an offset only
         report.error("E001", f"{_character_name(exc.character)} is not allowed in a scenario "
-                     "file", _line_column(text, exc.position),
+                     "file", _line_column(text, _char_offset(text, exc.position)),
                      "remove it; an editor may show it as a box, or not at all")
     except (yaml.YAMLError, ValueError) as exc:  # e.g. NUL bytes
         report.error("E001", f"invalid YAML: {exc}", (1, 1))

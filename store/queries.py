@@ -54,8 +54,8 @@ def session(conn: sqlite3.Connection, session_id: str) -> SessionRecord:
     return SessionRecord(
         id=row["id"], scenario_id=r.text("scenario_id"), scenario_version=r.text("scenario_version"),
         content_hash=r.text("content_hash"), language=r.text("language"), label=r.text("label"),
-        mode=r.text("mode"), seed=r.integer("seed"), started_at=r.text("started_at"),
-        ended_at=r.text("ended_at", optional=True), ending=r.text("ending", optional=True),
+        mode=r.text("mode"), seed=r.integer("seed"), started_at=r.timestamp("started_at"),
+        ended_at=r.timestamp("ended_at", optional=True), ending=r.text("ending", optional=True),
         final_vars=MappingProxyType(final) if final is not None else None,
         extra=MappingProxyType(r.mapping("extra")),
         history=_decisions(conn, session_id), notes=_notes(conn, session_id))
@@ -72,7 +72,7 @@ def _decisions(conn: sqlite3.Connection, session_id: str) -> tuple[DecisionRecor
     for row in rows:
         r = RowReader(session_id, f"decision row {row['seq']}", row)
         out.append(DecisionRecord(
-            seq=r.integer("seq"), decision=_decision(r), made_at=r.text("made_at"),
+            seq=r.integer("seq"), decision=_decision(r), made_at=r.timestamp("made_at"),
             undone=r.text("undone", optional=True),
             votes=MappingProxyType(votes.get(row["seq"], {})), overridden=bool(row["overridden"])))
     return tuple(out)
@@ -92,7 +92,7 @@ def _notes(conn: sqlite3.Connection, session_id: str) -> tuple[Note, ...]:
     out = []
     for row in rows:
         r = RowReader(session_id, f"note row {row['id']}", row)
-        out.append(Note(r.integer("step"), r.text("scene"), r.text("text"), r.text("written_at")))
+        out.append(Note(r.integer("step"), r.text("scene"), r.text("text"), r.timestamp("written_at")))
     return tuple(out)
 
 

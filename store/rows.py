@@ -8,6 +8,8 @@ hand edit can leave anything in it. One damaged row must not block a whole works
 from __future__ import annotations
 
 import json
+import math
+from datetime import datetime
 
 from .errors import DamagedRow
 
@@ -39,8 +41,20 @@ class RowReader:
 
     def number(self, column: str) -> float | None:
         value = self.row[column]
-        if value is not None and type(value) not in (int, float):
-            raise self.fail(column, f"expected a number (got {_shown(value)})")
+        if value is not None and (type(value) not in (int, float) or not math.isfinite(value)
+                                  or value < 0):
+            raise self.fail(column, f"expected a number of seconds (got {_shown(value)})")
+        return value
+
+    def timestamp(self, column: str, optional: bool = False) -> str | None:
+        """An ISO 8601 moment, as the store writes them."""
+        value = self.text(column, optional)
+        if value is None:
+            return None
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            raise self.fail(column, f"expected a date and time (got {_shown(value)})") from None
         return value
 
     def json(self, column: str, default=None):
