@@ -142,7 +142,10 @@ def _check_store(conn: sqlite3.Connection, path: Path, allow_blank: bool) -> int
 def _open_readonly(path: Path) -> sqlite3.Connection:
     if _existing_size(path, must_exist=True) == 0:  # pragma: no cover - refused above
         raise DatabaseError(str(path), "the file is empty", OTHER_DB)
-    conn = _connect_ro(path, "mode=ro")
+    # A WAL database without its -wal file has no writer and nothing to recover: read it as
+    # immutable, so that SQLite leaves no -shm and -wal files behind in the user's folder.
+    idle = _in_wal_mode(path) and not Path(f"{path}-wal").exists()
+    conn = _connect_ro(path, "mode=ro&immutable=1" if idle else "mode=ro")
     try:
         found = _read_version(conn, path)
     except DatabaseError:
@@ -162,6 +165,16 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
         conn = _upgraded_copy(conn, path)
     conn.execute("PRAGMA query_only = ON")
     return conn
+
+
+def _in_wal_mode(path: Path) -> bool:
+    """Whether the header says WAL: bytes 18 and 19 (write and read version) are 2."""
+    try:
+        with open(path, "rb") as f:
+            header = f.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == 2 and header[19] == 2
 
 
 def _connect_ro(path: Path, params: str) -> sqlite3.Connection:
