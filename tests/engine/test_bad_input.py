@@ -137,3 +137,19 @@ def test_checking_grows_linearly(prefix, code):
     # linear: 4x the scenes, about 4x the time; quadratic would be 16x
     assert large < 8 * max(small, 0.05), (small, large)
     assert large < 10  # about a second on a quiet machine (docs/performance.md)
+
+
+def test_checking_memory_grows_linearly():
+    import tracemalloc
+
+    def peak(n: int) -> int:
+        text = chain(n)
+        tracemalloc.start()
+        try:
+            check_text(text, "big.yaml")
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    small, large = peak(500), peak(2000)
+    assert large < 6 * small, (small, large)       # linear: about 4x
+    assert large / 2000 < 20_000, large            # bytes per scene (about 9 KB measured)
