@@ -55,7 +55,7 @@ def run(args) -> int:
         error("export", "--lrs needs --format xapi and --lrs-user NAME")
         return USAGE
     base = args.xapi_base or os.environ.get(BASE_ENV) or DEFAULT_BASE
-    problem = base_problem(base)
+    problem = base_problem(base) if args.format == "xapi" else ""
     if problem:
         given = "--xapi-base" if args.xapi_base else f"${BASE_ENV}"
         error("export", f"{given}: {problem} (got '{base[:80]}'; e.g. https://lrs.gemeente.nl/xapi/weerbaar)")

@@ -140,8 +140,7 @@ def _check_store(conn: sqlite3.Connection, path: Path, allow_blank: bool) -> int
 
 # ---- reading only ----------------------------------------------------------------------------
 def _open_readonly(path: Path) -> sqlite3.Connection:
-    if _existing_size(path, must_exist=True) == 0:  # pragma: no cover - refused above
-        raise DatabaseError(str(path), "the file is empty", OTHER_DB)
+    _existing_size(path, must_exist=True)  # refuses what is not an SQLite file, unread
     # A WAL database without its -wal file has no writer and nothing to recover: read it as
     # immutable, so that SQLite leaves no -shm and -wal files behind in the user's folder.
     idle = _in_wal_mode(path) and not Path(f"{path}-wal").exists()
@@ -158,6 +157,9 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
         conn = _connect_ro(path, "mode=ro&immutable=1")
         try:
             found = _read_version(conn, path)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise unusable(path, exc) from exc
         except BaseException:
             conn.close()
             raise
