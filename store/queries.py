@@ -38,10 +38,21 @@ def resolve(conn: sqlite3.Connection, given: str) -> str:
 
 def summaries(conn: sqlite3.Connection, scenario_id: str | None = None) -> list[SessionSummary]:
     where, params = ("WHERE s.scenario_id = ?", (scenario_id,)) if scenario_id else ("", ())
-    return [SessionSummary(id=r["id"], scenario_id=r["scenario_id"], label=r["label"],
-                           mode=r["mode"], started_at=r["started_at"], ended_at=r["ended_at"],
-                           ending=r["ending"], decisions=r["n"])
+    return [SessionSummary(id=r["id"], scenario_id=_shown(r["scenario_id"]), label=_shown(r["label"]),
+                           mode=_shown(r["mode"]), started_at=_shown(r["started_at"]),
+                           ended_at=_shown(r["ended_at"]), ending=_shown(r["ending"]),
+                           decisions=r["n"])
             for r in conn.execute(LIST_SQL.format(where=where), params)]
+
+
+def _shown(value) -> str | None:
+    """A column of the list as text, whatever a damaged row holds: the list must still show
+    (and let the user delete) the session that cannot be read whole."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        return "(damaged)"
+    return str(value)
 
 
 def session(conn: sqlite3.Connection, session_id: str) -> SessionRecord:

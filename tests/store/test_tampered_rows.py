@@ -1,11 +1,14 @@
 """Property test: whatever a tampered database holds in a session's or a decision's
 columns, reading it skips that session with a warning (or reads it, if the value is
 harmless), the other sessions stay readable and exportable, and it can be deleted."""
+import contextlib
+import io
 import json
 import sqlite3
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from cli.sessions import _print_list as print_list
 from engine import load_scenario
 from store import SessionStore
 from store import ScenarioLibrary, StoreError, replay_session
@@ -47,6 +50,9 @@ def test_a_tampered_column_never_blocks_the_others(tmp_path_factory, table, data
     finally:
         conn.close()
     with SessionStore(db, create=False, readonly=True) as store:
+        with contextlib.redirect_stdout(io.StringIO()) as listing:
+            print_list(store, None)  # the list shows every session, damaged or not
+        assert bad[:8] in listing.getvalue() and good[:8] in listing.getvalue()
         records = store.records()
         ids = [r.id for r in records]
         assert good in ids
