@@ -1,14 +1,14 @@
 """Reliability benchmark: nothing lost, nothing crashes (issues 16 and 17).
 
-    .venv/bin/python bench/reliability.py fuzz [--mutants 10000] [--seed 1]
+    .venv/bin/python bench/reliability.py fuzz [--mutants 10000] [--seed 1] [--through explore]
     .venv/bin/python bench/reliability.py kill [--runs 100] [--seed 1]
     .venv/bin/python bench/reliability.py matrix
     .venv/bin/python bench/reliability.py all
 
 - fuzz: seeded mutants of the shipped scenarios (line edits, control characters, look-alike
   digits, invisible characters, huge names, deep nesting, random bytes) through the real
-  ``lint`` command (in one process, output discarded); counts tracebacks and mutants over
-  the time limit.
+  ``lint`` command, or with ``--through explore`` the ``explore`` command (in one process,
+  output discarded); counts tracebacks and mutants over the time limit.
 - kill: the terminal player killed with SIGKILL at random moments; counts decisions that
   were acknowledged on screen but are missing from the database, and failed
   ``integrity_check``s.
@@ -94,38 +94,54 @@ def _on_alarm(signum, frame):
     raise _Alarm()
 
 
-def fuzz(mutants: int, seed: int) -> dict:
-    from cli import run as cli_run
+def fuzz(mutants: int, seed: int, command: str = "lint") -> dict:
+    """Seeded mutants through ``lint`` (every mutant) or ``explore`` (the mutants that
+    load: the others stop at the checker, which the lint run covers)."""
+    from engine import check_text
     rng = random.Random(seed)
     sources = [p.read_text(encoding="utf-8") for p in SCENARIOS]
-    tracebacks, timeouts, exits, slowest = [], [], {}, 0.0
+    tracebacks, timeouts, exits, slowest, run = [], [], {}, 0.0, 0
     old = signal.signal(signal.SIGALRM, _on_alarm)
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "mutant.yaml"
         for n in range(mutants):
             text = mutate(sources[n % len(sources)], rng)
+            if command == "explore" and check_text(text, "m.yaml")[0] is None:
+                continue
             path.write_text(text, encoding="utf-8", errors="surrogatepass")
-            t0 = time.monotonic()
-            signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
-            try:
-                with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-                    code = cli_run(["lint", str(path)])
-                exits[code] = exits.get(code, 0) + 1
-            except _Alarm:
+            run += 1
+            outcome, seconds = _run_one([command, str(path)])
+            slowest = max(slowest, seconds)
+            if outcome == "timeout":
                 timeouts.append(n)
-            except BaseException:  # noqa: BLE001 - a traceback is what is counted here
-                tracebacks.append((n, traceback.format_exc(limit=3)[-400:]))
-            finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-            slowest = max(slowest, time.monotonic() - t0)
+            elif isinstance(outcome, int):
+                exits[outcome] = exits.get(outcome, 0) + 1
+            else:
+                tracebacks.append((n, outcome))
     signal.signal(signal.SIGALRM, old)
     for n, tb in tracebacks[:3]:
         print(f"mutant {n}: {tb}", file=sys.stderr)
-    return {"part": "fuzz", "command": "lint", "mutants": mutants, "seed": seed,
+    return {"part": "fuzz", "command": command, "mutants": mutants, "run": run, "seed": seed,
             "tracebacks": len(tracebacks), "timeouts": len(timeouts),
             "time_limit_s": TIME_LIMIT, "exit_codes": {str(k): v for k, v in sorted(exits.items())},
             "slowest_s": round(slowest, 2), "total_s": round(time.monotonic() - started, 1)}
+
+
+def _run_one(argv: list[str]):
+    """The command's exit code, "timeout", or the traceback's end; and the seconds taken."""
+    from cli import run as cli_run
+    t0 = time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            return cli_run(argv), time.monotonic() - t0
+    except _Alarm:
+        return "timeout", time.monotonic() - t0
+    except BaseException:  # noqa: BLE001 - a traceback is what is counted here
+        return traceback.format_exc(limit=3)[-400:], time.monotonic() - t0
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 # ---- kill --------------------------------------------------------------------------------
@@ -354,12 +370,14 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("part", choices=["fuzz", "kill", "matrix", "all"])
     p.add_argument("--mutants", type=int, default=10_000)
+    p.add_argument("--through", choices=["lint", "explore"], default="lint",
+                   help="the command the mutants go through (fuzz)")
     p.add_argument("--runs", type=int, default=100)
     p.add_argument("--seed", type=int, default=1)
     args = p.parse_args(argv)
     results = []
     if args.part in ("fuzz", "all"):
-        results.append(fuzz(args.mutants, args.seed))
+        results.append(fuzz(args.mutants, args.seed, args.through))
         print(json.dumps(results[-1]), flush=True)
     if args.part in ("kill", "all"):
         results.append(kill(args.runs, args.seed))
