@@ -1,6 +1,7 @@
 """What the commands share: loading a scenario with its diagnostics shown, and output."""
 from __future__ import annotations
 
+import argparse
 import sys
 
 from engine import Diagnostic, Scenario, Severity, check_file
@@ -28,6 +29,21 @@ def load_or_report(path: str) -> tuple[Scenario | None, int]:
         unreadable = any(d.code == "E025" for d in errors)
         return None, USAGE if unreadable else PROBLEMS
     return scenario, OK
+
+
+MAX_SEED = 2**63 - 1  # the session database keeps seeds as SQLite integers (64 bits, signed)
+
+
+def seed_value(text: str) -> int:
+    """An argparse type for ``--seed``: a whole number that the session database can keep."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number (got '{text[:40]}')") from None
+    if not 0 <= value <= MAX_SEED:
+        shown = text if len(text) <= 24 else text[:20] + "…"
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to {MAX_SEED} (got {shown})")
+    return value
 
 
 def signed(n: int) -> str:

@@ -13,7 +13,7 @@ from storage.clock import utc_now
 from debrief.report import render_report, report_parts
 
 from .common import OK, USAGE, load_or_report
-from .sessions import add_db_option, error, open_store
+from .sessions import add_db_option, error, open_store, print_warnings, refuse_output
 
 
 def add_parser(sub, name):
@@ -52,6 +52,9 @@ def choose_sessions(args, command: str) -> tuple[Chosen | None, int]:
     store = open_store(args, command)
     if store is None:
         return None, USAGE
+    if refuse_output(getattr(args, "out", None), store, command):
+        store.close()
+        return None, USAGE
     current: list[Scenario] = []
     for path in args.scenario:
         scenario, code = load_or_report(path)
@@ -65,6 +68,7 @@ def choose_sessions(args, command: str) -> tuple[Chosen | None, int]:
         store.close()
         error(command, exc)
         return None, USAGE
+    print_warnings(store, command)
     return Chosen(store, ScenarioLibrary(store, current), records), OK
 
 

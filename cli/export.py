@@ -2,6 +2,7 @@
 JSON or as xAPI statements, to a file, standard output, or a learning record store."""
 from __future__ import annotations
 
+import argparse
 import getpass
 import json
 import os
@@ -9,8 +10,8 @@ import sys
 
 from storage import StoreError
 from debrief.export_json import export_document
-from debrief.lrs import LrsClient, SendReport
-from debrief.xapi import DEFAULT_BASE, statements
+from debrief.lrs import TIMEOUT, LrsClient, SendReport
+from debrief.xapi import DEFAULT_BASE, base_problem, statements
 
 from .common import OK, PROBLEMS, USAGE
 from .debrief import add_scenario_option, choose_sessions
@@ -33,13 +34,31 @@ def add_parser(sub, name):
     add_scenario_option(p)
     p.add_argument("--lrs", metavar="URL", help="send the statements to this xAPI endpoint")
     p.add_argument("--lrs-user", metavar="NAME", help="the LRS user (basic authentication)")
+    p.add_argument("--lrs-timeout", metavar="SECONDS", type=_seconds, default=TIMEOUT,
+                   help=f"how long to wait for each reply of the LRS (default {TIMEOUT})")
     p.add_argument("--xapi-base", metavar="IRI",
                    help=f"base of activity and extension ids (default: ${BASE_ENV} or {DEFAULT_BASE})")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"expected seconds between 0 and 3600 (got '{text}')")
+    return value
 
 
 def run(args) -> int:
     if args.lrs and (args.format != "xapi" or not args.lrs_user):
         error("export", "--lrs needs --format xapi and --lrs-user NAME")
+        return USAGE
+    base = args.xapi_base or os.environ.get(BASE_ENV) or DEFAULT_BASE
+    problem = base_problem(base) if args.format == "xapi" else ""
+    if problem:
+        given = "--xapi-base" if args.xapi_base else f"${BASE_ENV}"
+        error("export", f"{given}: {problem} (got '{base[:80]}'; e.g. https://lrs.gemeente.nl/xapi/weerbaar)")
         return USAGE
     chosen, code = choose_sessions(args, "export")
     if chosen is None:
@@ -48,7 +67,6 @@ def run(args) -> int:
         if args.format == "json":
             payload = export_document(chosen.records)
         else:
-            base = args.xapi_base or os.environ.get(BASE_ENV) or DEFAULT_BASE
             payload = statements(chosen.records, chosen.library, base)
     if args.out or not args.lrs:
         code = _write(payload, args.out)
@@ -79,12 +97,20 @@ def _send(args, payload: list[dict]) -> int:
             return USAGE
         password = getpass.getpass(f"password for {args.lrs_user} at {args.lrs}: ")
     try:
-        report = LrsClient(args.lrs, args.lrs_user, password).send(payload)
+        client = LrsClient(args.lrs, args.lrs_user, password, timeout=args.lrs_timeout)
+        report = client.send(payload)
+        client.confirm(readable_ids(payload, report.stored))
     except StoreError as exc:
         error("export", exc)
         return USAGE
     _print_report(args.lrs, report, payload)
     return PROBLEMS if report.refused else OK
+
+
+def readable_ids(payload: list[dict], stored: list[str]) -> list[str]:
+    """The stored statements that a plain ``statementId`` query returns: not voided ones."""
+    voided = {s["object"]["id"] for s in payload if s["verb"]["id"].endswith("/voided")}
+    return [i for i in stored if i not in voided]
 
 
 def _print_report(url: str, report: SendReport, payload: list[dict]) -> None:

@@ -14,13 +14,12 @@ import sys
 import textwrap
 import time
 
-from engine.session import RecordingError, Session
-
+from engine.session import RecordingError, Session, StuckError
 from engine.state import Phase
 from engine.model import Scenario
 from storage import Recorder, SessionStore, StoreError, default_db_path
 
-from .common import OK, USAGE, load_or_report, signed
+from .common import OK, PROBLEMS, USAGE, load_or_report, seed_value, signed
 
 UI = {
     "nl": {"choose": "Kies", "undo": "u = terug", "quit": "q = stoppen", "continue": "Enter = verder",
@@ -43,7 +42,7 @@ def add_parser(sub, name):
     p.add_argument("file", help="the scenario file (.yaml)")
     p.add_argument("--text", action="store_true", help="play in the terminal")
     p.add_argument("--lang", default=argparse.SUPPRESS, choices=["nl", "en"], help="language (default: the scenario's first)")
-    p.add_argument("--seed", type=int, default=None,
+    p.add_argument("--seed", type=seed_value, default=None,
                    help="seed for chance (default: a new one each play; give one to repeat a play)")
     p.add_argument("--watch", action="store_true",
                    help="reload the scenario when the file changes (window only)")
@@ -62,7 +61,12 @@ def run(args) -> int:
     if scenario is None:
         return code
     lang = args.lang if args.lang in scenario.languages else scenario.default_language
-    player = TerminalPlayer(scenario, lang, args.seed)
+    try:
+        player = TerminalPlayer(scenario, lang, args.seed)
+    except StuckError as exc:  # routers from the start scene loop: no play can begin
+        print(f"weerbaar play: error: the scenario got stuck before the first scene: {exc}",
+              file=sys.stderr)
+        return PROBLEMS
     try:
         store = SessionStore(getattr(args, "db", None) or default_db_path())
     except StoreError as exc:
@@ -70,12 +74,24 @@ def run(args) -> int:
         return USAGE
     try:
         with store:
-            Recorder.start(store, player.session, language=lang, label=getattr(args, "label", None),
-                           mode="text")
-            return player.play()
+            recorder = Recorder.start(store, player.session, language=lang,
+                                      label=getattr(args, "label", None), mode="text")
+            code = player.play()
+            if player.stuck is not None:
+                store.update_extra(recorder.session_id, {"stuck": player.stuck})
+                print(f"weerbaar play: error: {stuck_message(player.stuck)}", file=sys.stderr)
+            return code
     except StoreError as exc:
         print(f"\nweerbaar play: error: cannot record the session: {exc}", file=sys.stderr)
         return USAGE
+
+
+def stuck_message(stuck: dict) -> str:
+    state = ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}"
+                      for k, v in stuck["vars"].items())
+    return (f"the scenario got stuck in scene '{stuck['scene']}': {stuck['reason']} "
+            f"(state: {state or 'no meters or flags'}; recorded with the session; "
+            "'weerbaar explore FILE' finds every such dead end)")
 
 
 def run_game(path, args, start=None) -> int:
@@ -105,6 +121,7 @@ class TerminalPlayer:
         self.ui = UI.get(lang, UI["en"])
         self.width = min(100, shutil.get_terminal_size((88, 24)).columns)
         self.interactive = hasattr(self.stdin, "isatty") and self.stdin.isatty()
+        self.stuck: dict | None = None  # where and why the play got stuck, if it did
 
     def t(self, text) -> str:
         return text.get(self.lang, self.scenario.languages) if text is not None else ""
@@ -118,20 +135,36 @@ class TerminalPlayer:
                                 subsequent_indent=" " * len(indent)) if para else "", file=self.out)
 
     def play(self) -> int:
+        """Play to an ending (OK), until the player stops (OK), until the scenario gets
+        stuck (PROBLEMS, with ``stuck`` saying where), or until a step cannot be recorded
+        (USAGE: it was not taken; what was chosen before it is kept)."""
         s = self.session
         self.say(f"== {self.t(self.scenario.title)} ==")
+        passes, most = 0, 10 * len(self.scenario.scenes)  # scenes passed without a choice
         try:
             while not s.ended:
                 self.show_scene()
                 if s.view.can_continue:
+                    passes += 1
+                    if passes > most:
+                        raise StuckError(f"scenes keep passing on from '{s.scene_id}' without "
+                                         "a choice: an endless loop", s.scene_id)
                     self.wait()
                     s.advance()
                     continue
+                passes = 0
+                if not s.view.available_choices():
+                    raise StuckError(f"every choice of scene '{s.scene_id}' is hidden by its "
+                                     "condition", s.scene_id)
                 if not self.decide():
                     return OK
-        except RecordingError as exc:  # not taken; what was chosen before it is kept
+        except RecordingError as exc:
             self.not_recorded(exc)
             return USAGE
+        except StuckError as exc:  # the engine kept the play where it was before the step
+            self.stuck = {"scene": exc.scene or s.scene_id, "reason": str(exc),
+                          "step": s.state.step, "vars": dict(s.vars)}
+            return PROBLEMS
         self.show_ending()
         return OK
 

@@ -34,8 +34,10 @@ def run(args) -> int:
         from game.recording import GameRecording
         path = GameRecording(db).path
         try:
-            with SessionStore(path, create=False) as store:
+            with SessionStore(path, create=False, readonly=True) as store:
                 session_id = store.resolve(args.session) if args.session else None
+                if session_id is not None:
+                    store.get(session_id)  # a damaged session is named here, not in the window
         except StoreError as exc:
             error("replay", exc)
             return USAGE

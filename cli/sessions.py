@@ -6,10 +6,14 @@ store with a clear error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from storage import SessionStore, StoreError, default_db_path
 from storage.clock import local_minute
+from storage.connection import is_sqlite_file
+from storage.paths import db_path
 
 from .common import OK, USAGE
 
@@ -25,17 +29,51 @@ def error(command: str, message) -> None:
     print(f"weerbaar {command}: error: {message}", file=sys.stderr)
 
 
-def open_store(args, command: str) -> SessionStore | None:
-    """The store named by ``--db`` (which must exist), else the default one (created if
-    needed). Prints the error and gives None when it cannot be opened."""
+def warn(command: str, message) -> None:
+    print(f"weerbaar {command}: warning: {message}", file=sys.stderr)
+
+
+def open_store(args, command: str, *, readonly: bool = True) -> SessionStore | None:
+    """The store named by ``--db``, else the default one; it must exist and be a Weerbaar
+    store. Reading commands open it read-only: they never create or change a file. Prints
+    the error and gives None when it cannot be opened."""
+    path = db_path(getattr(args, "db", None))
+    if not getattr(args, "db", None) and not path.exists():
+        error(command, f"no sessions recorded yet in {path} (play a scenario first, or give --db)")
+        return None
     try:
-        db = getattr(args, "db", None)
-        if db:
-            return SessionStore(db, create=False)
-        return SessionStore(default_db_path())
+        return SessionStore(path, create=False, readonly=readonly)
     except StoreError as exc:
         error(command, exc)
         return None
+
+
+def refuse_output(out: str | None, store: SessionStore, command: str) -> bool:
+    """Whether ``--out`` would overwrite the database (or its journal) or another SQLite
+    file; if so, says so. Writing a report over a workshop's recordings loses them all."""
+    if not out:
+        return False
+    target = Path(out)
+    db = store.path
+    same = any(_same_file(target, Path(f"{db}{suffix}")) for suffix in ("", "-wal", "-shm", "-journal"))
+    if same or is_sqlite_file(target):
+        what = "the session database" if same else "an SQLite database"
+        error(command, f"{out}: is {what}; writing there would destroy it "
+              "(choose another --out)")
+        return True
+    return False
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return a.absolute() == b.absolute()
+
+
+def print_warnings(store: SessionStore, command: str) -> None:
+    for line in store.warnings:
+        warn(command, line)
 
 
 def add_parser(sub, name):
@@ -49,7 +87,10 @@ def add_parser(sub, name):
 
 
 def run(args) -> int:
-    store = open_store(args, "sessions")
+    if not getattr(args, "db", None) and not default_db_path().exists():
+        print(f"no sessions recorded yet in {default_db_path()}")
+        return OK if not args.delete else USAGE
+    store = open_store(args, "sessions", readonly=not args.delete)
     if store is None:
         return USAGE
     with store:
@@ -62,14 +103,15 @@ def run(args) -> int:
 def _delete(store: SessionStore, ids: list[str]) -> int:
     code = OK
     for given in ids:
-        try:
-            record = store.get(given)
+        try:  # the summary, not the whole record: a damaged session must stay deletable
+            session_id = store.resolve(given)
+            record = next(s for s in store.list() if s.id == session_id)
             store.delete(record.id)
         except StoreError as exc:
             error("sessions", exc)
             code = USAGE
             continue
-        n = len(record.path)
+        n = record.decisions
         print(f"deleted session {record.id} ({record.label}, {record.scenario_id}, "
               f"{n} decision{'s' * (n != 1)})")
     return code

@@ -13,7 +13,7 @@ import argparse
 import os
 import sys
 
-from .common import USAGE, load_or_report
+from .common import USAGE, load_or_report, seed_value
 
 
 def add_parser(sub, name):
@@ -25,7 +25,7 @@ def add_parser(sub, name):
                    help='the teams that play in turn, e.g. "Noord,Zuid" (default: one team)')
     p.add_argument("--lang", default=argparse.SUPPRESS, choices=["nl", "en"],
                    help="interface language (default: the settings)")
-    p.add_argument("--seed", type=int, default=None,
+    p.add_argument("--seed", type=seed_value, default=None,
                    help="seed for chance, the same for every team (default: a new one)")
     p.add_argument("--countdown", type=int, default=60, metavar="SECONDS",
                    help="length of the countdown the facilitator starts with T (default 60)")

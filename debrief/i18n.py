@@ -58,6 +58,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "r.compare.final": "Eindstand",
         "r.none": "Geen sessies gekozen.",
         "r.decision_n": "Keuze {n}",
+        "r.workshop_notes": "Notities van de begeleider",
+        "r.note_at": "na {n} keuzes, bij '{scene}'",
         "r.empty": "—",
     },
     "en": {
@@ -113,6 +115,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "r.compare.final": "Final values",
         "r.none": "No sessions selected.",
         "r.decision_n": "Decision {n}",
+        "r.workshop_notes": "Facilitator's notes",
+        "r.note_at": "after {n} decisions, at '{scene}'",
         "r.empty": "—",
     },
 }

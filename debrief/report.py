@@ -4,6 +4,7 @@ Prints to PDF from any browser."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 from html import escape
 
 from . import svg
@@ -11,7 +12,7 @@ from storage.clock import local_minute
 from .compare import Comparison, compare_sessions
 from .group import (DecisionTally, EndingTally, GroupDebrief, MeterSeries, SessionLine, by_scenario, group_debrief)
 from .i18n import tr
-from storage.records import SessionRecord
+from storage.records import Note, SessionRecord
 from .report_style import CSS
 from storage.versions import ScenarioLibrary
 
@@ -23,6 +24,7 @@ class ReportPart:
     debrief: GroupDebrief
     shown_hash: str
     comparison: Comparison | None = None
+    notes: tuple[tuple[int, str, tuple[Note, ...]], ...] = ()  # (session index, label, notes)
 
 
 def report_parts(records: list[SessionRecord], library: ScenarioLibrary, lang: str
@@ -34,13 +36,16 @@ def report_parts(records: list[SessionRecord], library: ScenarioLibrary, lang: s
         debrief = group_debrief(group, scenario, lang)
         comparison = (compare_sessions(group[0], group[1], scenario, lang)
                       if len(group) == 2 else None)
-        parts.append(ReportPart(debrief, scenario.content_hash, comparison))
+        notes = tuple((i, r.label, r.notes) for i, r in enumerate(group) if r.notes)
+        parts.append(ReportPart(debrief, scenario.content_hash, comparison, notes))
     return parts
 
 
 def render_report(parts: list[ReportPart], lang: str, generated_at: str, source: str) -> str:
+    """The whole page. ``source`` names the database by its file name only: a report is
+    handed round, and the folders of the facilitator's computer are nobody's business."""
     title = " · ".join(p.debrief.title for p in parts) or "Weerbaar"
-    made = tr(lang, "r.generated", when=local_minute(generated_at), db=source)
+    made = tr(lang, "r.generated", when=local_minute(generated_at), db=PurePath(source).name)
     body = [f'<p class="meta">{e(made)}</p>']
     if not parts:
         body.append(f"<p>{e(tr(lang, 'r.none'))}</p>")
@@ -68,6 +73,8 @@ def _part(part: ReportPart, lang: str, heading: bool) -> str:
         out.append(f'<p class="warning">{e(warning)}</p>')
     out += [_sessions(g.sessions, lang), _choices(g.decisions, lang), _endings(g.endings, lang),
             _meters(g.meters, lang), _paths(g.sessions, lang)]
+    if part.notes:
+        out.append(_workshop_notes(part.notes, lang))
     if part.comparison is not None:
         out.append(_comparison(part.comparison, lang))
     out.append("</article>")
@@ -162,6 +169,18 @@ def _paths(sessions: tuple[SessionLine, ...], lang: str) -> str:
         for i, s in enumerate(sessions))
     return (f'<section class="paths"><h2>{e(tr(lang, "r.paths"))}</h2>'
             f'<div class="path-grid">{items}</div></section>')
+
+
+def _workshop_notes(notes, lang: str) -> str:
+    """What the facilitator typed during the workshop, per session, in the order of play."""
+    items = "".join(
+        f'<div class="session-notes"><h3>{svg.swatch(i)} {e(label)}</h3><ul>'
+        + "".join(f'<li><span class="small">{e(tr(lang, "r.note_at", n=n.step, scene=n.scene))}'
+                  f"</span><br>{e(n.text)}</li>" for n in session_notes)
+        + "</ul></div>"
+        for i, label, session_notes in notes)
+    return (f'<section class="workshop-notes"><h2>{e(tr(lang, "r.workshop_notes"))}</h2>'
+            f"{items}</section>")
 
 
 def _comparison(c: Comparison, lang: str) -> str:

@@ -13,7 +13,9 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; width: 3rem; font-weight: 600; }
-td.bar-cell { width: 230px; }
+td.bar-cell { width: 30%; }
+svg.bar { width: 100%; max-width: 220px; height: 16px; }
+td, th, .option, blockquote { overflow-wrap: anywhere; }
 td.option { width: 45%; }
 .option-note { color: var(--muted); font-style: italic; font-size: .88rem; }
 .scene-id { color: var(--muted); font-weight: normal; font-size: .8rem; font-family: monospace; }
@@ -21,7 +23,7 @@ blockquote { margin: .3rem 0 .6rem; padding: .4rem .75rem; border-left: 4px soli
              color: #333; background: #fafafa; }
 .note { background: #eef6fb; border-left: 4px solid var(--accent); padding: .45rem .75rem; }
 tr.unchosen td.option { color: var(--muted); }
-.decision { break-inside: avoid; }
+.decision, .questions, .session-notes li { break-inside: avoid; }
 .questions ul { margin: .2rem 0 .8rem; }
 figure.meter { margin: .5rem 0 1rem; break-inside: avoid; }
 svg.chart { width: 100%; max-width: 46rem; height: auto; font-size: 11px; }
@@ -35,10 +37,18 @@ svg.bar, svg.swatch { vertical-align: middle; }
 .compare tr.differs td { background: #fff4e0; }
 .compare tr.final th { border-bottom: none; padding-top: 1rem; }
 @page { size: A4; margin: 14mm; }
+@media (max-width: 40rem) {
+  body { margin: 1rem auto; padding: 0 .6rem; font-size: 14px; }
+  th, td { padding: .3rem .25rem; }
+  td.option { width: auto; }
+}
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
-  h2 { break-after: avoid; }
+  /* a heading (and the line that introduces what follows) never ends a page */
+  h1, h2, h3, .intro, .legend, .q-head { break-after: avoid; page-break-after: avoid; }
+  h2, h3 { break-inside: avoid; }
   section { break-inside: auto; }
+  tr, li, figure.meter, .path, .questions, .session-notes { break-inside: avoid; page-break-inside: avoid; }
   .warning, .note, blockquote, .compare tr.differs td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

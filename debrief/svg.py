@@ -24,7 +24,7 @@ def bar(value: int, most: int, width: int = 220, height: int = 16,
         colour: str = "#0072B2") -> str:
     """One horizontal bar, as long as ``value`` relative to ``most``."""
     w = 0 if most <= 0 else round(width * value / most)
-    return (f'<svg class="bar" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+    return (f'<svg class="bar" width="{width}" height="{height}" viewBox="0 0 {width} {height}" preserveAspectRatio="none" '
             f'role="img" aria-label="{value}"><rect x="0" y="0" width="{width}" '
             f'height="{height}" fill="#eeeeee"/><rect x="0" y="0" width="{w}" height="{height}" '
             f'fill="{colour}"/></svg>')

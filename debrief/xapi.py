@@ -13,6 +13,7 @@ Activity and extension ids live under one base IRI; an organisation may set its 
 """
 from __future__ import annotations
 
+import urllib.parse
 import uuid
 from datetime import datetime
 
@@ -32,6 +33,22 @@ VERBS = {
     "completed": {"nl": "voltooide", "en-US": "completed"},
     "voided": {"nl": "trok in", "en-US": "voided"},
 }
+
+
+def base_problem(base: str) -> str:
+    """Why ``base`` cannot be the base IRI of activity and extension ids ('' if it can)."""
+    if any(c.isspace() or ord(c) < 32 or c in '<>"{}|\\^`' for c in base):
+        return "expected an IRI without spaces or quotes"
+    try:
+        parts = urllib.parse.urlsplit(base)
+        host, _ = parts.hostname, parts.port
+    except ValueError:
+        return "expected an absolute http(s) IRI"
+    if parts.scheme not in ("http", "https") or not host:
+        return "expected an absolute http(s) IRI"
+    if parts.query or parts.fragment:
+        return "expected an IRI without '?' or '#'"
+    return ""
 
 
 def statement_id(session_id: str, step: str) -> str:

@@ -5,8 +5,13 @@ Every diagnostic has a stable code (``E0xx`` errors, ``W0xx`` warnings) that
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
+
+MAX_QUOTED = 80      # a quoted value longer than this is shortened in messages
+MAX_MESSAGE = 600
+_QUOTED = re.compile(r"'([^']{%d,})'" % (MAX_QUOTED + 1))
 
 # code -> one-line summary; docs/diagnostics.md has the long form of each.
 CODES: dict[str, str] = {
@@ -96,6 +101,17 @@ class ScenarioError(ValueError):
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
 
 
+def tidy(text: str) -> str:
+    """A message as it may be shown: on one line, long quoted values shortened (a 10 MB
+    name is not echoed whole), invisible characters escaped (a zero-width space or a
+    non-breaking space shows as ``\\u200b``, not as nothing)."""
+    text = _QUOTED.sub(lambda m: f"'{m.group(1)[:MAX_QUOTED // 2]}…' "
+                       f"({len(m.group(1)):,} characters)", text)
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+    return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE] + "…"
+
+
 class Reporter:
     """Collects diagnostics for one file while the loader and checker run."""
 
@@ -105,11 +121,11 @@ class Reporter:
 
     def error(self, code: str, message: str, at: tuple[int, int] = (0, 0), hint: str = ""):
         assert code in CODES and code.startswith("E"), code
-        self.items.append(Diagnostic(code, message, self.path, at[0], at[1], hint))
+        self.items.append(Diagnostic(code, tidy(message), self.path, at[0], at[1], tidy(hint)))
 
     def warn(self, code: str, message: str, at: tuple[int, int] = (0, 0), hint: str = ""):
         assert code in CODES and code.startswith("W"), code
-        self.items.append(Diagnostic(code, message, self.path, at[0], at[1], hint))
+        self.items.append(Diagnostic(code, tidy(message), self.path, at[0], at[1], tidy(hint)))
 
     @property
     def has_errors(self) -> bool:

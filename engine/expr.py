@@ -13,6 +13,7 @@ closures. Nothing is ever handed to Python's ``eval``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 MAX_LENGTH = 500
@@ -23,9 +24,10 @@ FUNCTIONS = {"visited": 1, "visits": 1, "chosen": 2, "missteps": 0, "ending": 1}
 MAX_VISITS = 10**4  # for the range check only: no play enters a scene more often
 KEYWORDS = {"and", "or", "not", "true", "false"}
 
+# ASCII only: ``\d`` and ``\s`` would let '٤٠' read as 40 and a non-breaking space pass
 _TOKEN = re.compile(r"""
-    (?P<ws>\s+)
-  | (?P<num>\d+)
+    (?P<ws>[ \t\r\n]+)
+  | (?P<num>[0-9]+)
   | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
   | (?P<op>==|!=|<=|>=|<|>|\+|-|\*|\(|\)|,)
 """, re.VERBOSE)
@@ -59,13 +61,31 @@ def tokenize(src: str) -> list[Tok]:
             hint = {"&": "write 'and'", "|": "write 'or'", "!": "write 'not'",
                     "=": "compare with '=='", ".": "there are no attributes; use a plain name",
                     "/": "there is no division", "'": "there are no strings", '"': "there are no strings",
-                    "[": "there is no indexing"}.get(ch, "")
-            raise ExprError("E010", f"unexpected character '{ch}'", i, hint)
+                    "[": "there is no indexing"}.get(ch, "") or _foreign_hint(ch)
+            raise ExprError("E010", f"unexpected character {_shown_char(ch)}", i, hint)
         if m.lastgroup != "ws":
             out.append(Tok(m.lastgroup, m.group(), i))
         i = m.end()
     out.append(Tok("end", "", len(src)))
     return out
+
+
+def _shown_char(ch: str) -> str:
+    """A character for a message: invisible ones (spaces other than ' ', controls, format
+    characters) escaped, so that the author can see what is there."""
+    if ch.isprintable() and not ch.isspace() or ch == " ":
+        return f"'{ch}'"
+    return f"'\\u{ord(ch):04x}' ({unicodedata.name(ch, 'a control character').lower()})"
+
+
+def _foreign_hint(ch: str) -> str:
+    if ch.isdigit():
+        return f"write numbers with the digits 0-9 (this is {unicodedata.digit(ch, '?')})"
+    if ch.isspace():
+        return "use plain spaces"
+    if not ch.isprintable():
+        return "remove the invisible character"
+    return ""
 
 
 # ---- syntax tree -----------------------------------------------------------------------

@@ -15,8 +15,10 @@ from . import catalog, checks
 from .diagnostics import Diagnostic, Reporter, ScenarioError, Severity
 from .expr import Env, ExprError, compile_condition
 from .gcpause import paused_gc
+from .guess import Guesser
 from .model import (EMPTY, NO_EFFECTS, SCENE_KINDS, TONES, Character, Choice, Effects, Ending,
                     Meter, Post, Route, Scenario, Scene, Text, Timer, Variant)
+from .sourcefile import FileRefused, read_source
 from .yamlsource import YList, YMap, read_yaml, where
 
 FORMAT_VERSION = 1
@@ -46,8 +48,8 @@ ENDING_KEYS = {"title", "text", "tone", "debrief_questions", "image", "requires"
 
 
 def did_you_mean(word, options) -> str:
-    match = difflib.get_close_matches(str(word), sorted(map(str, options)), n=1, cutoff=0.6)
-    return f"did you mean '{match[0]}'?" if match else ""
+    """One guess without a budget (for a single name; the loader uses a ``Guesser``)."""
+    return Guesser()(word, options)
 
 
 EXITS = {"choices", "next"}
@@ -71,6 +73,7 @@ def _type_name(value) -> str:
 class _Loader:
     def __init__(self, report: Reporter, source: str):
         self.r = report
+        self.guess = Guesser()
         self.lines = source.splitlines()
         self.languages: tuple[str, ...] = ("nl",)
         self.env = Env()
@@ -79,7 +82,7 @@ class _Loader:
     def keys(self, m: YMap, allowed: set, required: tuple, what: str) -> bool:
         for key in m:
             if key not in allowed:
-                hint = did_you_mean(key, allowed)
+                hint = self.guess(key, allowed)
                 if allowed is SCENE_KEYS and misspelled_exit(key) and not EXITS & set(m):
                     hint += (" Until it is fixed, what is under it is not read, and whether the "
                              "scenes after it can be reached is not checked")
@@ -145,7 +148,7 @@ class _Loader:
         for lang, s in values.items():
             if lang not in self.languages:
                 self.r.error("E024", f"{what}: language '{lang}' is not declared", m.key_at(lang),
-                             did_you_mean(lang, self.languages) or
+                             self.guess(lang, self.languages) or
                              f"declared: {', '.join(self.languages)}")
                 continue
             if not isinstance(s, str):
@@ -197,7 +200,7 @@ class _Loader:
                                      pos, f"change a meter with '{flag}: +5' or '{flag}: -5'")
                     elif flag not in self.env.flags:
                         self.r.error("E011", f"{what}: unknown flag '{flag}'", pos,
-                                     did_you_mean(flag, self.env.flags) or "declare it under 'flags:'")
+                                     self.guess(flag, self.env.flags) or "declare it under 'flags:'")
                     else:
                         (sets if key == "set" else clears).append(flag)
             elif key in self.env.flags:
@@ -205,7 +208,7 @@ class _Loader:
                              m.key_at(key), f"use 'set: [{key}]' or 'clear: [{key}]'")
             elif key not in self.env.meters:
                 self.r.error("E011", f"{what}: unknown meter '{key}'", m.key_at(key),
-                             did_you_mean(key, set(self.env.meters) | self.env.flags | {"set", "clear"})
+                             self.guess(key, set(self.env.meters) | self.env.flags | {"set", "clear"})
                              or "declare it under 'meters:'")
             else:
                 d = self.integer(delta, m.at(key), f"{what} '{key}'")
@@ -237,7 +240,7 @@ class _Loader:
     def goto(self, target, at, what: str, targets: set) -> str | None:
         if not isinstance(target, str) or target not in targets:
             self.r.error("E012", f"unknown scene '{target}' in {what}", at,
-                         did_you_mean(target, targets) or "name a scene or an ending")
+                         self.guess(target, targets) or "name a scene or an ending")
             return None
         return target
 
@@ -441,7 +444,7 @@ class _Loader:
         kind = b.get("kind", "dialogue")
         if kind not in SCENE_KINDS:
             self.r.error("E006", f"scene '{sid}' kind: expected one of {', '.join(SCENE_KINDS)} "
-                         f"(got {kind!r})", b.at("kind"), did_you_mean(kind, SCENE_KINDS))
+                         f"(got {kind!r})", b.at("kind"), self.guess(kind, SCENE_KINDS))
         for key, wants in KIND_KEYS.items():
             if key in b and kind != wants:
                 self.r.error("E004", f"'{key}' belongs to scenes of kind '{wants}'", b.key_at(key),
@@ -453,7 +456,7 @@ class _Loader:
             speaker = None
         elif speaker is not None and speaker not in characters:
             self.r.error("E019", f"unknown character '{speaker}'", b.at("speaker"),
-                         did_you_mean(speaker, characters) or "declare it under 'characters:'")
+                         self.guess(speaker, characters) or "declare it under 'characters:'")
         choices = self.choices(sid, b, targets)
         routes = self.routes(sid, b, targets)
         if choices and routes:
@@ -543,7 +546,7 @@ class _Loader:
             return None  # the choices were not read ('chioces:'); that is the error to report
         if t["default"] not in ids:
             self.r.error("E023", f"timer default '{t['default']}' is not a choice of scene '{sid}'",
-                         t.at("default"), did_you_mean(t["default"], ids) or "name one of its choices")
+                         t.at("default"), self.guess(t["default"], ids) or "name one of its choices")
             return None
         return Timer(seconds or 1, t["default"])
 
@@ -581,7 +584,7 @@ class _Loader:
         tone = b.get("tone", "neutral")
         if tone not in TONES:
             self.r.error("E006", f"ending '{eid}' tone: expected one of {', '.join(TONES)} "
-                         f"(got {tone!r})", b.at("tone"), did_you_mean(tone, TONES))
+                         f"(got {tone!r})", b.at("tone"), self.guess(tone, TONES))
         return Ending(
             id=eid, tone=tone,
             title=self.text(b["title"], b.at("title"), f"ending '{eid}' title"),
@@ -664,14 +667,10 @@ def check_file(path: str, prove: bool = False) -> tuple[Scenario | None, list[Di
     """Load and check a scenario file. Never raises for bad input (``prove``: as check_text)."""
     report = Reporter(str(path))
     try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        report.error("E025", f"cannot read the file: {exc.strerror or exc}", (0, 0),
+        raw = read_source(path, MAX_FILE_BYTES)
+    except FileRefused as exc:
+        report.error("E025", f"cannot read the file: {exc.reason}", (0, 0),
                      "check the path")
-        return None, report.sorted()
-    if len(raw) > MAX_FILE_BYTES:
-        report.error("E025", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB", (0, 0))
         return None, report.sorted()
     return check_text(raw, str(path), prove)
 

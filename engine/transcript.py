@@ -13,8 +13,10 @@ from .diagnostics import Reporter
 from .model import Scenario
 from .replay import End, Halt, Stop, Walk, replay_decisions
 from .session import Session, SessionError
+from .sourcefile import FileRefused, read_source
 from .yamlsource import YList, YMap, read_yaml
 
+MAX_TRANSCRIPT_BYTES = 16 * 2**20
 TRANSCRIPT_KEYS = {"name", "seed", "choices", "expect"}
 CLAIM_KEYS = {"query", "expect"}
 CLAIM_ANSWERS = ("possible", "impossible")
@@ -48,9 +50,14 @@ def transcripts_path(scenario_path: str) -> Path:
 def read_transcripts(path: str, report: Reporter, claims: list | None = None) -> list[Transcript]:
     """The transcripts of a test plan; with ``claims`` (a list), its claims are added to it."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        report.error("E025", f"cannot read the transcripts: {exc}", (0, 0))
+        text = read_source(path, MAX_TRANSCRIPT_BYTES).decode("utf-8")
+    except FileRefused as exc:
+        report.error("E025", f"cannot read the transcripts: {exc.reason}", (0, 0),
+                     "check the path")
+        return []
+    except UnicodeDecodeError as exc:
+        report.error("E025", f"cannot read the transcripts: not valid UTF-8 ({exc.reason})", (0, 0),
+                     "save the file as UTF-8 in your editor")
         return []
     return read_transcripts_text(text, report, claims)
 

@@ -8,6 +8,8 @@ and duplicate keys (which plain PyYAML silently resolves by keeping the last).
 """
 from __future__ import annotations
 
+import unicodedata
+
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
@@ -190,6 +192,29 @@ class _Builder:
 _MERGE = object()
 
 
+def _char_offset(text: str, position: int) -> int:
+    """libyaml counts the offset of a reader error in bytes of UTF-8, PyYAML in characters."""
+    if _Loader.__name__.startswith("C"):
+        return len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
+    return position
+
+
+def _line_column(text: str, offset: int) -> Pos:
+    """Line and column (from 1) of a character offset, counting lines as YAML does."""
+    offset = max(0, min(offset, len(text)))
+    before = text[:offset].replace("\r\n", "\n")
+    for br in "\r\x85\u2028\u2029":  # YAML 1.1 breaks lines at these too
+        before = before.replace(br, "\n")
+    line = before.count("\n") + 1
+    return line, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _character_name(character) -> str:
+    code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
+    name = unicodedata.name(chr(code), "control character")
+    return f"the character U+{code:04X} ({name.lower()})"
+
+
 def read_yaml(text: str, report: Reporter):
     """Parse one YAML document into located plain values; problems go to ``report``.
 
@@ -204,6 +229,10 @@ def read_yaml(text: str, report: Reporter):
         report.error("E001", f"{exc.problem or 'invalid YAML'}"
                      + (f" {exc.context}" if exc.context else ""), at,
                      "check indentation, colons and quotes around this place")
+    except yaml.reader.ReaderError as exc:  # a control character: PyYAML gives an offset only
+        report.error("E001", f"{_character_name(exc.character)} is not allowed in a scenario "
+                     "file", _line_column(text, _char_offset(text, exc.position)),
+                     "remove it; an editor may show it as a box, or not at all")
     except (yaml.YAMLError, ValueError) as exc:  # e.g. NUL bytes
         report.error("E001", f"invalid YAML: {exc}", (1, 1))
     finally:

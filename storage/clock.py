@@ -17,4 +17,7 @@ def local_minute(stamp: str | None) -> str:
     """A stamp as local 'YYYY-MM-DD HH:MM' for lists and reports."""
     if not stamp:
         return ""
-    return parse(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    try:
+        return parse(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):  # a damaged row: show that it is not a time
+        return "?"

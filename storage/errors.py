@@ -55,3 +55,12 @@ class ReplayError(StoreError, ValueError):
     def __init__(self, session_id: str, reason: str, hint: str = ""):
         super().__init__(f"session {session_id}: {reason}")
         self.session_id, self.reason, self.hint = session_id, reason, hint
+
+
+class DamagedRow(StoreError, ValueError):
+    """A row of the database holds what Weerbaar never writes (junk or wrong-typed JSON)."""
+
+    def __init__(self, session_id: str, where: str, reason: str):
+        super().__init__(f"session {session_id}: damaged {where}: {reason}")
+        self.session_id, self.where, self.reason = session_id, where, reason
+        self.hint = ""

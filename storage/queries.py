@@ -6,8 +6,8 @@ from types import MappingProxyType
 
 from engine.state import Decision
 
-from . import jsonio
 from .errors import AmbiguousSession, SessionNotFound
+from .rows import RowReader
 from .records import DecisionRecord, Note, SessionRecord, SessionSummary
 
 MIN_PREFIX = 4
@@ -38,24 +38,37 @@ def resolve(conn: sqlite3.Connection, given: str) -> str:
 
 def summaries(conn: sqlite3.Connection, scenario_id: str | None = None) -> list[SessionSummary]:
     where, params = ("WHERE s.scenario_id = ?", (scenario_id,)) if scenario_id else ("", ())
-    return [SessionSummary(id=r["id"], scenario_id=r["scenario_id"], label=r["label"],
-                           mode=r["mode"], started_at=r["started_at"], ended_at=r["ended_at"],
-                           ending=r["ending"], decisions=r["n"])
+    return [SessionSummary(id=r["id"], scenario_id=_shown(r["scenario_id"]), label=_shown(r["label"]),
+                           mode=_shown(r["mode"]), started_at=_shown(r["started_at"]),
+                           ended_at=_shown(r["ended_at"]), ending=_shown(r["ending"]),
+                           decisions=r["n"])
             for r in conn.execute(LIST_SQL.format(where=where), params)]
 
 
+def _shown(value) -> str | None:
+    """A column of the list as text, whatever a damaged row holds: the list must still show
+    (and let the user delete) the session that cannot be read whole."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        return "(damaged)"
+    return str(value)
+
+
 def session(conn: sqlite3.Connection, session_id: str) -> SessionRecord:
+    """One session with its decisions and notes; ``DamagedRow`` if a row of it is damaged."""
     row = conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
     if row is None:
         raise SessionNotFound(session_id)
-    final = jsonio.loads(row["final_vars"])
+    r = RowReader(session_id, "session row", row)
+    final = r.variables("final_vars", optional=True)
     return SessionRecord(
-        id=row["id"], scenario_id=row["scenario_id"], scenario_version=row["scenario_version"],
-        content_hash=row["content_hash"], language=row["language"], label=row["label"],
-        mode=row["mode"], seed=row["seed"], started_at=row["started_at"],
-        ended_at=row["ended_at"], ending=row["ending"],
+        id=row["id"], scenario_id=r.text("scenario_id"), scenario_version=r.text("scenario_version"),
+        content_hash=r.text("content_hash"), language=r.text("language"), label=r.text("label"),
+        mode=r.text("mode"), seed=r.integer("seed"), started_at=r.timestamp("started_at"),
+        ended_at=r.timestamp("ended_at", optional=True), ending=r.text("ending", optional=True),
         final_vars=MappingProxyType(final) if final is not None else None,
-        extra=MappingProxyType(jsonio.loads(row["extra"], {})),
+        extra=MappingProxyType(r.mapping("extra")),
         history=_decisions(conn, session_id), notes=_notes(conn, session_id))
 
 
@@ -66,24 +79,32 @@ def _decisions(conn: sqlite3.Connection, session_id: str) -> tuple[DecisionRecor
         votes.setdefault(r["seq"], {})[r["choice"]] = r["count"]
     rows = conn.execute("SELECT * FROM decisions WHERE session_id = ? ORDER BY seq",
                         (session_id,))
-    return tuple(DecisionRecord(
-        seq=r["seq"], decision=_decision(r), made_at=r["made_at"], undone=r["undone"],
-        votes=MappingProxyType(votes.get(r["seq"], {})), overridden=bool(r["overridden"]))
-        for r in rows)
+    out = []
+    for row in rows:
+        r = RowReader(session_id, f"decision row {row['seq']}", row)
+        out.append(DecisionRecord(
+            seq=r.integer("seq"), decision=_decision(r), made_at=r.timestamp("made_at"),
+            undone=r.text("undone", optional=True),
+            votes=MappingProxyType(votes.get(row["seq"], {})), overridden=bool(row["overridden"])))
+    return tuple(out)
 
 
-def _decision(r: sqlite3.Row) -> Decision:
-    return Decision(index=r["idx"], scene=r["scene"], choice=r["choice"],
-                    offered=tuple(jsonio.loads(r["offered"])),
-                    hidden=tuple(jsonio.loads(r["hidden"])), target=r["target"],
-                    before=jsonio.loads(r["before"]), after=jsonio.loads(r["after"]),
-                    step=r["step"], seconds=r["seconds"], timed_out=bool(r["timed_out"]))
+def _decision(r: RowReader) -> Decision:
+    return Decision(index=r.integer("idx"), scene=r.text("scene"), choice=r.text("choice"),
+                    offered=r.ids("offered"), hidden=r.ids("hidden"), target=r.text("target"),
+                    before=r.variables("before"), after=r.variables("after"),
+                    step=r.integer("step"), seconds=r.number("seconds"),
+                    timed_out=bool(r.integer("timed_out")))
 
 
 def _notes(conn: sqlite3.Connection, session_id: str) -> tuple[Note, ...]:
-    rows = conn.execute("SELECT step, scene, text, written_at FROM notes WHERE session_id = ? "
+    rows = conn.execute("SELECT id, step, scene, text, written_at FROM notes WHERE session_id = ? "
                         "ORDER BY step, id", (session_id,))
-    return tuple(Note(r["step"], r["scene"], r["text"], r["written_at"]) for r in rows)
+    out = []
+    for row in rows:
+        r = RowReader(session_id, f"note row {row['id']}", row)
+        out.append(Note(r.integer("step"), r.text("scene"), r.text("text"), r.timestamp("written_at")))
+    return tuple(out)
 
 
 def scenario_source(conn: sqlite3.Connection, content_hash: str) -> bytes | None:

@@ -81,6 +81,15 @@ MIGRATIONS: tuple[str, ...] = (V1, V2)
 LATEST = len(MIGRATIONS)
 
 
+# the tables each schema version has: how a Weerbaar store is told from another database
+TABLES = ({"scenario_sources", "sessions", "decisions"}, {"votes", "notes"})
+
+
+def tables(upto: int) -> set[str]:
+    """The tables a store of schema ``upto`` has."""
+    return set().union(*TABLES[:upto])
+
+
 def version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 

@@ -18,8 +18,8 @@ from engine.state import Decision
 
 from . import jsonio, queries
 from .clock import utc_now
-from .connection import connect
-from .errors import DatabaseError, SessionNotFound
+from .connection import connect, unusable
+from .errors import DamagedRow, DatabaseError, SessionNotFound
 from .records import SessionRecord, SessionSummary
 
 MODES = ("play", "text", "workshop", "whatif")
@@ -27,11 +27,15 @@ DEFAULT_LABEL = {"nl": "Sessie", "en": "Session"}
 
 
 class SessionStore:
-    def __init__(self, path: str | Path, *, create: bool = True,
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False,
                  clock: Callable[[], str] = utc_now):
+        """Open the store in ``path``: for recording (``create``: make it if the file is
+        missing or empty), or with ``readonly`` for reading only (the file is never written)."""
         self.path = Path(path)
         self.clock = clock
-        self.conn = connect(self.path, create=create)
+        self.readonly = readonly
+        self.warnings: list[str] = []  # damaged rows skipped while reading, one line each
+        self.conn = connect(self.path, create=create, readonly=readonly)
 
     def close(self) -> None:
         self.conn.close()
@@ -57,8 +61,11 @@ class SessionStore:
         except sqlite3.OperationalError as exc:
             if self.conn.in_transaction:  # a failed COMMIT leaves it open
                 self.conn.execute("ROLLBACK")
-            raise DatabaseError(str(self.path), f"cannot write: {exc}",
-                                "check the disk, or give another file with --db") from exc
+            error = unusable(self.path, exc)
+            if error.reason.startswith("not a usable"):
+                error = DatabaseError(str(self.path), f"cannot write: {exc}",
+                                      "check the disk, or give another file with --db")
+            raise error from exc
 
     # ---- sessions -------------------------------------------------------------------------
     def create_session(self, scenario: Scenario, *, language: str, label: str | None = None,
@@ -186,9 +193,16 @@ class SessionStore:
             self.conn.execute("COMMIT")
 
     def records(self, ids: Iterable[str] | None = None) -> list[SessionRecord]:
-        """The sessions with these ids (or prefixes), else every session, oldest first."""
+        """The sessions with these ids (or prefixes), else every session, oldest first.
+        A session with a damaged row is left out, with a line in ``warnings`` naming it."""
         chosen = [self.resolve(i) for i in ids] if ids else [s.id for s in self.list()]
-        return [self.get(i) for i in dict.fromkeys(chosen)]
+        out = []
+        for session_id in dict.fromkeys(chosen):
+            try:
+                out.append(self.get(session_id))
+            except DamagedRow as exc:
+                self.warnings.append(f"{exc}; session skipped")
+        return out
 
     def scenario_source(self, content_hash: str) -> bytes | None:
         return queries.scenario_source(self.conn, content_hash)

@@ -168,7 +168,7 @@ def test_opening_needs_an_existing_file_unless_creating(tmp_path):
 def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     bad = tmp_path / "notes.db"
     bad.write_text("this is not sqlite " * 100, encoding="utf-8")
-    with pytest.raises(DatabaseError, match="not a usable session database"):
+    with pytest.raises(DatabaseError, match="not a session database .not an SQLite file"):
         SessionStore(bad)
 
 
