@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "E023": "unknown timer default choice",
     "E024": "undeclared language",
     "E025": "file cannot be read",
+    "E031": "malformed conditional text",
     "W001": "text too long for one screen",
     "W002": "choice without feedback",
     "W003": "plain text in a multi-language scenario",
@@ -45,6 +46,7 @@ CODES: dict[str, str] = {
     "W008": "decision scene without a facilitator note",
     "W009": "untranslated text in a catalog",
     "W010": "outdated translation",
+    "W013": "languages of a text ask different conditions",
 }
 
 
