@@ -14,6 +14,7 @@ import textwrap
 import time
 
 from engine.session import RecordingError, Session
+from engine.replay import outcomes
 
 from engine.state import Phase
 from engine.model import Scenario
@@ -150,7 +151,7 @@ class TerminalPlayer:
             if post.likes is not None or post.shares is not None:
                 counts = f"  [♥ {post.likes or 0}  ↻ {post.shares or 0}]"
             self.say(f"> {head}{counts}")
-            self.say(self.t(post.text), "  ")
+            self.say(s.view.post_text(post, self.lang), "  ")
         self.say()
         self.say("   ".join(f"{self.t(m.label)} {s.vars[m.id]}" for m in self.scenario.meters.values()))
 
@@ -167,7 +168,7 @@ class TerminalPlayer:
         if scene.timer is not None:
             self.say(f"({self.ui['timer']}: {scene.timer.seconds} {self.ui['seconds']})")
         for i, c in enumerate(choices, 1):
-            self.say(self.t(c.text), f"  {i}) ")
+            self.say(s.view.choice_text(c, self.lang), f"  {i}) ")
         shown = time.monotonic()
         while True:
             prompt = f"{self.ui['choose']} 1-{len(choices)} ({self.ui['undo']}, {self.ui['quit']}): "
@@ -201,7 +202,7 @@ class TerminalPlayer:
             return self.decide()
         self.say()
         if outcome.feedback is not None:
-            self.say(self.t(outcome.feedback), "→ ")
+            self.say(outcome.feedback_text(self.lang), "→ ")
         for mid, (a, b) in outcome.meter_changes.items():
             meter = self.scenario.meters[mid]
             self.say(f"{self.t(meter.label)} {signed(b - a)} ({a} → {b})", "   ")
@@ -219,9 +220,8 @@ class TerminalPlayer:
         self.say("   ".join(f"{self.t(m.label)} {s.vars[m.id]}" for m in self.scenario.meters.values()))
         self.say()
         self.say(f"{self.ui['path']}:")
-        for d in s.decisions:
-            choice = self.scenario.scenes[d.scene].choice(d.choice)
-            self.say(self.t(choice.text), f"  {d.index + 1}. ")
+        for outcome in outcomes(self.scenario, s.state):  # each as it was offered
+            self.say(outcome.choice_text(self.lang), f"  {outcome.decision.index + 1}. ")
         if ending.debrief_questions:
             self.say()
             self.say(f"{self.ui['questions']}:")

@@ -13,6 +13,11 @@ YAML, keeps the author's file in one language (half the length, comments and lay
 rewritten by a tool) and the translator's file in the format their tools (Poedit, Weblate,
 Lokalize) edit, and lets the checker compare the two at any time.
 
+Inline conditional text (``{if vertrouwen >= 60: ...}``, see ``engine.inline``) stays in
+the msgid as written; the note tells the translator to keep the markup and translate only
+the text in it. A translation whose conditions differ from its source's (a block dropped,
+a condition changed, a brace unbalanced) is reported (W013) and the source is shown.
+
 PO files are written and read by polib; GNU gettext's ``msgfmt --check`` accepts them.
 """
 from __future__ import annotations
@@ -23,10 +28,13 @@ from pathlib import Path
 import polib
 
 from .diagnostics import Diagnostic, Reporter
+from .inline import has_markup, signature
 from .textslots import Slot, slots
 from .yamlsource import YList, YMap
 
 WRAP = 78
+MARKUP_NOTE = ("Keep the {if ...: ...} and {else: ...} parts and their conditions as they are; "
+               "translate only the text after each colon. '{{' and '}}' are braces.")
 
 
 class CatalogError(ValueError):
@@ -79,7 +87,8 @@ def build(doc: YMap, lang: str, scenario_file: str,
         source = s.source(source_lang)
         if not source or not source.strip():
             continue
-        entry = polib.POEntry(msgctxt=s.context, msgid=source, msgstr="", comment=s.note,
+        note = f"{s.note}\n{MARKUP_NOTE}" if has_markup(source) else s.note
+        entry = polib.POEntry(msgctxt=s.context, msgid=source, msgstr="", comment=note,
                               occurrences=[(name, str(s.source_pos(source_lang)[0]))])
         before = old.get(s.context)
         if s.written_in(lang):
@@ -137,11 +146,11 @@ def apply(doc, scenario_path: str, report: Reporter) -> None:
                                            exc.line, 1 if exc.line else 0,
                                            "check it with 'msgfmt --check'"))
             continue
-        fill(doc, po, lang, langs[0], path.name, report)
+        fill(doc, po, lang, langs[0], path.name, report, str(path))
 
 
 def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
-         report: Reporter) -> None:
+         report: Reporter, path: str = "") -> None:
     entries = {e.msgctxt: e for e in po if not e.obsolete}
     untranslated: list[Slot] = []
     for s in slots(doc):
@@ -152,6 +161,9 @@ def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
         if e is None or not e.msgstr:
             untranslated.append(s)
             s.fill(lang, source, source_lang)  # as gettext does: the source is shown
+        elif has_markup(source + e.msgstr) and signature(e.msgstr) != signature(source):
+            _other_conditions(report, e, s, path or name, lang)
+            s.fill(lang, source, source_lang)
         elif e.msgid != source or "fuzzy" in e.flags:
             report.warn("W010", f"{name}: '{s.context}' was translated from an older source "
                         "text", s.source_pos(source_lang),
@@ -166,3 +178,17 @@ def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
         report.warn("W009", f"{name}: {n} text{'s' * (n != 1)} not translated into '{lang}', "
                     f"the first: {first.note}", first.source_pos(source_lang),
                     "translate them in the catalog; until then the source text is shown")
+
+
+def _other_conditions(report: Reporter, entry: polib.POEntry, slot: Slot, path: str,
+                      lang: str) -> None:
+    """W013 at the entry in the catalog: its conditions (or markup) are not the source's."""
+    got, want = signature(entry.msgstr), signature(entry.msgid)
+    why = got if isinstance(got, str) else \
+        "it asks " + (", ".join(f"'{c}'" for c in got) or "no condition") + " instead of " + \
+        (", ".join(f"'{c}'" for c in want) if isinstance(want, list) else "the source's")
+    report.items.append(Diagnostic(
+        "W013", f"the '{lang}' translation of '{slot.context}' has other conditional text than "
+        f"its source: {why}", path, entry.linenum, 1,
+        "keep every '{if ...}' part and its condition as in the msgid; until then the source "
+        "text is shown"))

@@ -158,10 +158,14 @@ def signature(text: str) -> list[str] | str:
 
 def render(text, state, lang: str, fallback: tuple[str, ...] = ()) -> str:
     """What a player sees of ``text`` (a ``model.Text``) in ``state``, in ``lang``: the first
-    variant whose condition holds (else the text itself), with its inline parts resolved."""
+    variant whose condition holds (else the text itself), with its inline parts resolved.
+
+    Without a state (``None``: a report over many plays, an overview of a scene) the text
+    shows as written for no state in particular: the last variant, each inline part's
+    ``{else: ...}`` (or nothing)."""
     if text is None:
         return ""
-    for v in text.variants:
+    for v in text.variants if state is not None else ():
         if v.condition is None or v.condition.test(state):
             text = v.text
             break
@@ -181,7 +185,8 @@ def _render(pieces: tuple, state) -> str:
         if isinstance(p, str):
             out.append(p)
         else:
-            shown = _render(p.then if p.condition.test(state) else p.otherwise, state)
+            holds = state is not None and p.condition.test(state)
+            shown = _render(p.then if holds else p.otherwise, state)
             out.append(shown or _GAP)
     return "".join(out)
 

@@ -149,7 +149,7 @@ class PlayScreen(Screen):
             return [Button(ui.t("continue"), "choice", value=("continue",))]
         out, n = [], 0
         for view in s.view.choice_views():
-            text = view.choice.text.get(self.lang, self.scenario.languages)
+            text = s.view.choice_text(view.choice, self.lang)
             if view.available:
                 n += 1
                 out.append(Button(text, "choice", number=n, value=("choose", view.choice.id)))
