@@ -5,7 +5,9 @@
     je zweeg}.
 
 ``{if CONDITION: TEXT}`` shows TEXT when CONDITION holds; an ``{else: TEXT}`` right after
-it shows when it does not. Blocks may nest. ``{{`` and ``}}`` are a literal brace. The
+it shows when it does not. Blocks may nest. ``{{`` and ``}}`` are a literal brace; inside a
+block ``}`` always ends it (``{if a: x{if b: y}}`` closes both), so a closing brace cannot
+be text there. The
 condition is the engine's own condition language (``engine.expr``), checked when the
 scenario loads like every condition. Text conditions never decide the way on: the explorer
 ignores them, as it ignores text variants.
@@ -59,7 +61,7 @@ class _Parser:
         s = self.s
         while self.i < len(s):
             ch = s[self.i]
-            if s.startswith("{{", self.i) or s.startswith("}}", self.i):
+            if s.startswith("{{", self.i) or (not closing and s.startswith("}}", self.i)):
                 buf.append(ch)
                 self.i += 2
             elif ch == "}":
