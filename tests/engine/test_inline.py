@@ -202,3 +202,16 @@ def test_text_conditions_do_not_change_what_the_explorer_proves():
     a, b = explore(with_texts), explore(without)
     assert (a.states, a.ok) == (b.states, b.ok)
     assert a.to_dict()["states"] == b.to_dict()["states"]
+
+
+def test_the_json_schema_accepts_choice_and_feedback_variants_but_not_debrief_variants():
+    import json
+
+    import jsonschema
+    import yaml
+    schema = json.loads((ROOT / "engine" / "schema" / "scenario.schema.json").read_text())
+    doc = yaml.safe_load(INLINE.read_text(encoding="utf-8"))
+    jsonschema.validate(doc, schema)
+    doc["scenes"]["begin"]["choices"][0]["debrief"] = [{"nl": "x", "en": "y"}]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, schema)
