@@ -118,3 +118,16 @@ def test_names_in_inline_conditional_text_are_indexed_and_renamed_there_too():
     s.choose("bellen")
     s.proceed()
     assert [s.view.post_text(p) for p in s.view.posts()] == ["Wethouder belt zelf!"]
+
+
+def test_completion_inside_inline_conditional_text():
+    text = INLINE.read_text(encoding="utf-8")
+    index = build(text)
+    line = '        text: {nl: "Wacht af{if geb'
+    labels = {i.label for i in complete(index, [line], lsp.Position(0, len(line)))}
+    assert {"gebeld", "vertrouwen", "visited()"} <= labels
+    line = '        text: {nl: "Wacht af{if visited(ov'
+    labels = {i.label for i in complete(index, [line], lsp.Position(0, len(line)))}
+    assert "overleg" in labels and "gebeld" not in labels
+    line = '        text: {nl: "Wacht af {{if geb'  # a literal brace: no condition here
+    assert complete(index, [line], lsp.Position(0, len(line))) == []
