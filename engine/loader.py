@@ -156,8 +156,9 @@ class _Loader:
                              m.at(lang), textcheck.brace_hint(s))
                 continue
             out[lang] = s
+        braced = textcheck.brace_hint(values)  # '{if x: ...}' read by YAML as a mapping
         for lang in self.languages:
-            if lang not in values:
+            if lang not in values and not braced:
                 self.r.error("E016", f"{what} has no '{lang}' text", m.pos,
                              f"add '{lang}: ...' or remove '{lang}' from languages")
         return self.inline(Text(MappingProxyType(out)), {k: m.at(k) for k in out}, what, shown)
@@ -626,6 +627,7 @@ def check_text(source: str | bytes, path: str = "<scenario>") -> tuple[Scenario 
     with paused_gc():
         doc = read_yaml(text, report)
         if doc is None and report.has_errors:  # not YAML; a null document goes on to E006
+            textcheck.explain_yaml_braces(report, text.splitlines())
             return None, report.sorted()
         catalog.apply(doc, path, report)  # translations from NAME.LANG.po beside the file
         scenario = _Loader(report, text).scenario(doc, path, digest)

@@ -132,3 +132,12 @@ def brace_hint(value) -> str:
         return ("a text that begins with '{' is read by YAML as a mapping: put the text in "
                 "quotes, or under '>-' on the lines below")
     return ""
+
+
+def explain_yaml_braces(report, lines: list[str]) -> None:
+    """A YAML syntax error (E001) on a line whose value begins with '{if' or '{else': the
+    text was read as a flow mapping; say so in the hint."""
+    for i, d in enumerate(report.items):
+        row = lines[d.line - 1] if d.code == "E001" and 0 < d.line <= len(lines) else ""
+        if ": {if " in row or ": {else" in row or row.lstrip().startswith(("- {if ", "{if ")):
+            report.items[i] = replace(d, hint=brace_hint("if ..."))

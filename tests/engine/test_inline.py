@@ -215,3 +215,11 @@ def test_the_json_schema_accepts_choice_and_feedback_variants_but_not_debrief_va
     doc["scenes"]["begin"]["choices"][0]["debrief"] = [{"nl": "x", "en": "y"}]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(doc, schema)
+
+
+@pytest.mark.parametrize("text, code", [("{if gebeld: Je belde.} Verder.", "E001"),
+                                        ("{if gebeld: Je belde.}", "E024")])
+def test_a_text_beginning_with_a_brace_unquoted_gets_one_error_with_the_yaml_hint(text, code):
+    _, ds = scenario_with(f"    text: {text}\n")
+    assert [d.code for d in ds] == [code]
+    assert "put the text in quotes" in ds[0].hint and ds[0].line == 14
