@@ -12,9 +12,11 @@ import shutil
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 from engine.session import RecordingError, Session
 from engine.replay import outcomes
+from engine.uistrings import UiStrings
 
 from engine.state import Phase
 from engine.model import Scenario
@@ -22,20 +24,9 @@ from store import Recorder, SessionStore, StoreError, default_db_path
 
 from .common import OK, USAGE, load_or_report, signed
 
-UI = {
-    "nl": {"choose": "Kies", "undo": "u = terug", "quit": "q = stoppen", "continue": "Enter = verder",
-           "ending": "Einde", "path": "Jouw keuzes", "questions": "Vragen voor de nabespreking",
-           "bad_choice": "Kies een nummer uit de lijst.", "undone": "Laatste keuze ongedaan gemaakt.",
-           "nothing_to_undo": "Er is nog geen keuze om ongedaan te maken.",
-           "eof": "Geen invoer meer; het spel stopt hier.", "timer": "Tijd om te beslissen",
-           "seconds": "seconden"},
-    "en": {"choose": "Choose", "undo": "u = undo", "quit": "q = quit", "continue": "Enter = continue",
-           "ending": "Ending", "path": "Your choices", "questions": "Debrief questions",
-           "bad_choice": "Choose a number from the list.", "undone": "Last choice undone.",
-           "nothing_to_undo": "There is no choice to undo yet.",
-           "eof": "No more input; the game stops here.", "timer": "Time to decide",
-           "seconds": "seconds"},
-}
+# the terminal player's words: gettext catalogs in cli/locale (engine.uistrings); an unknown
+# language gets English
+UI = UiStrings(Path(__file__).resolve().parent / "locale", source="nl", fallback="en")
 
 
 def add_parser(sub, name):
@@ -95,7 +86,7 @@ class TerminalPlayer:
         self.scenario, self.lang = scenario, lang
         self.session = Session(scenario, seed)
         self.stdin, self.out = stdin or sys.stdin, stdout or sys.stdout
-        self.ui = UI.get(lang, UI["en"])
+        self.ui = UI.table(lang)
         self.width = min(100, shutil.get_terminal_size((88, 24)).columns)
         self.interactive = hasattr(self.stdin, "isatty") and self.stdin.isatty()
 
