@@ -16,7 +16,7 @@ Lokalize) edit, and lets the checker compare the two at any time.
 Inline conditional text (``{if vertrouwen >= 60: ...}``, see ``engine.inline``) stays in
 the msgid as written; the note tells the translator to keep the markup and translate only
 the text in it. A translation whose conditions differ from its source's (a block dropped,
-a condition changed, a brace unbalanced) is reported (W013) and the source is shown.
+a condition changed, a brace unbalanced) is reported (W015) and the source is shown.
 
 PO files are written and read by polib; GNU gettext's ``msgfmt --check`` accepts them.
 """
@@ -182,13 +182,13 @@ def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
 
 def _other_conditions(report: Reporter, entry: polib.POEntry, slot: Slot, path: str,
                       lang: str) -> None:
-    """W013 at the entry in the catalog: its conditions (or markup) are not the source's."""
+    """W015 at the entry in the catalog: its conditions (or markup) are not the source's."""
     got, want = signature(entry.msgstr), signature(entry.msgid)
     why = got if isinstance(got, str) else \
         "it asks " + (", ".join(f"'{c}'" for c in got) or "no condition") + " instead of " + \
         (", ".join(f"'{c}'" for c in want) if isinstance(want, list) else "the source's")
     report.items.append(Diagnostic(
-        "W013", f"the '{lang}' translation of '{slot.context}' has other conditional text than "
+        "W015", f"the '{lang}' translation of '{slot.context}' has other conditional text than "
         f"its source: {why}", path, entry.linenum, 1,
         "keep every '{if ...}' part and its condition as in the msgid; until then the source "
         "text is shown"))

@@ -46,7 +46,7 @@ CODES: dict[str, str] = {
     "W008": "decision scene without a facilitator note",
     "W009": "untranslated text in a catalog",
     "W010": "outdated translation",
-    "W013": "languages of a text ask different conditions",
+    "W015": "languages of a text ask different conditions",
 }
 
 

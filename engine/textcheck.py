@@ -82,7 +82,7 @@ def shown(text: Text, where: dict, what: str, env: Env, lines: list[str], report
 
 
 def same_conditions(text: Text, where: dict, what: str, report) -> None:
-    """W013 when the languages of one text ask different conditions inline."""
+    """W015 when the languages of one text ask different conditions inline."""
     if text.plain or len(text.values) < 2:
         return
     (first, source), *others = text.values.items()
@@ -90,7 +90,7 @@ def same_conditions(text: Text, where: dict, what: str, report) -> None:
     for code, s in others:
         got = signature(s)
         if got != want and isinstance(want, list) and isinstance(got, list):
-            report.warn("W013", f"{what}: the '{code}' text asks other conditions than the "
+            report.warn("W015", f"{what}: the '{code}' text asks other conditions than the "
                         f"'{first}' text ({_listed(got)} instead of {_listed(want)})",
                         where.get(code, (0, 0)),
                         "every language shows the same parts in the same states; copy the "

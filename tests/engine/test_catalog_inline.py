@@ -1,6 +1,6 @@
 """Translators' files with inline conditional text: the markup goes out in the msgid with a
 note, comes back in the translation, renders in the translated language, and a translation
-whose conditions differ from its source's is reported (W013) and shows the source."""
+whose conditions differ from its source's is reported (W015) and shows the source."""
 from __future__ import annotations
 
 import polib
@@ -115,7 +115,7 @@ def test_a_translation_with_other_conditions_is_reported_and_shows_the_source(fo
         po.save()
         po = polib.pofile(str(folder / "bron.en.po"))
     scenario, diagnostics = check_file("bron.yaml")
-    assert [d.code for d in diagnostics] == ["W013"]
+    assert [d.code for d in diagnostics] == ["W015"]
     w = diagnostics[0]
     entry = po.find("scenes/begin/text", by="msgctxt")
     assert w.path.endswith("bron.en.po") and w.line == entry.linenum
@@ -128,4 +128,4 @@ def test_lint_reports_it_too(folder, capsys):
     translated(folder, {source: "She answers, again."})
     assert cli_run(["lint", "bron.yaml"]) == 0
     out = capsys.readouterr()
-    assert "warning[W013]" in out.out + out.err and "bron.en.po" in out.out + out.err
+    assert "warning[W015]" in out.out + out.err and "bron.en.po" in out.out + out.err

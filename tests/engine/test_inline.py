@@ -143,7 +143,7 @@ def test_languages_asking_different_conditions_are_w013():
     two = (HEAD + '    text: {nl: "A {if gebeld: B}", en: "A {if stil: B}"}\n' + TAIL).replace(
         "title: T", "title: {nl: T, en: T}\nlanguages: [nl, en]").replace("languages: [nl]\n", "")
     _, ds = check_text(two, "t.yaml")
-    w = [d for d in ds if d.code == "W013"]
+    w = [d for d in ds if d.code == "W015"]
     assert len(w) == 1 and "'stil'" in w[0].message and "'gebeld'" in w[0].message
 
 
