@@ -1,4 +1,4 @@
-"""The command line: argument parsing and wiring only; the work happens in engine/, store/
+"""The command line: argument parsing and wiring only; the work happens in engine/, storage/, debrief/
 and game/. Each command is a module here with ``add_parser(subparsers)`` and ``run(args)``.
 
 Exit codes: 0 fine, 1 problems found in a scenario, 2 usage or file errors.

@@ -1,23 +1,51 @@
-"""``weerbaar explore FILE``: walk every reachable state and report what works and what not."""
+"""``weerbaar explore FILE``: walk every reachable state and report what works and what not;
+``--query "CONDITION"`` asks whether some playthrough ends where the condition holds."""
 from __future__ import annotations
 
+import argparse
 import json
 import statistics
 import sys
 
-from engine.explore import DEFAULT_BOUND, explore, random_walks
+from engine.explore import DEFAULT_BOUND, QueryError, explore, query, random_walks
+from engine.explore.claims import path_ids, replay_command, uses_chance
+from engine.explore.report import path_dicts
 from engine.transcript import ending_transcripts
 
-from .common import OK, PROBLEMS, load_or_report
+from .common import OK, PROBLEMS, USAGE, load_or_report
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if not 1 <= n <= 10**9:
+        raise argparse.ArgumentTypeError(f"{n} is outside 1..1000000000")
+    return n
+
+
+def _seed(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if not 0 <= n < 2**63:
+        raise argparse.ArgumentTypeError(f"{n} is outside 0..{2**63 - 1}")
+    return n
 
 
 def add_parser(sub, name):
-    p = sub.add_parser(name, help="prove a scenario works: coverage, soft-locks, loops, paths")
+    p = sub.add_parser(name, help="prove a scenario works: coverage, soft-locks, loops, paths, "
+                                  "claims; --query asks about every playthrough")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--bound", type=int, default=DEFAULT_BOUND,
+    p.add_argument("--bound", type=_count, default=DEFAULT_BOUND,
                    help=f"stop after this many states (default {DEFAULT_BOUND:,})")
-    p.add_argument("--random", type=int, metavar="N", help="play N random sessions instead")
-    p.add_argument("--seed", type=int, default=0, help="seed for --random (default 0)")
+    p.add_argument("--random", type=_count, metavar="N", help="play N random sessions instead")
+    p.add_argument("--seed", type=_seed, default=0, help="seed for --random (default 0)")
+    p.add_argument("--query", metavar="CONDITION",
+                   help="is there a playthrough that ends where CONDITION holds? "
+                        "ending(ID) is true in that ending")
     p.add_argument("--json", action="store_true", help="the report as JSON")
     p.add_argument("--write-transcripts", metavar="OUT",
                    help="write the shortest way to every ending as golden transcripts to OUT")
@@ -27,14 +55,15 @@ def _path(steps) -> str:
     if not steps:
         return "(no choices)"
     numbers = ", ".join(str(s.number) for s in steps)
-    ids = " → ".join(s.choice for s in steps)
-    return f"choose {numbers}   ({ids})"
+    return f"choose {numbers}   ({path_ids(steps)})"
 
 
 def run(args) -> int:
     scenario, code = load_or_report(args.file)
     if scenario is None:
         return code
+    if args.query is not None:
+        return _query(scenario, args)
     if args.random:
         return _random(scenario, args)
     report = explore(scenario, args.bound)
@@ -44,11 +73,16 @@ def run(args) -> int:
     if args.json:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         print()
-        return OK if report.ok else PROBLEMS
+    else:
+        _print_report(scenario, report, args.file)
+    return OK if report.ok else PROBLEMS
+
+
+def _print_report(scenario, report, path: str) -> None:
     n_choices = sum(len(s.choices) for s in scenario.scenes.values())
     print(f"{scenario.path}: {report.states:,} states"
-          + (f" — BOUND OF {report.bound:,} HIT: figures below are a lower bound "
-             "(raise --bound)" if report.bound_hit else ""))
+          + (f" — STOPPED: {report.budget}; figures below are a lower bound"
+             if report.bound_hit else ""))
     print(f"  scenes   {len(report.scenes_reached)}/{len(scenario.scenes)} reached")
     print(f"  choices  {len(report.choices_taken)}/{n_choices} taken")
     print(f"  endings  {len(report.endings_reached)}/{len(scenario.endings)} reached")
@@ -61,6 +95,7 @@ def run(args) -> int:
             print(f"  {p.kind.upper()} in scene '{p.scene}': {_path(p.path)}")
     else:
         print("  no soft-locks, no endless loops")
+    _print_claims(scenario, report, path)
     if report.min_decisions is not None:
         if report.max_decisions is None:
             print(f"  decisions per playthrough: shortest {report.min_decisions}; "
@@ -76,7 +111,44 @@ def run(args) -> int:
             if eid in report.shortest:
                 tone = scenario.endings[eid].tone
                 print(f"    {eid:<{width}}  {tone:<7}  {_path(report.shortest[eid])}")
-    return OK if report.ok else PROBLEMS
+
+
+def _print_claims(scenario, report, path: str) -> None:
+    claims = [e for e in scenario.endings.values() if e.requires is not None]
+    if not claims:
+        return
+    for eid, steps in report.violations.items():
+        print(f"  CLAIM FAILS: ending '{eid}' requires \"{scenario.endings[eid].requires.source}\""
+              f", but a playthrough gets there without: {_path(steps)}")
+        print(f"    replay: {replay_command(path, steps)}")
+    held = len(claims) - len(report.violations)
+    if held:
+        print(f"  claims   {held}/{len(claims)} hold over every playthrough"
+              + (" explored" if report.bound_hit else ""))
+
+
+def _query(scenario, args) -> int:
+    try:
+        answer = query(scenario, args.query, args.bound)
+    except QueryError as exc:
+        print(exc, file=sys.stderr)
+        return USAGE
+    if args.json:
+        json.dump({"possible": answer.possible, "path": path_dicts(answer.path or []),
+                   "decided": answer.decided, "states": answer.report.states},
+                  sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif answer.possible:
+        print(f"possible: {_path(answer.path)}")
+        print(f"  replay: {replay_command(args.file, answer.path)}")
+        if uses_chance(scenario):
+            print("  (the scenario has chance routes: the replay may need another --seed)")
+    elif answer.decided:
+        print(f"impossible: no playthrough ends where \"{args.query}\" holds "
+              f"({answer.report.states:,} states explored)")
+    else:
+        print(f"undecided: {answer.report.budget}")
+    return OK if answer.decided else PROBLEMS
 
 
 def _random(scenario, args) -> int:
@@ -95,6 +167,7 @@ def _random(scenario, args) -> int:
                    "reached": {"scenes": len(scenes), "choices": len(w.choices_taken),
                                "endings": len(w.endings)},
                    "missed": missed, "endings": w.endings, "stuck": w.stuck, "capped": w.capped,
+                   "looped": w.looped,
                    "decisions": {"min": min(lengths), "mean": statistics.fmean(lengths),
                                  "max": max(lengths)}},
                   sys.stdout, ensure_ascii=False, indent=1)
@@ -112,4 +185,7 @@ def _random(scenario, args) -> int:
               f"{statistics.fmean(lengths):.1f}, longest {max(lengths)}")
         if w.stuck or w.capped:
             print(f"  stuck (soft-lock): {w.stuck}; stopped at the cap: {w.capped}")
-    return PROBLEMS if w.stuck else OK
+        if w.looped:
+            print(f"  ENDLESS LOOP of routes without a decision (first in scene "
+                  f"'{w.loop_scene}'): {w.looped} plays stopped")
+    return PROBLEMS if w.stuck or w.looped else OK

@@ -7,10 +7,10 @@ import json
 import os
 import sys
 
-from store import StoreError
-from store.export_json import export_document
-from store.lrs import LrsClient, SendReport
-from store.xapi import DEFAULT_BASE, statements
+from storage import StoreError
+from debrief.export_json import export_document
+from debrief.lrs import LrsClient, SendReport
+from debrief.xapi import DEFAULT_BASE, statements
 
 from .common import OK, PROBLEMS, USAGE
 from .debrief import add_scenario_option, choose_sessions

@@ -37,7 +37,7 @@ def expand(paths: list[str]) -> list[str]:
 
 
 def check(path: str):
-    return check_transcripts_file(path) if is_transcripts(path) else check_file(path)[1]
+    return check_transcripts_file(path) if is_transcripts(path) else check_file(path, prove=True)[1]
 
 
 def run(args) -> int:

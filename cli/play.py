@@ -20,7 +20,7 @@ from engine.uistrings import UiStrings
 
 from engine.state import Phase
 from engine.model import Scenario
-from store import Recorder, SessionStore, StoreError, default_db_path
+from storage import Recorder, SessionStore, StoreError, default_db_path
 
 from .common import OK, USAGE, load_or_report, signed
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from store import SessionStore, StoreError
+from storage import SessionStore, StoreError
 
 from .common import USAGE
 from .play import run_game

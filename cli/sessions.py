@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from store import SessionStore, StoreError, default_db_path
-from store.clock import local_minute
+from storage import SessionStore, StoreError, default_db_path
+from storage.clock import local_minute
 
 from .common import OK, USAGE
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from engine.diagnostics import Reporter
-from engine.transcript import read_transcripts, run_transcript, transcripts_path
+from engine.transcript import read_transcripts, run_claim, run_transcript, transcripts_path
 
 from .common import OK, PROBLEMS, USAGE, load_or_report, print_diagnostics
 
@@ -20,7 +20,8 @@ def run(args) -> int:
         return code
     path = args.transcripts or str(transcripts_path(args.file))
     report = Reporter(path)
-    transcripts = read_transcripts(path, report)
+    claims: list = []
+    transcripts = read_transcripts(path, report, claims)
     if report.items:
         print_diagnostics(report.sorted())
         return USAGE if any(d.code == "E025" for d in report.items) else PROBLEMS
@@ -34,5 +35,13 @@ def run(args) -> int:
             print(f"FAIL  {t.name}  ({path}:{t.line})")
             for f in result.failures:
                 print(f"      {f}")
-    print(f"{len(transcripts) - failed} passed, {failed} failed")
+    for c in claims:
+        failures = run_claim(scenario, c)
+        failed += bool(failures)
+        print(f"{'FAIL' if failures else 'PASS'}  claim: \"{c.query}\" is {c.expect}"
+              + (f"  ({path}:{c.line})" if failures else ""))
+        for f in failures:
+            print(f"      {f}")
+    total = len(transcripts) + len(claims)
+    print(f"{total - failed} passed, {failed} failed")
     return PROBLEMS if failed else OK

@@ -1,5 +1,8 @@
 """``weerbaar workshop FILE``: a room plays a scenario together on one projector.
 
+With ``--phones`` the participants vote on their own phones (or, with ``--solo``, each play
+on their own phone); see docs/phones.md.
+
 At each decision the facilitator counts the hands per option; the majority is taken (or
 the facilitator's pick on a tie or an override). Teams play in turn, each recorded as its
 own session in the database (``--db``); an interrupted workshop is offered to resume.
@@ -7,6 +10,7 @@ own session in the database (``--db``); an interrupted workshop is offered to re
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .common import USAGE, load_or_report
@@ -25,6 +29,17 @@ def add_parser(sub, name):
                    help="seed for chance, the same for every team (default: a new one)")
     p.add_argument("--countdown", type=int, default=60, metavar="SECONDS",
                    help="length of the countdown the facilitator starts with T (default 60)")
+    p.add_argument("--phones", action="store_true",
+                   help="serve a page for the participants' phones on the local network "
+                        "(prints 'join: URL'; the window shows its QR code)")
+    p.add_argument("--host", metavar="ADDR", default=None,
+                   help="with --phones: the address to serve on (default: every address, "
+                        "with this machine's network address in the join URL)")
+    p.add_argument("--port", type=int, default=8765, metavar="N",
+                   help="with --phones: the port (default 8765; 0: any free port)")
+    p.add_argument("--solo", action="store_true",
+                   help="with --phones: everyone plays on their own phone instead of the room "
+                        "voting")
 
 
 def run(args) -> int:
@@ -35,9 +50,25 @@ def run(args) -> int:
         print("weerbaar workshop: error: --countdown: expected 5 seconds or more "
               f"(got {args.countdown})", file=sys.stderr)
         return USAGE
+    problem = phone_options_problem(args)
+    if problem:
+        print(f"weerbaar workshop: error: {problem}", file=sys.stderr)
+        return USAGE
+    if args.phones:  # stdout carries the one line 'join: URL' (scriptable): no pygame banner
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
         from game.workshop_main import run as run_workshop
     except ImportError as exc:  # pygame missing or the front end not installed
         print(f"weerbaar workshop: the game window cannot start ({exc})", file=sys.stderr)
         return USAGE
     return run_workshop(scenario, args)
+
+
+def phone_options_problem(args) -> str | None:
+    """What is wrong with the phone options, if anything."""
+    phones = getattr(args, "phones", False)
+    if not phones and (args.solo or args.host is not None or args.port != 8765):
+        return "--solo, --host and --port go with --phones"
+    if not 0 <= args.port <= 65535:
+        return f"--port: expected 0 to 65535 (got {args.port})"
+    return None

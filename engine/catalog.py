@@ -6,7 +6,7 @@ name (``scenes/begin/choices/reageren/text``) as ``msgctxt``, and a note for the
 (which scene, which choice, when a variant is shown). When the scenario is loaded, texts
 that the YAML does not give in a language are filled from its catalog; a text written in the
 YAML itself wins. Like gettext, an untranslated or outdated entry shows the source text,
-and the checker says so (W009, W010).
+and the checker says so (W013, W014).
 
 Reading the catalog beside the scenario, rather than writing translations back into the
 YAML, keeps the author's file in one language (half the length, comments and layout never
@@ -165,7 +165,7 @@ def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
             _other_conditions(report, e, s, path or name, lang)
             s.fill(lang, source, source_lang)
         elif e.msgid != source or "fuzzy" in e.flags:
-            report.warn("W010", f"{name}: '{s.context}' was translated from an older source "
+            report.warn("W014", f"{name}: '{s.context}' was translated from an older source "
                         "text", s.source_pos(source_lang),
                         "the source shows until the translator checks it; 'weerbaar po export' "
                         "marks it fuzzy, with the old source beside the new")
@@ -175,7 +175,7 @@ def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
     if untranslated:
         first = untranslated[0]
         n = len(untranslated)
-        report.warn("W009", f"{name}: {n} text{'s' * (n != 1)} not translated into '{lang}', "
+        report.warn("W013", f"{name}: {n} text{'s' * (n != 1)} not translated into '{lang}', "
                     f"the first: {first.note}", first.source_pos(source_lang),
                     "translate them in the catalog; until then the source text is shown")
 

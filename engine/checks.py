@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 
+from . import lessons
 from .diagnostics import Reporter
 from .textcheck import conditions as text_conditions
 from .model import Scenario, Variant
@@ -27,13 +28,17 @@ def _pos(doc: YMap, *path):
     return at
 
 
-def run(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+def run(scenario: Scenario, report: Reporter, doc: YMap, prove: bool = False) -> None:
     unread = unread_exits(scenario, doc)
     reachability(scenario, report, doc, unread)
     ways_out(scenario, report, doc, unread)
     style(scenario, report, doc)
     if not report.has_errors:  # effects with errors were dropped: "never used" would mislead
         unused(scenario, report, doc)
+        lessons.dominance(scenario, report, doc)
+        lessons.free_missteps(scenario, report, doc)
+        if prove:  # explores every playthrough: lint asks for it, loading to play does not
+            lessons.prove_claims(scenario, report, doc)
 
 
 def edges(scenario: Scenario, scene_id: str):

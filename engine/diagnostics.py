@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "E023": "unknown timer default choice",
     "E024": "undeclared language",
     "E025": "file cannot be read",
+    "E030": "a claim of an ending does not hold",
     "E031": "malformed conditional text",
     "W001": "text too long for one screen",
     "W002": "choice without feedback",
@@ -44,8 +45,11 @@ CODES: dict[str, str] = {
     "W006": "meter or flag never used",
     "W007": "choice without an explicit id",
     "W008": "decision scene without a facilitator note",
-    "W009": "untranslated text in a catalog",
-    "W010": "outdated translation",
+    "W010": "a choice that dominates its siblings",
+    "W011": "a misstep that costs nothing",
+    "W012": "claims not proved within the explorer's budget",
+    "W013": "untranslated text in a catalog",
+    "W014": "outdated translation",
     "W015": "languages of a text ask different conditions",
 }
 

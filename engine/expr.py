@@ -19,7 +19,7 @@ MAX_LENGTH = 500
 MAX_DEPTH = 40
 MAX_LITERAL = 10**9
 MAX_MAGNITUDE = 10**15
-FUNCTIONS = {"visited": 1, "visits": 1, "chosen": 2}
+FUNCTIONS = {"visited": 1, "visits": 1, "chosen": 2, "missteps": 0, "ending": 1}
 MAX_VISITS = 10**4  # for the range check only: no play enters a scene more often
 KEYWORDS = {"and", "or", "not", "true", "false"}
 
@@ -246,7 +246,7 @@ class _Parser:
             want = FUNCTIONS[name.text]
             raise ExprError("E020", f"{name.text}() takes {want} argument{'s' * (want > 1)}"
                             f" (got {len(args)})", name.col,
-                            "visited(scene), visits(scene) or chosen(scene, choice)")
+                            "visited(scene), visits(scene), chosen(scene, choice), missteps() or ending(id)")
         return Call(name.text, tuple(args), name.col, tuple(cols))
 
 
@@ -265,6 +265,9 @@ class Env:
     flags: set[str] = field(default_factory=set)
     scenes: set[str] = field(default_factory=set)
     choices: dict[str, set[str]] = field(default_factory=dict)
+    missteps: frozenset[tuple[str, str]] = frozenset()  # the (scene, choice) pairs marked misstep
+    endings: frozenset[str] = frozenset()
+    context: str = "scene"  # "scene", "requires" (an ending's claim) or "query" (the explorer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +277,8 @@ class Uses:
     names: frozenset[str] = frozenset()
     visited: frozenset[str] = frozenset()
     chosen: frozenset[tuple[str, str]] = frozenset()
+    missteps: frozenset[tuple[str, str]] = frozenset()  # the pairs missteps() counts
+    endings: frozenset[str] = frozenset()  # the endings ending() asks about
 
 
 def _closest(word: str, options) -> str:
@@ -296,6 +301,8 @@ def check(node, env: Env) -> tuple[str, tuple[int, int]]:
         hint = _closest(node.name, set(env.meters) | env.flags) or \
             "declare it under 'meters:' or 'flags:'"
         raise ExprError("E011", f"unknown meter or flag '{node.name}'", node.col, hint)
+    if isinstance(node, Call) and node.func in ("missteps", "ending"):
+        return _check_play_call(node, env)
     if isinstance(node, Call):
         scene = node.args[0]
         if scene not in env.scenes:
@@ -344,6 +351,23 @@ def check(node, env: Env) -> tuple[str, tuple[int, int]]:
     return "int", (lo, hi)
 
 
+def _check_play_call(node: Call, env: Env) -> tuple[str, tuple[int, int]]:
+    """``missteps()`` counts the misstep choices taken; ``ending(ID)`` asks where a play ended
+    and means something only in an explorer query."""
+    if node.func == "missteps":
+        return "int", (0, len(env.missteps))
+    if env.context == "requires":
+        raise ExprError("E020", "ending() is pointless in 'requires'", node.col,
+                        "a claim is already about the ending it stands in; remove ending()")
+    if env.context != "query":
+        raise ExprError("E020", "ending() can only be used in explorer queries", node.col,
+                        "weerbaar explore FILE --query \"ending(ID) and ...\"")
+    if node.args[0] not in env.endings:
+        raise ExprError("E012", f"unknown ending '{node.args[0]}' in ending()", node.arg_cols[0],
+                        _closest(node.args[0], env.endings) or "name an ending")
+    return "bool", (0, 1)
+
+
 def _noun(kind: str) -> str:
     return "number" if kind == "int" else "truth value"
 
@@ -353,12 +377,14 @@ def _want(kind: str, want: str, node, hint: str):
         raise ExprError("E013", f"expected a {_noun(want)} (got a {_noun(kind)})", node.col, hint)
 
 
-def uses(node) -> Uses:
-    names, visited, chosen = set(), set(), set()
+def uses(node, env: Env | None = None) -> Uses:
+    names, visited, chosen, play = set(), set(), set(), set()
 
     def walk(n):
         if isinstance(n, Name):
             names.add(n.name)
+        elif isinstance(n, Call) and n.func in ("missteps", "ending"):
+            play.add(n.func if n.func == "missteps" else n.args[0])
         elif isinstance(n, Call):
             (chosen if n.func == "chosen" else visited).add(
                 n.args if n.func == "chosen" else n.args[0])
@@ -368,7 +394,9 @@ def uses(node) -> Uses:
             walk(n.left)
             walk(n.right)
     walk(node)
-    return Uses(frozenset(names), frozenset(visited), frozenset(chosen))
+    pairs = env.missteps if env is not None and "missteps" in play else frozenset()
+    return Uses(frozenset(names), frozenset(visited), frozenset(chosen), pairs,
+                frozenset(play - {"missteps"}))
 
 
 # ---- compiling --------------------------------------------------------------------------
@@ -379,7 +407,9 @@ _CMP = {"==": lambda x, y: x == y, "!=": lambda x, y: x != y, "<": lambda x, y: 
         "<=": lambda x, y: x <= y, ">": lambda x, y: x > y, ">=": lambda x, y: x >= y}
 
 
-def compile_node(node):
+def compile_node(node, env: Env | None = None):
+    if isinstance(node, Call) and node.func in ("missteps", "ending"):
+        return _compile_play_call(node, env)
     if isinstance(node, (Num, Bool)):
         v = node.value
         return lambda s: v
@@ -396,14 +426,24 @@ def compile_node(node):
         pair = node.args
         return lambda s: pair in s.chosen
     if isinstance(node, Unary):
-        f = compile_node(node.operand)
+        f = compile_node(node.operand, env)
         return (lambda s: not f(s)) if node.op == "not" else (lambda s: -f(s))
-    return _compile_binary(node)
+    return _compile_binary(node, env)
 
 
-def _compile_binary(node):
+def _compile_play_call(node: Call, env: Env | None):
+    """``missteps()`` reads the ``chosen`` set against the scenario's misstep pairs;
+    ``ending(ID)`` reads the scene the play stands in (an ending, where queries are asked)."""
+    if node.func == "ending":
+        eid = node.args[0]
+        return lambda s: s.scene == eid
+    pairs = env.missteps if env is not None else frozenset()
+    return lambda s: len(pairs.intersection(s.chosen))
+
+
+def _compile_binary(node, env: Env | None = None):
     op = node.op
-    f, g = compile_node(node.left), compile_node(node.right)
+    f, g = compile_node(node.left, env), compile_node(node.right, env)
     if op == "and":
         return lambda s: f(s) and g(s)
     if op == "or":
@@ -467,4 +507,4 @@ def compile_condition(src: str, env: Env) -> Condition:
     if kind != "bool":
         raise ExprError("E013", "a condition must be true or false (got a number)", 0,
                         "compare it, for example 'vertrouwen >= 40'")
-    return Condition(src, compile_node(node), uses(node), node)
+    return Condition(src, compile_node(node, env), uses(node, env), node)

@@ -39,12 +39,12 @@ SCENE_KEYS = {"text", "speaker", "kind", "on_enter", "choices", "next", "timer",
               "posts", "messages", "channel", "headline", "outlet", "image"}
 KIND_KEYS = {"posts": "feed", "messages": "message", "channel": "message",
              "headline": "news", "outlet": "news"}
-CHOICE_KEYS = {"id", "text", "if", "effects", "feedback", "debrief", "goto"}
+CHOICE_KEYS = {"id", "text", "if", "effects", "feedback", "debrief", "goto", "misstep"}
 ROUTE_KEYS = {"if", "chance", "goto"}
 TIMER_KEYS = {"seconds", "default"}
 POST_KEYS = {"author", "handle", "time", "likes", "shares", "text", "if"}
 MESSAGE_KEYS = {"from", "time", "text", "if"}
-ENDING_KEYS = {"title", "text", "tone", "debrief_questions", "image"}
+ENDING_KEYS = {"title", "text", "tone", "debrief_questions", "image", "requires"}
 
 
 def did_you_mean(word, options) -> str:
@@ -423,6 +423,8 @@ class _Loader:
                         if isinstance(cid, str):
                             ids.add(cid)
             self.env.choices[sid] = ids
+        self.env.missteps = _misstep_pairs(scenes)
+        self.env.endings = frozenset(endings)
 
     def variants(self, value, at, what: str) -> tuple[Variant, ...]:
         if not isinstance(value, YList):
@@ -523,7 +525,8 @@ class _Loader:
                 feedback=self.varying(c["feedback"], c.at("feedback"), f"{what} feedback")
                 if "feedback" in c else None,
                 debrief=self.text(c["debrief"], c.at("debrief"), f"{what} debrief")
-                if "debrief" in c else None)
+                if "debrief" in c else None,
+                misstep=self.flag_value(c, "misstep", what))
             if cid is not None:
                 seen[cid] = pos
                 out.append(choice)
@@ -601,7 +604,42 @@ class _Loader:
             title=self.text(b["title"], b.at("title"), f"ending '{eid}' title"),
             text=self.variants(b["text"], b.at("text"), f"ending '{eid}' text"),
             debrief_questions=self.texts(b, "debrief_questions", f"ending '{eid}' debrief question"),
-            image=self.string(b.get("image", ""), b.at("image"), "image") or "")
+            image=self.string(b.get("image", ""), b.at("image"), "image") or "",
+            requires=self.claim(b, eid))
+
+    def flag_value(self, m: YMap, key: str, what: str) -> bool:
+        """An optional true/false key such as a choice's ``misstep``."""
+        value = m.get(key, False)
+        if not isinstance(value, bool):
+            self.r.error("E006", f"{what} {key}: expected true or false (got {_type_name(value)})",
+                         m.at(key))
+            return False
+        return value
+
+    def claim(self, b: YMap, eid: str):
+        """An ending's ``requires``: a condition checked in the context of a claim."""
+        if "requires" not in b:
+            return None
+        saved = self.env.context
+        self.env.context = "requires"
+        try:
+            return self.condition(b["requires"], b.at("requires"), f"ending '{eid}' requires")
+        finally:
+            self.env.context = saved
+
+
+def _misstep_pairs(scenes: YMap) -> frozenset:
+    """The (scene, choice) pairs marked ``misstep: true``, read before any condition is
+    compiled so that ``missteps()`` knows them everywhere."""
+    pairs = set()
+    for sid, body in scenes.items():
+        if isinstance(body, YMap) and isinstance(body.get("choices"), YList):
+            for i, c in enumerate(body["choices"]):
+                if isinstance(c, YMap) and c.get("misstep") is True:
+                    cid = c.get("id", f"c{i + 1}")
+                    if isinstance(cid, str):
+                        pairs.add((sid, cid))
+    return frozenset(pairs)
 
 
 def content_hash(raw: bytes) -> str:
@@ -609,8 +647,10 @@ def content_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
-def check_text(source: str | bytes, path: str = "<scenario>") -> tuple[Scenario | None, list[Diagnostic]]:
-    """Load and check a scenario from its text. Never raises for bad input."""
+def check_text(source: str | bytes, path: str = "<scenario>",
+               prove: bool = False) -> tuple[Scenario | None, list[Diagnostic]]:
+    """Load and check a scenario from its text. Never raises for bad input. With ``prove``
+    the explorer also proves the endings' claims (``requires``), as ``lint`` does."""
     report = Reporter(path)
     raw = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
     digest = content_hash(raw)
@@ -632,14 +672,14 @@ def check_text(source: str | bytes, path: str = "<scenario>") -> tuple[Scenario 
         catalog.apply(doc, path, report)  # translations from NAME.LANG.po beside the file
         scenario = _Loader(report, text).scenario(doc, path, digest)
         if scenario is not None:
-            checks.run(scenario, report, doc)  # also with errors: report everything at once
+            checks.run(scenario, report, doc, prove)  # also with errors: report everything at once
             if report.has_errors:
                 scenario = None
     return scenario, report.sorted()
 
 
-def check_file(path: str) -> tuple[Scenario | None, list[Diagnostic]]:
-    """Load and check a scenario file. Never raises for bad input."""
+def check_file(path: str, prove: bool = False) -> tuple[Scenario | None, list[Diagnostic]]:
+    """Load and check a scenario file. Never raises for bad input (``prove``: as check_text)."""
     report = Reporter(str(path))
     try:
         with open(path, "rb") as f:
@@ -651,7 +691,7 @@ def check_file(path: str) -> tuple[Scenario | None, list[Diagnostic]]:
     if len(raw) > MAX_FILE_BYTES:
         report.error("E025", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB", (0, 0))
         return None, report.sorted()
-    return check_text(raw, str(path))
+    return check_text(raw, str(path), prove)
 
 
 def load_scenario(path: str) -> Scenario:

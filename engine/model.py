@@ -115,6 +115,7 @@ class Choice:
     feedback: Text | None = None
     debrief: Text | None = None
     index: int = 0  # position in the scene, from 0
+    misstep: bool = False  # forbidden by law, rules or code of conduct; counted by missteps()
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +177,7 @@ class Ending:
     tone: str = "neutral"
     debrief_questions: tuple[Text, ...] = ()
     image: str = ""
+    requires: Condition | None = None  # a claim about every play that ends here; proved, not routed
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from .session import Session, SessionError
 from .yamlsource import YList, YMap, read_yaml
 
 TRANSCRIPT_KEYS = {"name", "seed", "choices", "expect"}
+CLAIM_KEYS = {"query", "expect"}
+CLAIM_ANSWERS = ("possible", "impossible")
 EXPECT_KEYS = {"scenes", "meters", "flags", "ending"}
 
 
@@ -43,20 +45,27 @@ def transcripts_path(scenario_path: str) -> Path:
     return p.with_name(p.name.removesuffix(".yaml").removesuffix(".yml") + ".transcripts.yaml")
 
 
-def read_transcripts(path: str, report: Reporter) -> list[Transcript]:
+def read_transcripts(path: str, report: Reporter, claims: list | None = None) -> list[Transcript]:
+    """The transcripts of a test plan; with ``claims`` (a list), its claims are added to it."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         report.error("E025", f"cannot read the transcripts: {exc}", (0, 0))
         return []
-    return read_transcripts_text(text, report)
+    return read_transcripts_text(text, report, claims)
 
 
-def read_transcripts_text(text: str, report: Reporter) -> list[Transcript]:
-    """The transcripts in a file's text; problems with their form go to ``report``."""
+def read_transcripts_text(text: str, report: Reporter, claims: list | None = None
+                          ) -> list[Transcript]:
+    """The transcripts in a file's text; problems with their form go to ``report``; with
+    ``claims`` (a list), the plan's claims are added to it."""
     doc = read_yaml(text, report)
     if doc is None:
         return []
+    if claims is not None and isinstance(doc, YMap) and "claims" in doc:
+        claims.extend(read_claims(doc, report))
+        if "transcripts" not in doc:
+            return []
     items = doc.get("transcripts") if isinstance(doc, YMap) else None
     if not isinstance(items, YList):
         report.error("E005", "a transcripts file needs 'transcripts:' with a list",
@@ -154,6 +163,58 @@ def _compare(want: dict, scenes: list[str], s: Session) -> list[str]:
         if got != want["ending"]:
             failures.append(f"ending: expected {want['ending']}, got {got}")
     return failures
+
+
+@dataclass
+class Claim:
+    """A claim of a test plan: ``query`` over every playthrough is ``expect``."""
+
+    query: str
+    expect: str  # "possible" or "impossible"
+    line: int = 0
+
+
+def read_claims(doc: YMap, report: Reporter) -> list[Claim]:
+    """``claims: [{query: "missteps() >= 1 and ending(goed)", expect: impossible}]``"""
+    items = doc["claims"]
+    if not isinstance(items, YList):
+        report.error("E006", "claims: expected a list", doc.at("claims"))
+        return []
+    out = []
+    for i, c in enumerate(items):
+        at = items.at(i)
+        if not isinstance(c, YMap):
+            report.error("E006", f"claim {i + 1}: expected a mapping with 'query' and 'expect'", at)
+            continue
+        bad = [k for k in c if k not in CLAIM_KEYS]
+        for key in bad:
+            report.error("E004", f"unknown key '{key}' in claim {i + 1}", c.key_at(key),
+                         "allowed: expect, query")
+        if not isinstance(c.get("query"), str):
+            report.error("E005", f"claim {i + 1} needs 'query' with a condition in quotes", at)
+        elif c.get("expect") not in CLAIM_ANSWERS:
+            report.error("E006", f"claim {i + 1} expect: 'possible' or 'impossible'",
+                         c.at("expect") if "expect" in c else at)
+        elif not bad:
+            out.append(Claim(c["query"], c["expect"], at[0]))
+    return out
+
+
+def run_claim(scenario: Scenario, claim: Claim) -> list[str]:
+    """What is wrong with ``claim`` for ``scenario``: nothing (an empty list) when it holds."""
+    from .explore import QueryError, query
+    from .explore.claims import path_ids
+    try:
+        answer = query(scenario, claim.query)
+    except QueryError as exc:
+        return [str(exc).replace("--query:1:", "query column ", 1)]
+    if not answer.decided:
+        return [f"undecided: {answer.report.budget}"]
+    got = "possible" if answer.possible else "impossible"
+    if got == claim.expect:
+        return []
+    return [f"expected {claim.expect}, but it is possible: {path_ids(answer.path)}"
+            if answer.possible else f"expected possible, but no playthrough ends where it holds"]
 
 
 def ending_transcripts(scenario: Scenario, shortest: dict) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from engine.session import Session
-from store import Recorder, SessionStore, StoreError, default_db_path
+from storage import Recorder, SessionStore, StoreError, default_db_path
 
 
 class GameRecording:

@@ -141,7 +141,7 @@ def record_workshop(store, scenario, teams: int = TEAMS) -> list[str]:
     import random
 
     from engine.session import Session
-    from store import Recorder
+    from storage import Recorder
     ids = []
     for n in range(teams):
         rng = random.Random(n * 7 + 1)
@@ -208,7 +208,7 @@ def shoot_sessions(shooter, size, db: Path) -> None:
 
 def make_workshop_db(folder: Path, scenarios_dir: Path) -> Path | None:
     from engine import load_scenario
-    from store import SessionStore
+    from storage import SessionStore
     path = scenarios_dir / f"{WORKSHOP}.yaml"
     if not path.exists():
         print(f"{path} not found; replay and debrief screenshots skipped", file=sys.stderr)

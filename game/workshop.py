@@ -16,10 +16,10 @@ from engine.model import Scenario
 from engine.session import Session
 from engine.state import Phase
 from engine.views import Outcome
-from store import Recorder, SessionStore, StoreError
-from store import resume as resume_session
-from store import workshops
-from store.workshops import Workshop
+from storage import Recorder, SessionStore, StoreError
+from storage import resume as resume_session
+from storage import workshops
+from storage.workshops import Workshop
 
 from .workshop_vote import Vote
 

@@ -6,7 +6,7 @@ in the database), or starts one with the teams given.
 """
 from __future__ import annotations
 
-from store.paths import db_path
+from storage.paths import db_path
 
 
 def app_db(app):
@@ -24,8 +24,25 @@ def open_workshop(app, scenario=None, *, db=None, teams=None, seed=None, countdo
 
 def run(scenario, args) -> int:
     from .app import run as run_app
+    link = None
+    if getattr(args, "phones", False):
+        from .phones_start import start_phones
+        link = start_phones(scenario, args)
+        if link is None:
+            return 2
 
     def start(app):
+        if link is not None and link.room.mode == "solo":
+            from .phones_start import open_solo
+            open_solo(app, link, scenario, db_path(args.db))
+            return
         open_workshop(app, scenario, db=args.db, teams=args.teams, seed=args.seed,
                       countdown=args.countdown)
-    return run_app(None, args, start=start)
+        if link is not None:
+            from .phones_start import open_join
+            open_join(app, link)
+    try:
+        return run_app(None, args, start=start)
+    finally:
+        if link is not None:
+            link.stop()

@@ -43,7 +43,7 @@ def path_to_options(scenario, want: int = 4) -> list[str] | None:
 
 
 def shoot_workshop(shooter, size) -> None:
-    from store import SessionStore
+    from storage import SessionStore
 
     from .screens.workshop_facilitator import FacilitatorScreen
     from .screens.workshop_play import WorkshopScreen

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pygame
 
-from store import StoreError, compare_sessions, group_debriefs
+from debrief import compare_sessions, group_debriefs
+from storage import StoreError
 
 from ..intents import Back, Choose, Navigate, PointerDown, PointerMove, PointerUp, Scroll
 from ..widgets import Button, FocusGroup

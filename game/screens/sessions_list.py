@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pygame
 
-from store import ScenarioLibrary, SessionStore, StoreError, default_db_path
-from store.clock import local_minute
-from store.errors import DatabaseError
+from storage import ScenarioLibrary, SessionStore, StoreError, default_db_path
+from storage.clock import local_minute
+from storage.errors import DatabaseError
 
 from ..intents import Back, Mark, Navigate, PointerUp, Scroll
 from ..widgets import Button, FocusGroup, WidgetColumn

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 
 from engine.state import Phase
-from store import StoreError
+from storage import StoreError
 
 from ..flow import Flow
 from ..intents import Back, Confirm, Erase, POINTER, Scroll, TabKey, TypeText
@@ -204,7 +204,8 @@ class FacilitatorScreen(Screen):
 
     def update(self, dt: float) -> bool:
         self.play.tick(dt)  # the room's clock and countdown run on
-        return False
+        phones = getattr(self.app, "phones", None)  # --phones: the live count of votes
+        return phones.sync(self.play) if phones is not None else False
 
     def wake_in(self) -> float | None:
         return self.play.wake_in()
@@ -216,8 +217,12 @@ class FacilitatorScreen(Screen):
         box(surface, (0, 0, w, self.band_h), p.text)
         rect = chip(surface, ui, ui.t("facilitator_view"), (t.margin, t.px(10)), p.focus)
         room = w - rect.right - t.px(16) - t.margin
-        img = ui.text.render(ui.text.ellipsize(ui.t("facilitator_only"), t.small, room), t.small,
-                             p.bg)
+        line = ui.t("facilitator_only")
+        phones = getattr(self.app, "phones", None)
+        if phones is not None:
+            from ..phones_words import words_for
+            line = f"{phones.status(words_for(ui.lang))} · {line}"
+        img = ui.text.render(ui.text.ellipsize(line, t.small, room), t.small, p.bg)
         surface.blit(img, (rect.right + t.px(16), self.band_h // 2 - img.get_height() // 2))
         self.view.draw(surface)
         box(surface, self.notes_card, p.panel, t.radius, p.border, t.border_width)

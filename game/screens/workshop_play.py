@@ -345,6 +345,9 @@ class WorkshopScreen(Screen):
 
     def update(self, dt: float) -> bool:
         moving = self.bar.update(dt)
+        phones = getattr(self.app, "phones", None)  # game.phones.PhoneLink (--phones)
+        if phones is not None:
+            moving = phones.sync(self) or moving
         moving = self.board.update(dt) or moving
         return self.tick(dt) or moving
 
@@ -378,6 +381,10 @@ class WorkshopScreen(Screen):
         self.board.draw(surface)
         self.focus.draw(surface)
         hint = self.words(ui).hint()
+        phones = getattr(self.app, "phones", None)
+        if phones is not None:
+            from ..phones_words import words_for
+            hint = f"{phones.status(words_for(ui.lang))}  ·  {hint}"
         img = ui.text.render(ui.text.ellipsize(hint, t.small, t.size[0] - 2 * t.margin), t.small,
                              p.muted)
         surface.blit(img, (t.margin, self.footer_y))

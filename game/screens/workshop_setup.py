@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pygame
 
-from store import SessionStore, StoreError, workshops
-from store.clock import local_minute
+from storage import SessionStore, StoreError, workshops
+from storage.clock import local_minute
 
 from ..flow import Flow
 from ..intents import Back, Choose, Confirm, Erase, Letter, Scroll, TypeText

@@ -115,9 +115,9 @@ def test_lint_reports_untranslated_and_outdated_strings(folder, capsys):
     capsys.readouterr()
     assert cli_run(["lint", "kort.yaml"]) == 0
     out = capsys.readouterr().out
-    assert "warning[W009]: kort.en.po: 1 text not translated into 'en', the first: " \
+    assert "warning[W013]: kort.en.po: 1 text not translated into 'en', the first: " \
            "the title of ending 'goed'" in out
-    assert "warning[W010]: kort.en.po: 'endings/goed/text' was translated from an older " \
+    assert "warning[W014]: kort.en.po: 'endings/goed/text' was translated from an older " \
            "source text" in out
     assert cli_run(["lint", "--strict", "kort.yaml"]) == 1
     scenario, _ = check_file("kort.yaml")

@@ -26,7 +26,7 @@ TEXT_BLOCK = re.compile(r"^```text\n(.*?)^```", re.M | re.S)
 # a code literal passed to report.error / report.warn (or self.r.error ...) or ExprError
 EMITTED = re.compile(r"(?:\.(?:error|warn)|ExprError)\(\s*\"([EW]\d{3})\"")
 FILE_ERROR = "E025"  # its example is a path, not YAML
-CATALOG_CODES = ("W009", "W010")  # their examples are a scenario and the catalog beside it
+CATALOG_CODES = ("W013", "W014")  # their examples are a scenario and the catalog beside it
 PO_BLOCK = re.compile(r"^```po\n(.*?)^```", re.M | re.S)
 
 
@@ -91,7 +91,7 @@ def test_heading_is_code_and_summary(code):
 
 @pytest.mark.parametrize("code", YAML_CODES)
 def test_example_triggers_its_code(code):
-    _, diagnostics = check_text(_example(code), "example.yaml")
+    _, diagnostics = check_text(_example(code), "example.yaml", prove=True)  # as lint does
     emitted = sorted({d.code for d in diagnostics})
     assert code in emitted, f"the example of {code} gives {emitted or 'no diagnostics'}"
 
@@ -116,7 +116,7 @@ def test_strict_fails_on_each_warning(code, tmp_path, monkeypatch, capsys):
 
 @pytest.mark.parametrize("code", CATALOG_CODES)
 def test_catalog_example_prints_what_the_page_shows(code, tmp_path, monkeypatch, capsys):
-    """W009/W010: the first ```yaml is the scenario, the first ```po the catalog beside it."""
+    """W013/W014: the first ```yaml is the scenario, the first ```po the catalog beside it."""
     (tmp_path / "example.yaml").write_text(_example(code), encoding="utf-8")
     po = PO_BLOCK.search(SECTIONS[code][1])
     assert po, f"the section of {code} has no ```po catalog"

@@ -13,7 +13,7 @@ import pytest
 from engine.loader import load_scenario_text
 from engine.replay import End, Walk, replay_decisions
 from engine.session import Session
-from store import SessionStore
+from storage import SessionStore
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 EXPECTED = json.loads((FIXTURES / "legacy_sessions.json").read_text())

@@ -14,7 +14,7 @@ from engine.uistrings import TEMPLATE, UiStrings
 from .test_catalog import msgfmt_check
 
 ROOT = Path(__file__).resolve().parents[2]
-FOLDERS = [ROOT / "game" / "locale", ROOT / "store" / "locale", ROOT / "cli" / "locale"]
+FOLDERS = [ROOT / "game" / "locale", ROOT / "debrief" / "locale", ROOT / "cli" / "locale"]
 CATALOG_FILES = [p for folder in FOLDERS for p in sorted(folder.glob("*.po*"))]
 
 
@@ -38,7 +38,7 @@ def test_every_language_translates_every_string_of_the_template(folder):
 def test_the_tables_answer_as_before():
     from cli.play import UI
     from game.i18n import lang_name, own_name, tr
-    from store.i18n import tr as store_tr
+    from debrief.i18n import tr as store_tr
     assert tr("nl", "scenarios_hint", n=3) == "Kies een scenario: klik erop of toets 1–3"
     assert tr("en", "scenarios_hint", n=3) == "Choose a scenario: click it or press 1–3"
     assert tr("xx", "quit") == "Afsluiten"  # the game: Dutch for an unknown language
@@ -67,7 +67,7 @@ def test_a_new_language_is_one_new_po_file(tmp_path):
 
 def test_a_translation_of_an_older_source_text_shows_the_source(tmp_path):
     folder = tmp_path / "locale"
-    shutil.copytree(ROOT / "store" / "locale", folder)
+    shutil.copytree(ROOT / "debrief" / "locale", folder)
     template = polib.pofile(str(folder / TEMPLATE))
     template.find("yes", by="msgctxt").msgid = "jawel"
     template.save()
@@ -77,7 +77,7 @@ def test_a_translation_of_an_older_source_text_shows_the_source(tmp_path):
 
 def test_msgfmt_refuses_a_translation_that_loses_a_placeholder(tmp_path):
     import subprocess
-    po = polib.pofile(str(ROOT / "store" / "locale" / "en.po"))
+    po = polib.pofile(str(ROOT / "debrief" / "locale" / "en.po"))
     entry = po.find("step", by="msgctxt")
     assert "python-brace-format" in entry.flags
     entry.msgstr = "step {m}"

@@ -3,10 +3,11 @@ what the engine renders (``engine.inline.render`` via the View and the Outcome).
 from __future__ import annotations
 
 from engine import load_scenario
-from store import SessionStore, build_replay
+from debrief import build_replay
+from storage import SessionStore
 
 from ..conftest import ROOT
-from ..store.helpers import record
+from ..storage.helpers import record
 from .test_cli import weerbaar
 
 INLINE = ROOT / "tests" / "fixtures" / "inline.yaml"

@@ -9,9 +9,9 @@ import pytest
 
 from engine import load_scenario
 from game.recording import GameRecording
-from store import SessionStore
+from storage import SessionStore
 
-from ..store.helpers import record
+from ..storage.helpers import record
 
 
 def record_plays(db, scenario_path, plays) -> list[str]:

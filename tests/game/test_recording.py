@@ -4,7 +4,7 @@ from __future__ import annotations
 import pygame
 
 from cli import build_parser
-from store import SessionStore
+from storage import SessionStore
 
 from .recorded import db, recorded_driver  # noqa: F401 (fixtures)
 

@@ -8,7 +8,7 @@ import pygame
 
 from cli.play import TerminalPlayer
 from engine import load_scenario
-from store import Recorder, SessionStore
+from storage import Recorder, SessionStore
 
 from .conftest import EXAMPLE
 from .recorded import db, recorded_driver  # noqa: F401 (fixtures)

@@ -10,9 +10,9 @@ from engine.state import Phase
 from game.screens.replay import ReplayScreen
 from game.screens.replay_whatif import WhatIfEnding, WhatIfScreen
 from game.screens.sessions_list import SessionsScreen
-from store import SessionStore
+from storage import SessionStore
 
-from ..store.helpers import record
+from ..storage.helpers import record
 from .recorded import (db, open_sessions_from_title, record_plays,  # noqa: F401 (fixtures)
                        recorded_driver, row_counts)
 

@@ -18,7 +18,7 @@ from game.screens.workshop_summary import WorkshopSummaryScreen
 from game.widgets.tally import REVEALED, VOTING
 from game.workshop_main import open_workshop
 from game.workshop_vote import Vote
-from store import SessionStore, workshops
+from storage import SessionStore, workshops
 
 from .conftest import EXAMPLE
 from .workshop_driver import Facilitator

@@ -21,9 +21,9 @@ from game.screens.workshop_play import WorkshopScreen
 from game.screens.workshop_setup import WorkshopSetupScreen
 from game.screens.workshop_summary import WorkshopSummaryScreen
 from game.workshop_main import open_workshop
-from store import SessionStore, workshops
+from storage import SessionStore, workshops
 
-from ..store.test_kill import Reader, wait_for
+from ..storage.test_kill import Reader, wait_for
 from .conftest import EXAMPLE
 from .workshop_driver import Facilitator
 

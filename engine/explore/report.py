@@ -1,0 +1,171 @@
+"""What the explorer found: coverage, problems, path lengths, shortest paths and claims,
+and the graph algorithms that compute the figures from the explored state graph."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DEFAULT_BOUND = 200_000
+
+
+@dataclass
+class Step:
+    scene: str
+    choice: str
+    number: int  # 1-based position among the choices available then
+
+
+@dataclass
+class Problem:
+    kind: str        # "soft-lock" | "endless loop"
+    scene: str
+    path: list[Step]
+
+
+@dataclass
+class Report:
+    scenario: str
+    states: int = 0
+    bound: int = DEFAULT_BOUND
+    bound_hit: bool = False
+    budget: str = ""                    # why the explorer stopped or refused, in words
+    scenes_reached: set = field(default_factory=set)
+    choices_taken: set = field(default_factory=set)
+    endings_reached: set = field(default_factory=set)
+    scenes_missed: list = field(default_factory=list)
+    choices_missed: list = field(default_factory=list)
+    endings_missed: list = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    shortest: dict[str, list[Step]] = field(default_factory=dict)  # ending -> path
+    violations: dict[str, list[Step]] = field(default_factory=dict)  # ending -> counterexample
+    witness: list[Step] | None = None   # the shortest play where the query held
+    min_decisions: int | None = None
+    max_decisions: int | None = None   # None when cycles make it unbounded
+    median_decisions: int | None = None
+    playthroughs: int | None = None    # distinct complete paths, exact (None when unbounded)
+    has_cycles: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not (self.problems or self.scenes_missed or self.choices_missed
+                    or self.endings_missed or self.bound_hit or self.violations)
+
+    def to_dict(self) -> dict:
+        return {
+            "scenario": self.scenario, "ok": self.ok, "states": self.states, "bound": self.bound,
+            "bound_hit": self.bound_hit, "budget": self.budget,
+            "reached": {"scenes": len(self.scenes_reached), "choices": len(self.choices_taken),
+                        "endings": len(self.endings_reached)},
+            "missed": {"scenes": self.scenes_missed, "choices": self.choices_missed,
+                       "endings": self.endings_missed},
+            "problems": [{"kind": p.kind, "scene": p.scene, "path": path_dicts(p.path)}
+                         for p in self.problems],
+            "decisions": {"min": self.min_decisions, "max": self.max_decisions,
+                          "median": self.median_decisions, "playthroughs": self.playthroughs,
+                          "cycles": self.has_cycles},
+            "endings": {e: path_dicts(p) for e, p in self.shortest.items()},
+            "claims": {e: path_dicts(p) for e, p in self.violations.items()},
+        }
+
+
+def path_dicts(path: list[Step]) -> list[dict]:
+    return [{"scene": s.scene, "choice": s.choice, "number": s.number} for s in path]
+
+
+def post_order(succ: list[list[int]]) -> tuple[list[int], bool]:
+    """Nodes 0..n-1 with every node after its successors (iterative DFS), and whether a
+    cycle was met."""
+    order, state, cyclic = [], [0] * len(succ), False
+    for root in range(len(succ)):
+        if state[root]:
+            continue
+        stack = [(root, iter(succ[root]))]
+        state[root] = 1
+        while stack:
+            node, it = stack[-1]
+            nxt = next(it, None)
+            if nxt is None:
+                state[node] = 2
+                order.append(node)
+                stack.pop()
+            elif state[nxt] == 0:
+                state[nxt] = 1
+                stack.append((nxt, iter(succ[nxt])))
+            elif state[nxt] == 1:
+                cyclic = True
+    return order, cyclic
+
+
+def cannot_end(edges, ending_nodes, stuck) -> list[int]:
+    """States (not already reported) from which no ending can be reached: trapped in a loop."""
+    reverse: list[list[int]] = [[] for _ in edges]
+    for i, outs in enumerate(edges):
+        for j in outs:
+            reverse[j].append(i)
+    good, todo = set(ending_nodes), list(ending_nodes)
+    while todo:
+        j = todo.pop()
+        for i in reverse[j]:
+            if i not in good:
+                good.add(i)
+                todo.append(i)
+    trapped = [i for i in range(len(edges)) if i not in good and i not in stuck]
+    # report one state per trapped region: those whose parents can still end
+    return [i for i in trapped if not reverse[i] or any(p in good for p in reverse[i])][:5]
+
+
+FIGURE_CELLS = 2_000_000  # the median needs a length histogram per state; beyond this, none
+
+
+def path_figures(report: Report, roots, edges, ending_nodes) -> None:
+    """Path lengths in decisions over all complete playthroughs (unless cycles make them
+    endless). Counts are exact integers: 2**1030 playthroughs are counted, not estimated.
+    Shortest, longest and count take one pass; the median needs a histogram of lengths per
+    state and is left out when that would exceed ``FIGURE_CELLS`` cells."""
+    if not edges:
+        return
+    order, report.has_cycles = post_order(edges)
+    n = len(edges)
+    low, high, count = [None] * n, [None] * n, [0] * n
+    for node in order:  # children before parents
+        if node in ending_nodes:
+            low[node], high[node], count[node] = 0, 0, 1
+            continue
+        done = [c for c in edges[node] if low[c] is not None]
+        if done:
+            low[node] = 1 + min(low[c] for c in done)
+            high[node] = 1 + max(high[c] for c in done)
+            count[node] = sum(count[c] for c in done)
+    reached = [r for r in roots if low[r] is not None]
+    if not reached:
+        return
+    report.min_decisions = min(low[r] for r in reached)
+    if report.has_cycles:
+        return
+    report.max_decisions = max(high[r] for r in reached)
+    report.playthroughs = sum(count[r] for r in reached)
+    if n * (report.max_decisions - report.min_decisions + 1) <= FIGURE_CELLS:
+        report.median_decisions = _median(order, roots, edges, ending_nodes,
+                                          report.playthroughs)
+
+
+def _median(order, roots, edges, ending_nodes, total_count: int) -> int | None:
+    counts: list[dict] = [{} for _ in edges]
+    for node in order:
+        if node in ending_nodes:
+            counts[node] = {0: 1}
+            continue
+        c: dict = {}
+        for child in edges[node]:
+            for length, k in counts[child].items():
+                c[length + 1] = c.get(length + 1, 0) + k
+        counts[node] = c
+    total: dict = {}
+    for r in roots:
+        for length, k in counts[r].items():
+            total[length] = total.get(length, 0) + k
+    acc = 0
+    for length in sorted(total):
+        acc += total[length]
+        if 2 * acc >= total_count:  # integers only: no float overflow
+            return length
+    return None
