@@ -6,6 +6,7 @@ reads the play state's internals for itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from . import rules
 from .inline import render
@@ -128,6 +129,23 @@ class View:
     def post_text(self, post, lang: str | None = None) -> str:
         """A post's or message's text as shown now."""
         return self.render(post.text, lang)
+
+    def chosen_text(self, lang: str | None = None) -> str | None:
+        """After a choice (phase CONSEQUENCE): the chosen option's text as it was offered (in
+        the state before it, which the last decision gives back exactly); else None."""
+        s = self.state
+        if s.phase is not Phase.CONSEQUENCE or not s.decisions:
+            return None
+        last = s.decisions[-1]
+        visits = dict(s.visits)
+        visits[last.target] = visits.get(last.target, 1) - 1  # the choice's arrival, undone
+        pair = (last.scene, last.choice)
+        again = any((d.scene, d.choice) == pair for d in s.decisions[:-1])
+        before = SimpleNamespace(vars=last.before, visits=visits,
+                                 chosen=s.chosen if again else s.chosen - {pair})
+        choice = self.scenario.scenes[last.scene].choice(last.choice)
+        return render(choice.text, before, lang or self.scenario.default_language,
+                      self.scenario.languages)
 
     def feedback_text(self, lang: str | None = None) -> str | None:
         """After a choice (phase CONSEQUENCE): its feedback as shown now; else None."""

@@ -223,3 +223,19 @@ def test_a_text_beginning_with_a_brace_unquoted_gets_one_error_with_the_yaml_hin
     _, ds = scenario_with(f"    text: {text}\n")
     assert [d.code for d in ds] == [code]
     assert "put the text in quotes" in ds[0].hint and ds[0].line == 14
+
+
+def test_after_a_choice_the_view_gives_its_text_as_offered_also_when_taken_again():
+    scenario = load_scenario(str(INLINE))
+    s = Session(scenario)
+    assert s.view.chosen_text() is None
+    s.choose("bellen")
+    assert s.view.chosen_text("en") == "Call the journalist"
+    s.proceed()
+    s.choose("terug")
+    s.proceed()
+    s.choose("bellen")  # vertrouwen was 70 when it was offered
+    assert s.view.chosen_text() == "Bel de journalist vol vertrouwen"
+    s.proceed()
+    s.choose("terug")
+    assert s.view.chosen_text() == "Terug naar je kamer"
