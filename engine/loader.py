@@ -17,6 +17,7 @@ from . import catalog, checks, textcheck
 from .diagnostics import Diagnostic, Reporter, ScenarioError, Severity
 from .expr import Env, ExprError, compile_condition
 from .gcpause import paused_gc
+from .inline import has_markup
 from .model import (EMPTY, NO_EFFECTS, SCENE_KINDS, TONES, Character, Choice, Effects, Ending,
                     Meter, Post, Route, Scenario, Scene, Text, Timer, Variant)
 from .yamlsource import YList, YMap, read_yaml, where
@@ -136,7 +137,8 @@ class _Loader:
                             f"{', '.join(self.languages)}", at,
                             "give it per language: {" + ", ".join(
                                 f"{lang}: ..." for lang in self.languages) + "}")
-            return self.inline(Text.of(value), {"": at}, what, shown)
+            return self.inline(Text.of(value), {"": at}, what, shown) if has_markup(value) \
+                else Text.of(value)
         if isinstance(value, YMap):
             return self.text_map(value, value, what, shown)
         self.r.error("E006", f"{what}: expected text or a mapping of languages "
@@ -156,12 +158,14 @@ class _Loader:
                              m.at(lang), textcheck.brace_hint(s))
                 continue
             out[lang] = s
-        braced = textcheck.brace_hint(values)  # '{if x: ...}' read by YAML as a mapping
-        for lang in self.languages:
-            if lang not in values and not braced:
+        for lang in self.languages:  # not for '{if x: ...}' read by YAML as a mapping
+            if lang not in values and not textcheck.brace_hint(values):
                 self.r.error("E016", f"{what} has no '{lang}' text", m.pos,
                              f"add '{lang}: ...' or remove '{lang}' from languages")
-        return self.inline(Text(MappingProxyType(out)), {k: m.at(k) for k in out}, what, shown)
+        text = Text(MappingProxyType(out))
+        if not any(map(has_markup, out.values())):
+            return text  # the common case: nothing to parse or place
+        return self.inline(text, {k: m.at(k) for k in out}, what, shown)
 
     def inline(self, text: Text, where: dict, what: str, shown: bool) -> Text:
         if shown:

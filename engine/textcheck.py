@@ -83,7 +83,7 @@ def shown(text: Text, where: dict, what: str, env: Env, lines: list[str], report
 
 def same_conditions(text: Text, where: dict, what: str, report) -> None:
     """W015 when the languages of one text ask different conditions inline."""
-    if text.plain or len(text.values) < 2:
+    if text.plain or len(text.values) < 2 or not any(map(has_markup, text.values.values())):
         return
     (first, source), *others = text.values.items()
     want = signature(source)
