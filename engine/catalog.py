@@ -146,11 +146,11 @@ def apply(doc, scenario_path: str, report: Reporter) -> None:
                                            exc.line, 1 if exc.line else 0,
                                            "check it with 'msgfmt --check'"))
             continue
-        fill(doc, po, lang, langs[0], path.name, report, str(path))
+        fill(doc, po, lang, langs[0], path.name, report)
 
 
 def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
-         report: Reporter, path: str = "") -> None:
+         report: Reporter) -> None:
     entries = {e.msgctxt: e for e in po if not e.obsolete}
     untranslated: list[Slot] = []
     for s in slots(doc):
@@ -162,7 +162,7 @@ def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
             untranslated.append(s)
             s.fill(lang, source, source_lang)  # as gettext does: the source is shown
         elif has_markup(source + e.msgstr) and signature(e.msgstr) != signature(source):
-            _other_conditions(report, e, s, path or name, lang)
+            _other_conditions(report, e, s, name, lang, source_lang)
             s.fill(lang, source, source_lang)
         elif e.msgid != source or "fuzzy" in e.flags:
             report.warn("W014", f"{name}: '{s.context}' was translated from an older source "
@@ -180,15 +180,16 @@ def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
                     "translate them in the catalog; until then the source text is shown")
 
 
-def _other_conditions(report: Reporter, entry: polib.POEntry, slot: Slot, path: str,
-                      lang: str) -> None:
-    """W015 at the entry in the catalog: its conditions (or markup) are not the source's."""
+def _other_conditions(report: Reporter, entry: polib.POEntry, slot: Slot, name: str,
+                      lang: str, source_lang: str) -> None:
+    """W015 at the source text (as W013 and W014 are, so that editors show it in the
+    scenario), naming the catalog's entry: its conditions (or markup) are not the source's."""
     got, want = signature(entry.msgstr), signature(entry.msgid)
     why = got if isinstance(got, str) else \
         "it asks " + (", ".join(f"'{c}'" for c in got) or "no condition") + " instead of " + \
         (", ".join(f"'{c}'" for c in want) if isinstance(want, list) else "the source's")
-    report.items.append(Diagnostic(
-        "W015", f"the '{lang}' translation of '{slot.context}' has other conditional text than "
-        f"its source: {why}", path, entry.linenum, 1,
-        "keep every '{if ...}' part and its condition as in the msgid; until then the source "
-        "text is shown"))
+    report.warn("W015", f"{name}:{entry.linenum}: the '{lang}' translation of '{slot.context}' "
+                f"has other conditional text than its source: {why}",
+                slot.source_pos(source_lang),
+                "keep every '{if ...}' part and its condition as in the msgid; until then the "
+                "source text is shown")

@@ -118,7 +118,8 @@ def test_a_translation_with_other_conditions_is_reported_and_shows_the_source(fo
     assert [d.code for d in diagnostics] == ["W015"]
     w = diagnostics[0]
     entry = po.find("scenes/begin/text", by="msgctxt")
-    assert w.path.endswith("bron.en.po") and w.line == entry.linenum
+    assert w.path.endswith("bron.yaml") and w.line == 9  # at the source, as W013/W014 are
+    assert w.message.startswith(f"bron.en.po:{entry.linenum}: ")  # naming the entry
     assert why in w.message
     assert Session(scenario).view.text("en") == "Je kamer. De telefoon. {stil}"  # the source
 
