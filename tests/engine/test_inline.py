@@ -239,3 +239,26 @@ def test_after_a_choice_the_view_gives_its_text_as_offered_also_when_taken_again
     s.proceed()
     s.choose("terug")
     assert s.view.chosen_text() == "Terug naar je kamer"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="{}: ifelsab\n", max_size=40))
+def test_any_markup_is_parsed_or_refused_with_an_offset_and_never_crashes_the_checker(text):
+    try:
+        parse(text)
+    except InlineError as e:
+        assert 0 <= e.offset <= len(text)
+    _, ds = scenario_with(f"    text: {text!r}\n".replace("\\n", " ").replace("'", '"')
+                          if '"' not in text else "    text: x\n")
+    assert all(d.line > 0 for d in ds if d.code in ("E031", "E010", "E011"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_a_text_with_its_braces_doubled_shows_as_it_was(text):
+    escaped = text.replace("{", "{{").replace("}", "}}")
+    assert "".join(parse(escaped)) == text
