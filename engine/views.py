@@ -131,11 +131,21 @@ class View:
         return self.render(post.text, lang)
 
     def chosen_text(self, lang: str | None = None) -> str | None:
-        """After a choice (phase CONSEQUENCE): the chosen option's text as it was offered (in
-        the state before it, which the last decision gives back exactly); else None."""
+        """After a choice (phase CONSEQUENCE): the chosen option's text as it was offered;
+        else None."""
         s = self.state
         if s.phase is not Phase.CONSEQUENCE or not s.decisions:
             return None
+        last = s.decisions[-1]
+        return self.as_offered(self.scenario.scenes[last.scene].choice(last.choice).text, lang)
+
+    def as_offered(self, text: Text | None, lang: str | None = None) -> str:
+        """A text as it showed when the last choice was offered (at a consequence: in the
+        state before that choice, which the last decision gives back exactly); in a scene,
+        as it shows now."""
+        s = self.state
+        if s.phase is not Phase.CONSEQUENCE or not s.decisions:
+            return self.render(text, lang)
         last = s.decisions[-1]
         visits = dict(s.visits)
         visits[last.target] = visits.get(last.target, 1) - 1  # the choice's arrival, undone
@@ -143,8 +153,7 @@ class View:
         again = any((d.scene, d.choice) == pair for d in s.decisions[:-1])
         before = SimpleNamespace(vars=last.before, visits=visits,
                                  chosen=s.chosen if again else s.chosen - {pair})
-        choice = self.scenario.scenes[last.scene].choice(last.choice)
-        return render(choice.text, before, lang or self.scenario.default_language,
+        return render(text, before, lang or self.scenario.default_language,
                       self.scenario.languages)
 
     def feedback_text(self, lang: str | None = None) -> str | None:

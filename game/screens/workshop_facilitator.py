@@ -111,7 +111,7 @@ class FacilitatorScreen(Screen):
     def _option(self, flow: Flow, ui, width: int, choice, name: str | None) -> None:
         t, p, r = ui.theme, ui.palette, ui.text
         inner = Flow(width - 2 * t.px(16))
-        shown = self.session.view.render  # texts that vary show as in the play's state now
+        shown = self.session.view.as_offered  # as the options were offered, also at a consequence
         head = f"{name}  {shown(choice.text, self.play.lang)}" if name else \
             shown(choice.text, self.play.lang)
         inner.add(r.block(head, t.body, p.text if name else p.muted, inner.width, "bold"),

@@ -262,3 +262,12 @@ def test_any_markup_is_parsed_or_refused_with_an_offset_and_never_crashes_the_ch
 def test_a_text_with_its_braces_doubled_shows_as_it_was(text):
     escaped = text.replace("{", "{{").replace("}", "}}")
     assert "".join(parse(escaped)) == text
+
+
+def test_at_a_consequence_the_other_options_read_as_they_were_offered():
+    scenario = load_scenario(str(INLINE))
+    s = Session(scenario)
+    s.choose("bellen")
+    wachten = scenario.scenes["begin"].choice("wachten")
+    assert s.view.as_offered(wachten.text) == "Wacht af"  # 'gebeld' was not yet set
+    assert s.view.render(wachten.text) == "Wacht af, je hebt al gebeld"  # the state now
