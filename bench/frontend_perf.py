@@ -43,6 +43,20 @@ seconds = float(sys.argv[1])
 app = App(Settings(), SettingsStore(), save_settings=False, size=(1920, 1080))
 app.to_title()
 app.open_scenario(sys.argv[2])
+if sys.argv[3] == "timer":  # walk to the first timed decision and let its timer run
+    from game.screens.play import PlayScreen
+    play = app.find(PlayScreen)
+    s = play.session
+    while play.timer is None or play.timer.total < seconds + 3:
+        if s.ended:
+            raise SystemExit("no timed decision long enough on the first choices' path")
+        if s.phase.value == "consequence":
+            play.proceed()
+        elif s.can_continue:
+            play.advance()
+        else:
+            play.choose(s.available_choices()[0].id)
+        app.step([], dt=0.0)
 marks = {}
 def mark(name):
     r = resource.getrusage(resource.RUSAGE_SELF)
@@ -77,8 +91,9 @@ def first_frame(real: bool, scenario: str, runs: int) -> list[float]:
     return out
 
 
-def idle_cpu(real: bool, scenario: str, seconds: float) -> float:
-    res = subprocess.run([PY, "-c", IDLE, str(seconds), scenario], env=env(real), cwd=ROOT,
+def idle_cpu(real: bool, scenario: str, seconds: float, timer: bool = False) -> float:
+    res = subprocess.run([PY, "-c", IDLE, str(seconds), scenario, "timer" if timer else "-"],
+                         env=env(real), cwd=ROOT,
                          capture_output=True, text=True, check=True)
     return float(res.stdout.strip().splitlines()[-1])
 
@@ -134,6 +149,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--real", action="store_true", help="use the real video driver (X11)")
     parser.add_argument("--scenario", default=str(ROOT / "scenarios" / "voorbeeld.yaml"))
+    parser.add_argument("--timer-scenario", default=str(ROOT / "scenarios" / "desinformatie.yaml"),
+                        help="idle CPU with a timer running: at its first timed decision")
     parser.add_argument("--idle-seconds", type=float, default=10.0)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
@@ -148,19 +165,22 @@ def main() -> int:
     play = first_frame(args.real, scenario, args.runs)
     draws = draw_times(args.real, scenario, 300)
     idle = idle_cpu(args.real, scenario, args.idle_seconds)
+    timer = idle_cpu(args.real, args.timer_scenario, args.idle_seconds, timer=True)
     result = {
         "driver": driver, "scenario": Path(scenario).name, "cores": os.cpu_count(),
         "first_frame_title_s": {"median": statistics.median(title), "max": max(title)},
         "first_frame_play_s": {"median": statistics.median(play), "max": max(play)},
         "draw_1920x1080": draws,
         "idle_cpu_percent_of_one_core": idle * 100,
+        "timer_running_cpu_percent_of_one_core": timer * 100,
+        "timer_scenario": Path(args.timer_scenario).name,
     }
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
     (out / f"frontend_perf{'-real' if args.real else ''}.json").write_text(json.dumps(result, indent=1))
     print(json.dumps(result, indent=1))
     ok = (max(title) < 1.5 and max(play) < 1.5 and draws["play"]["mean_ms"] < 4
-          and idle * 100 < 3)
+          and idle * 100 < 3 and timer * 100 < 3)
     print("within the bars" if ok else "OUTSIDE THE BARS")
     return 0 if ok else 1
 

@@ -6,6 +6,7 @@ scripted: ``printf '2\n1\n' | weerbaar play scenario.yaml --text``.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 
 import shutil
@@ -72,13 +73,20 @@ def run(args) -> int:
 def run_game(path, args, start=None) -> int:
     """Open the pygame front end (on ``path``, on the title screen, or on what ``start(app)``
     opens)."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # stdout is for the game's words
     try:
         from game.app import run as run_app
+        from game.display import NoDisplayError
     except ImportError as exc:  # pygame missing or the front end not installed
         print(f"weerbaar: the game window cannot start ({exc}); "
               "use 'weerbaar play FILE --text' for the terminal player", file=sys.stderr)
         return USAGE
-    return run_app(path, args, start) if start is not None else run_app(path, args)
+    try:
+        return run_app(path, args, start) if start is not None else run_app(path, args)
+    except NoDisplayError as exc:
+        print(f"weerbaar: error: {exc}; use 'weerbaar play FILE --text' to play in the "
+              "terminal", file=sys.stderr)
+        return USAGE
 
 
 class TerminalPlayer:

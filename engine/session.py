@@ -33,6 +33,7 @@ class Session:
         self._events: list = []
         self._saved: PlayState | None = None
         self._view: tuple | None = None
+        self.opening: tuple = ()  # the changes arriving in the first scene made (a new play)
         self.state = state if state is not None else self._start(int(seed))
         self._events.clear()  # a new session's ending is not news
 
@@ -161,9 +162,11 @@ class Session:
     # ---- the operations -------------------------------------------------------------------
     def _start(self, seed: int) -> PlayState:
         state = PlayState(self.scenario.start, seed, vars=rules.initial_vars(self.scenario))
-        self.machine.arrive_at_start(state)
+        changes: list = []
+        self.machine.arrive_at_start(state, changes)
         self.state = state
-        self._settle([])
+        self._settle(changes)
+        self.opening = tuple(changes)  # what arriving in the first scene(s) changed
         return self.state
 
     def _choose(self, choice_id: str, seconds, timed_out):

@@ -20,6 +20,9 @@ from engine.session import SessionError
 
 from . import paths
 from .catalogue import scan
+from .display import open_display
+from .sounds import Cues
+from .presenter import RoomWindow, mirror
 from .images import ImageStore
 from .input import InputMapper
 from .intents import Quit, Redraw, Resize, TextSize, ToggleFullscreen
@@ -27,14 +30,16 @@ from .settings import Settings, SettingsStore
 from .text import TextRenderer
 from .theme import Theme
 from .ui import Ui
-from .watch import POLL_SECONDS, FileWatcher
+from .watch import POLL_SECONDS, FileWatcher, reload_watched
 from .widgets import Toast
+from .widgets.toast import place as place_toast
 
 WINDOW_SIZE = (1280, 720)
 MIN_WINDOW = (800, 450)
 FPS = 60
 IDLE_WAKE = 2.0  # seconds: the longest the loop sleeps without input
 POLL_FRAME = 1 / 60  # seconds between looks at the event queue while idle
+KEY_EVENTS = {pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT}
 
 
 class App:
@@ -42,7 +47,7 @@ class App:
                  *, seed: int = 0, watch: bool = False, listeners=(), size=WINDOW_SIZE,
                  scenarios_dir: Path = paths.SCENARIOS, save_settings: bool = True,
                  recording=None):
-        pygame.display.init()
+        open_display()
         pygame.font.init()
         self.store = store or SettingsStore()
         self.settings = settings if settings is not None else self.store.load()
@@ -53,6 +58,7 @@ class App:
             self.listeners += (recording.listener,)
             recording.bind_app(self)
         self.scenarios_dir = Path(scenarios_dir)
+        self.only_file: Path | None = None  # play FILE: the title screen shows that file alone
         self.windowed_size = tuple(size)
         self.window = self._open_window()
         pygame.display.set_caption("Weerbaar")
@@ -64,8 +70,12 @@ class App:
         self.toasts: list[Toast] = []
         self.watcher: FileWatcher | None = None
         self.running = True
-        self.frames = 0
+        self.frames = 0   # full draws
+        self.patches = 0  # partial draws: a running timer's bar alone
         self._dirty = True
+        self._moving = False
+        self.room = None  # presenter mode: the projector's window (game/presenter.py)
+        self.cues = Cues()  # sound cues, when the settings ask for them
         self._last = time.perf_counter()
         self._catalogue = None
 
@@ -84,6 +94,7 @@ class App:
         return surface
 
     def _make_ui(self) -> Ui:
+        self.text.set_language(self.settings.language)  # hyphenation at its syllables
         return Ui(Theme.for_window(self.window.get_size(), self.settings), self.text,
                   self.settings, author_mode=self.watch)
 
@@ -97,11 +108,11 @@ class App:
         self.ui = self._make_ui()
         self._dirty = True
 
-    def set_settings(self, settings: Settings) -> None:
+    def set_settings(self, settings: Settings, save: bool = True) -> None:
         old, self.settings = self.settings, settings
         if old.fullscreen != settings.fullscreen:
             self.window = self._open_window()
-        if self.save_settings and not self.store.save(settings):
+        if save and self.save_settings and not self.store.save(settings):
             self.toast(self.ui.t("settings_error", error=self.store.error), "bad")
         self.ui = self._make_ui()
         self._dirty = True
@@ -146,11 +157,12 @@ class App:
 
     def catalogue(self, refresh: bool = False):
         if self._catalogue is None or refresh:
-            self._catalogue = scan(self.scenarios_dir, self.settings.language)
+            self._catalogue = scan(self.scenarios_dir, self.settings.language, self.only_file)
         return self._catalogue
 
-    def open_scenario(self, path, entry=None) -> None:
-        """Play ``path`` on top of the stack, or show why it cannot be played."""
+    def open_scenario(self, path, entry=None) -> list[str]:
+        """Play ``path`` on top of the stack, or show why it cannot be played; the errors
+        (none when it plays)."""
         from .screens.message import ErrorScreen
         from .screens.play import PlayScreen
         if entry is not None:
@@ -161,35 +173,24 @@ class App:
             self.watcher = FileWatcher(str(path))
         if scenario is None:
             self.push(ErrorScreen(self, str(path), diagnostics))
-            return
+            return [str(d) for d in diagnostics if d.severity.value == "error"]
         try:
             self.push(PlayScreen(self, scenario))
         except SessionError as exc:  # the scenario gets stuck before the first scene shows
             self.push(ErrorScreen(self, str(path), [f"{path}: {exc}"], "error_session"))
+            return [f"{path}: {exc}"]
+        return []
 
     def _reload_watched(self) -> None:
-        from .screens.message import ErrorScreen
-        from .screens.play import PlayScreen
-        scenario, diagnostics = check_file(self.watcher.path)
-        play, error = self.find(PlayScreen), self.find(ErrorScreen)
-        if play is not None:
-            play.reload(scenario, diagnostics)
-        elif error is not None:
-            if scenario is None:
-                error.diagnostics = diagnostics
-                error.invalidate()
-            else:
-                try:
-                    self.replace(PlayScreen(self, scenario))
-                    self.toast(self.ui.t("reloaded"))
-                except SessionError as exc:
-                    error.diagnostics = [f"{self.watcher.path}: {exc}"]
-                    error.invalidate()
+        reload_watched(self)
         self._dirty = True
 
     def toast(self, message: str, tone: str = "neutral") -> None:
         self.toasts = [t for t in self.toasts if t.message != message] + [Toast(message, tone=tone)]
         self._dirty = True
+
+    def cue(self, name: str) -> None:
+        self.cues.play(name, self.settings)
 
     def quit(self) -> None:
         self.running = False
@@ -203,6 +204,8 @@ class App:
         self._last = now
         if events is None:
             events = pygame.event.get()
+        if self.room is not None:  # the room window takes keys only (presenter.py)
+            events = [e for e in events if not self.room.owns(e) or e.type in KEY_EVENTS]
         self.input.text_mode = bool(getattr(self.top, "text_mode", False))
         intents = self.input.translate(events)
         for intent in intents:
@@ -212,12 +215,31 @@ class App:
         if self.watcher is not None and self.watcher.poll(dt):
             self._reload_watched()
         moving = self._update(dt)
+        self._moving = moving
         if intents or moving or self._dirty:
             self.draw()
             pygame.display.flip()
             self.frames += 1
             self._dirty = False
+            mirror(self)
+        elif self.top is not None:
+            self._patch()
+            mirror(self, changed_only=True)
         return self.running
+
+    def open_room(self, display: int | None = None, size=None) -> None:
+        """Presenter mode: the room view also in a window of its own (on ``display``)."""
+        if self.room is None:
+            self.room = RoomWindow(self.ui.t("room_window"), display, size)
+            self._dirty = True
+
+    def _patch(self) -> None:
+        """Redraw only what the top screen says changed by itself (a timer's bar)."""
+        surface = pygame.display.get_surface()
+        rects = self.top.patch(surface)
+        if rects:
+            pygame.display.update(rects)
+            self.patches += 1
 
     def _dispatch(self, intent) -> None:
         if isinstance(intent, Quit):
@@ -228,6 +250,8 @@ class App:
             self._dirty = True
         elif isinstance(intent, TextSize):
             self.set_settings(self.settings.with_text_step(intent.step))
+            self.toast(self.ui.t("text_size_now",
+                                 size=self.ui.t(f"size_{self.settings.text_size}")))
         elif isinstance(intent, ToggleFullscreen):
             self.set_settings(replace(self.settings, fullscreen=not self.settings.fullscreen))
         elif self.top is not None:
@@ -247,7 +271,7 @@ class App:
 
     def timeout(self) -> float:
         """How long the loop may sleep: 0 while animating."""
-        if self._dirty:  # something changed outside a step (a recovered error): draw now
+        if self._dirty or self._moving:  # an animation runs to its end; a recovered error
             return 0.0
         waits = [IDLE_WAKE]
         top = self.top
@@ -271,8 +295,19 @@ class App:
         for screen in self.stack[first:]:
             screen.ensure_layout()
             screen.draw(surface)
-        for t in self.toasts[-2:]:
-            t.draw(surface, self.ui)
+        rect = self.toast_rect()
+        for t in self.toasts[-1:]:
+            t.draw(surface, self.ui, rect)
+
+    def toast_rect(self):
+        """Where the latest notice shows: never over the top screen's buttons."""
+        if not self.toasts:
+            return None
+        window = pygame.display.get_surface().get_rect()
+        focus = getattr(self.top, "focus", None)
+        keep_clear = [b.rect for b in getattr(focus, "buttons", [])]
+        return place_toast(self.toasts[-1].size(self.ui, window.width), window, keep_clear,
+                           self.ui)
 
     def run(self, max_frames: int | None = None) -> int:
         clock = pygame.time.Clock()
@@ -305,6 +340,9 @@ class App:
 
     def close(self) -> None:
         self.clear()
+        if self.room is not None:
+            self.room.close()
+            self.room = None
         if self.recording is not None:
             self.recording.close()
         pygame.display.quit()
@@ -345,6 +383,12 @@ def run(path: str | None, args, start=None) -> int:
     elif path is None:
         app.to_title()
     else:
+        app.only_file = Path(path)  # "back to the menu" is this file's title card
         app.to_title()
-        app.open_scenario(path)
+        errors = app.open_scenario(path)
+        for line in errors:  # besides on screen: for the terminal and scripts
+            print(line, file=sys.stderr)
+        if errors:
+            app.run()
+            return 2
     return app.run()

@@ -35,9 +35,10 @@ def scenario_files(folder: Path) -> list[Path]:
     return [p for p in folder.glob("*.yaml") if "." not in p.stem]
 
 
-def scan(folder: Path, lang: str = "nl") -> list[Entry]:
+def scan(folder: Path, lang: str = "nl", only: Path | None = None) -> list[Entry]:
+    """The entries of ``folder``; with ``only`` (``play FILE``), that file's alone."""
     entries = []
-    for path in scenario_files(folder):
+    for path in ([Path(only)] if only is not None else scenario_files(folder)):
         scenario, diagnostics = check_file(str(path))
         entries.append(Entry(path, scenario, tuple(diagnostics)))
     entries.sort(key=lambda e: (e.path.stem in LAST, e.scenario is None, e.title(lang).lower()))

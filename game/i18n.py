@@ -3,7 +3,8 @@
 ``engine.uistrings``). A new interface language is a new ``LANG.po`` there.
 
 Scenario texts come from the scenario; only the game's own words live here.
-``tr(lang, key, **values)`` formats one; an unknown language falls back to Dutch.
+``tr(lang, key, **values)`` formats one; an unknown language, or a string a catalog does
+not translate, falls back to Dutch.
 """
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ ASSETS = ROOT / "assets"
 FONTS = ASSETS / "fonts"
 SCENARIOS = ROOT / "scenarios"
 
-FONT_REGULAR = FONTS / "AtkinsonHyperlegible-Regular.ttf"
-FONT_BOLD = FONTS / "AtkinsonHyperlegible-Bold.ttf"
-FONT_ITALIC = FONTS / "AtkinsonHyperlegible-Italic.ttf"
+FONT_REGULAR = FONTS / "AtkinsonHyperlegibleNext-Regular.ttf"
+FONT_BOLD = FONTS / "AtkinsonHyperlegibleNext-Bold.ttf"
+FONT_ITALIC = FONTS / "AtkinsonHyperlegibleNext-Italic.ttf"
 # for characters the main font lacks, tried in this order
 FALLBACK_FONTS = (FONTS / "NotoEmoji.ttf", FONTS / "NotoSansSymbols.ttf")

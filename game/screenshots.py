@@ -1,8 +1,10 @@
 """Writes the screenshots in docs/screenshots/: ``python -m game.screenshots``.
 
-Runs headless (SDL's dummy driver) at 1280×720 and 1920×1080 on the shipped scenarios:
-for each kind of scene it walks the scenario (through the engine's sessions) to the first
-scene of that kind, preferring the larger scenarios over the small example.
+Runs headless (SDL's dummy driver) at 1280×720, 1920×1080 and 1024×768 on the shipped
+scenarios: for each kind of scene it walks the scenario (through the engine's sessions) to
+the first scene of that kind, preferring the larger scenarios over the small example. The
+first decision of the largest scenario is also shot at every other text size
+(``text-small``, ``text-large``, ``text-xlarge``).
 """
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ import tempfile
 from collections import deque
 from pathlib import Path
 
-SIZES = ((1280, 720), (1920, 1080))
+SIZES = ((1280, 720), (1920, 1080), (1024, 768))
+TEXT_SHOTS = {0: "text-small", 2: "text-large", 3: "text-xlarge"}
 KINDS = ("dialogue", "feed", "message", "news")
 MAX_EXPANSIONS = 600
 
@@ -128,6 +131,20 @@ class Shooter:
             self.play(hc, entry, paths[entry.path.stem]["dialogue"])
             self.save(hc, "high-contrast", size)
         hc.close()
+        self.text_sizes(size, entries)
+
+    def text_sizes(self, size, entries) -> None:
+        """The first decision of the largest scenario at the other text sizes."""
+        entry = max(entries, key=lambda e: e.path.stat().st_size, default=None)
+        if entry is None:
+            return
+        for step, name in TEXT_SHOTS.items():
+            app = self.app(size, text_size=step)
+            play = self.play(app, entry, [])
+            while play.session.view.can_continue:
+                play.advance()
+            self.save(app, name, size)
+            app.close()
 
 
 # ---- replay and group debrief --------------------------------------------------------------

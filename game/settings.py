@@ -26,6 +26,7 @@ class Settings:
     high_contrast: bool = False
     reduced_motion: bool = False
     allow_undo: bool = True     # a facilitator can switch undo off for a group
+    sound: bool = False         # sound cues (game/sounds.py)
 
     @property
     def text_factor(self) -> float:

@@ -8,15 +8,20 @@ whether a title was drawn without reading pixels glyph by glyph.
 from __future__ import annotations
 
 from collections import OrderedDict
+from functools import lru_cache
 
 import pygame
+import pyphen
 
 from . import paths
 
 CACHE_SIZE = 3000
-# beyond Latin, the punctuation Dutch text uses and the main font has: – — ‘ ’ “ ” … € −
-MAIN_EXTRA = frozenset("\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac\u2212")
 LINE_SPACING = 1.3
+MAIN_STYLES = ("regular", "bold", "italic")
+HYPHEN_DICTS = {"nl": "nl_NL", "en": "en_GB"}  # the game's languages: pyphen's dictionaries
+MIN_HYPHENATED = 9  # letters: shorter words are not hyphenated to fill a line
+MIN_PIECE = 3  # letters on either side of a hyphen made to fill a line
+FILL_BELOW = 0.6  # a line is hyphenated into only while it is less full than this
 
 
 class _LRU(OrderedDict):
@@ -49,6 +54,13 @@ class TextRenderer:
         self._surfaces = _LRU(CACHE_SIZE)
         self._wraps = _LRU(CACHE_SIZE)
         self.rendered: set[str] = set()
+        self.lang: str | None = None  # hyphenation at this language's syllables; None: off
+
+    def set_language(self, lang: str | None) -> None:
+        if lang != self.lang:
+            self.lang = lang
+            self._wraps.clear()
+            self._surfaces.clear()
 
     def font(self, px: int, style: str = "regular") -> pygame.font.Font:
         key = (px, style)
@@ -67,8 +79,8 @@ class TextRenderer:
     # ---- fallback fonts -----------------------------------------------------------------
     def _has(self, style: str, ch: str) -> bool:
         """Whether the font of ``style`` draws ``ch`` (not its empty 'missing' box)."""
-        if ord(ch) < 0x2000 or ch in MAIN_EXTRA:
-            return style in ("regular", "bold", "italic")  # Latin and punctuation: the main font
+        if " " <= ch <= "~":
+            return style in MAIN_STYLES  # ASCII: the main font has it
         key = (style, ch)
         known = self._covers.get(key)
         if known is None:
@@ -94,11 +106,16 @@ class TextRenderer:
                 out.append((use, ch))
         return out
 
-    def _plain(self, text: str) -> bool:
-        return all(ord(ch) < 0x2000 or ch in MAIN_EXTRA for ch in text)
+    def covers(self, ch: str, style: str = "regular") -> bool:
+        """Whether ``ch`` has a glyph in the font of ``style`` or in a fallback."""
+        return any(self._has(f, ch) for f in (style, *self._fallbacks))
+
+    def _plain(self, text: str, style: str) -> bool:
+        """Whether the main font draws all of ``text`` (one run, no fallback)."""
+        return text.isascii() or all(ch in "\n\t" or self._has(style, ch) for ch in text)
 
     def size(self, text: str, px: int, style: str = "regular") -> tuple[int, int]:
-        if self._plain(text):
+        if self._plain(text, style):
             return self.font(px, style).size(text)
         sizes = [self.font(px, s).size(piece) for s, piece in self.runs(text, style)]
         return sum(w for w, _ in sizes), max((h for _, h in sizes), default=0)
@@ -108,7 +125,7 @@ class TextRenderer:
         key = (text, px, style, tuple(colour))
         surf = self._surfaces.hit(key)
         if surf is None:
-            if self._plain(text):
+            if self._plain(text, style):
                 surf = self.font(px, style).render(text, True, colour)
             else:
                 surf = self._render_runs(text, px, colour, style)
@@ -132,14 +149,18 @@ class TextRenderer:
             x += img.get_width()
         return surf
 
-    def wrap(self, text: str, px: int, width: int, style: str = "regular") -> list[str]:
+    def wrap(self, text: str, px: int, width: int, style: str = "regular",
+             fill: bool = True) -> list[str]:
         """Lines of ``text`` that fit ``width``, broken at spaces (and inside a word only
-        when the word alone is wider than the line). Newlines start a new paragraph."""
-        key = (text, px, style, width)
+        when the word alone is wider than the line). Newlines start a new paragraph. With a
+        language set, long words are hyphenated at syllables: to ``fill`` a line, and always
+        when a word alone is wider than the line."""
+        key = (text, px, style, width, fill)
         lines = self._wraps.hit(key)
         if lines is None:
+            cuts = _cutter(HYPHEN_DICTS.get(self.lang)) if self.lang else None
             lines = self._wraps.put(key, _wrap(lambda s: self.size(s, px, style)[0], text,
-                                               max(1, width)))
+                                               max(1, width), cuts, fill))
         return lines
 
     def ellipsize(self, text: str, px: int, width: int, style: str = "regular") -> str:
@@ -182,8 +203,23 @@ class TextRenderer:
         self._wraps.clear()
 
 
-def _wrap(measure, text: str, width: int) -> list[str]:
-    """``measure(s)`` is the width of ``s`` in pixels."""
+@lru_cache(maxsize=4)
+def _cutter(dictionary: str | None):
+    """The places a word may be hyphenated, by pyphen's dictionary (None: nowhere)."""
+    if dictionary is None:
+        return None
+    hyphenator = pyphen.Pyphen(lang=dictionary)
+
+    def cuts(word: str) -> list[int]:
+        at = set(hyphenator.positions(word))
+        at.update(i + 1 for i, ch in enumerate(word[:-1]) if ch == "-" and i > 0)
+        return sorted(at, reverse=True)
+    return cuts
+
+
+def _wrap(measure, text: str, width: int, cuts=None, fill: bool = True) -> list[str]:
+    """``measure(s)`` is the width of ``s`` in pixels; ``cuts(word)`` the places where a
+    word may be hyphenated (a visible hyphen at a syllable boundary), longest first."""
     out: list[str] = []
     for para in text.replace("\r\n", "\n").split("\n"):
         words = para.split(" ")
@@ -193,16 +229,44 @@ def _wrap(measure, text: str, width: int) -> list[str]:
             if measure(candidate) <= width:
                 line = candidate
                 continue
+            sparse = not line or measure(line) < FILL_BELOW * width  # a gap worth filling
+            if cuts is not None and ((fill and sparse and _letters(word) >= MIN_HYPHENATED)
+                                     or measure(word) > width):
+                least = MIN_PIECE if measure(word) <= width else 1
+                head, word = _hyphenate(measure, line, word, width, cuts, least)
+                if head:
+                    out.append(head)
+                    line = ""
             if line:
                 out.append(line)
             line = ""
             while measure(word) > width and len(word) > 1:  # a word wider than a line
-                cut = _fit(measure, word, width)
-                out.append(word[:cut])
-                word = word[cut:]
+                head, word = _hyphenate(measure, "", word, width, cuts) if cuts else ("", word)
+                if not head:  # no syllable fits: cut where it must
+                    cut = _fit(measure, word, width)
+                    head, word = word[:cut], word[cut:]
+                out.append(head)
             line = word
         out.append(line)
     return out
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _hyphenate(measure, line: str, word: str, width: int, cuts,
+               least: int = 1) -> tuple[str, str]:
+    """(``line`` with as much of ``word`` as fits, hyphenated; the rest), or ("", word).
+    Each side of the hyphen keeps at least ``least`` letters."""
+    for at in cuts(word):
+        if _letters(word[:at]) < least or _letters(word[at:]) < least:
+            continue
+        piece = word[:at] if word[at - 1] == "-" else word[:at] + "-"
+        candidate = f"{line} {piece}" if line else piece
+        if measure(candidate) <= width:
+            return candidate, word[at:]
+    return "", word
 
 
 def _fit(measure, word: str, width: int) -> int:

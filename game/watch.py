@@ -31,3 +31,28 @@ class FileWatcher:
             self._stamp = stamp
             return True
         return False
+
+
+def reload_watched(app) -> None:
+    """The watched file changed: the play screen reloads it (or shows its errors), or an
+    error screen turns into the game once the file loads."""
+    from engine import check_file
+    from engine.session import SessionError
+
+    from .screens.message import ErrorScreen
+    from .screens.play import PlayScreen
+    scenario, diagnostics = check_file(app.watcher.path)
+    play, error = app.find(PlayScreen), app.find(ErrorScreen)
+    if play is not None:
+        play.reload(scenario, diagnostics)
+    elif error is not None:
+        if scenario is None:
+            error.diagnostics = diagnostics
+            error.invalidate()
+        else:
+            try:
+                app.replace(PlayScreen(app, scenario))
+                app.toast(app.ui.t("reloaded"))
+            except SessionError as exc:
+                error.diagnostics = [f"{app.watcher.path}: {exc}"]
+                error.invalidate()

@@ -6,7 +6,13 @@ in the database), or starts one with the teams given.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storage.paths import db_path
+
+from .presenter import display_count
+
+WORKSHOP_TEXT_SIZE = 2  # "Groot": the default text size in workshop mode
 
 
 def app_db(app):
@@ -16,10 +22,15 @@ def app_db(app):
 
 
 def open_workshop(app, scenario=None, *, db=None, teams=None, seed=None, countdown=60) -> None:
-    """Push the workshop's setup screen (on ``scenario``, or a scenario picker first)."""
+    """Push the workshop's setup screen (on ``scenario``, or a scenario picker first). A
+    room reads from afar: the text is at least large (for this window; not saved)."""
     from .screens.workshop_setup import WorkshopSetupScreen
+    if app.settings.text_size < WORKSHOP_TEXT_SIZE:
+        app.set_settings(replace(app.settings, text_size=WORKSHOP_TEXT_SIZE), save=False)
     app.push(WorkshopSetupScreen(app, db_path(db or app_db(app)), scenario, teams=teams,
                                  seed=seed, countdown=countdown))
+    if display_count() >= 2:  # presenter mode: the room view on the second display
+        app.open_room(display=1)
 
 
 def run(scenario, args) -> int:

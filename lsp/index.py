@@ -199,10 +199,12 @@ class _Indexer:
         if not isinstance(src, str):
             return
         line, col = item.at("if")
-        self.names(src, line, self.value_column((line, col)), f"'if' of {what}")
+        col = self.value_column((line, col))
+        self.names(src, line, col, f"'if' of {what}", block_places(self.lines, line, col, src))
 
-    def names(self, src: str, line: int, col: int, role: str) -> None:
-        """The meters, flags, scenes and endings a condition names, where they stand."""
+    def names(self, src: str, line: int, col: int, role: str, place=None) -> None:
+        """The meters, flags, scenes and endings a condition names, where they stand
+        (``place``: offset -> position, for a condition written as a block scalar)."""
         defs = self.index.definitions
         for m in _NAME.finditer(src):
             name, before = m.group(), src[:m.start()].rstrip()
@@ -214,7 +216,36 @@ class _Indexer:
                 kind = "flag"
             else:
                 continue
-            self.index.uses.append(Spot(name, kind, line, col + m.start(), role))
+            at = place(m.start()) if place else (line, col + m.start())
+            self.index.uses.append(Spot(name, kind, at[0], at[1], role))
+
+
+def block_places(lines: list[str], line: int, col: int, src: str):
+    """For a block scalar (``>-`` or ``|``) at ``line:col``: a function from an offset in its
+    text to the (line, column) in the file where that character stands (each source line of
+    the block adds its text and one joining character). None for any other scalar."""
+    head = lines[line - 1][col - 1:] if 0 < line <= len(lines) else ""
+    if not head[:1] in (">", "|"):
+        return None
+    key_line = lines[line - 1]
+    parent = len(key_line) - len(key_line.lstrip())  # the block is indented deeper than this
+    starts, n = [], 0  # (offset where a source line starts, its line number, its indent)
+    for no in range(line + 1, len(lines) + 1):
+        text = lines[no - 1]
+        if not text.strip():
+            continue
+        indent = len(text) - len(text.lstrip())
+        if indent <= parent:
+            break
+        starts.append((n, no, indent))
+        n += len(text.strip()) + 1
+        if n > len(src) + 1:
+            break
+
+    def place(offset: int) -> tuple[int, int]:
+        start, no, indent = max((s for s in starts if s[0] <= offset), key=lambda s: s[0])
+        return no, indent + 1 + offset - start
+    return place if starts else None
 
 
 def _items(value):

@@ -50,6 +50,11 @@ class Screen:
     def draw(self, surface) -> None:
         pass
 
+    def patch(self, surface) -> list:
+        """Redraw only what changed by itself since the last draw (a running timer's bar),
+        when nothing else did; the rects drawn. A full ``draw`` makes this unnecessary."""
+        return []
+
     # ---- stack events -------------------------------------------------------------------
     def on_cover(self) -> None:
         """Another screen was pushed on top of this one."""

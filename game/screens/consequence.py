@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..changes import split_outcome
 from ..flow import Flow
 from ..widgets import Button, ScrollView, signed
 from ..widgets.draw import box, dim, shadow
@@ -51,15 +52,15 @@ class ConsequencePanel:
         flow.add(r.block(o.choice_text(self.lang), t.body, p.text, width, "bold"), after=t.px(20))
         if o.feedback is not None:
             flow.add(r.block(o.feedback_text(self.lang), t.body, p.text, width), after=t.px(20))
-        if not o.meter_changes:
+        own, arrival = split_outcome(self.scenario, o)
+        if not own and not arrival:
             flow.add(r.block(ui.t("no_changes"), t.small, p.muted, width, "italic"))
-        for meter_id, (a, b) in o.meter_changes.items():
-            self._change_row(flow, ui, meter_id, a, b)
+        for head, changes in ((ui.t("by_your_choice"), own), (ui.t("by_what_follows"),
+                                                             arrival.changes)):
+            if changes and arrival:  # two causes: say which change is whose
+                flow.add(r.block(head, t.small, p.muted, width, "bold"), after=t.px(6))
+            change_rows(flow, ui, self.scenario, self.lang, changes)
         return flow
-
-    def _change_row(self, flow: Flow, ui, meter_id: str, a: int, b: int) -> None:
-        meter = self.scenario.meters[meter_id]
-        change_row(flow, ui, self.tx(meter.label), a, b, meter.good)
 
     def process_event(self, intent) -> bool:
         """True when the player chose to continue (by click)."""
@@ -78,6 +79,41 @@ class ConsequencePanel:
         box(surface, self.rect, p.panel, t.radius + t.px(4), p.border, t.border_width)
         self.view.draw(surface)
         self.button.draw(surface)
+
+
+def change_rows(flow: Flow, ui, scenario, lang: str, changes: dict) -> None:
+    """One ``change_row`` per changed meter, in the scenario's order of meters."""
+    for meter_id, meter in scenario.meters.items():
+        if meter_id in changes:
+            a, b = changes[meter_id]
+            change_row(flow, ui, meter.label.get(lang, scenario.languages), a, b, meter.good)
+
+
+def arrival_card(flow: Flow, ui, scenario, lang: str, arrival, cause: str) -> None:
+    """An arrival's meter changes with their cause, as a card at the top of a scene."""
+    t, p = ui.theme, ui.palette
+    pad = t.px(14)
+    inner = Flow(flow.width - 2 * pad)
+    inner.add(ui.text.block(cause, t.small, p.text, inner.width, "bold"), after=t.px(8))
+    change_rows(inner, ui, scenario, lang, arrival.changes)
+    flow.card(inner, p.panel_alt, p.muted, t.px(10), pad, max(2, t.border_width),
+              after=t.px(18))
+
+
+def arrival_note(ui, scenario, lang: str, note, scene_id: str):
+    """``build_scene``'s ``before``: the note of what arriving in the scene did, or None."""
+    if not note:
+        return None
+    cause = cause_of(ui, scenario, note, scene_id)
+    return lambda flow: arrival_card(flow, ui, scenario, lang, note, cause)
+
+
+def cause_of(ui, scenario, arrival, scene_id: str) -> str:
+    """"Door dit bericht" when the scene on screen caused the change, else "meanwhile"."""
+    scene = scenario.scenes.get(scene_id)
+    if arrival.scene == scene_id and scene is not None:
+        return ui.t("cause_" + scene.kind)
+    return ui.t("cause_meanwhile")
 
 
 def change_row(flow: Flow, ui, label_text: str, a: int, b: int, good_when: str) -> None:

@@ -10,6 +10,7 @@ from ..flow import Flow
 from ..intents import Back, Scroll
 from ..widgets import Button, FocusGroup, MeterHud, ScrollView
 from ..widgets.draw import box
+from ..widgets.motion import Reward
 from .base import Screen
 
 
@@ -39,6 +40,11 @@ class EndingScreen(Screen):
         self.right = ScrollView(keyboard=False)
         self.focus = FocusGroup()
         self.again = self.menu = None
+        # the moment of the ending (not under reduced motion); sparks for a good one
+        app.cue("ending")
+        self.reward = Reward(animate=not app.settings.reduced_motion,
+                             sparks=play.session.view.ending is not None
+                             and play.session.view.ending.tone == "good")
 
     @property
     def session(self):
@@ -143,15 +149,18 @@ class EndingScreen(Screen):
         if not self.session.ended:  # taken back (undo) or reloaded: back to the play screen
             self.app.pop(self)
             return True
-        return False
+        return self.reward.update(dt)
 
     def draw(self, surface) -> None:
         if not self.session.ended:
             return
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
         w = t.size[0]
-        box(surface, (0, 0, w, self.band_h), t.tone_colour(self.session.view.ending.tone))
+        tone = t.tone_colour(self.session.view.ending.tone)
+        self.reward.band(surface, (0, 0, w, self.band_h), tone)
         self.left.draw(surface)
         box(surface, self.right_card, p.panel, t.radius, p.border, t.border_width)
         self.right.draw(surface)
         self.focus.draw(surface)
+        self.reward.burst(surface, (self.left.rect.left + t.px(440), self.left.rect.top + t.px(18)),
+                          t.px(60), tone)  # beside the tone chip, where the column is empty

@@ -32,6 +32,7 @@ class PauseScreen(Screen):
         return [
             Button(ui.t("resume"), value="resume"),
             Button(ui.t("undo"), value="undo", enabled=not note, note=note),
+            Button(ui.t("history"), value="history"),
             Button(ui.t("restart"), value="restart"),
             Button(ui.t("settings"), value="settings"),
             Button(ui.t("to_menu"), value="menu"),
@@ -70,13 +71,27 @@ class PauseScreen(Screen):
             self.app.pop(self)
             self.play.undo()
         elif value == "restart":
+            self.ask("ask_restart", self._restart)
+        elif value == "history":
+            from .history import HistoryScreen
             self.app.pop(self)
-            self.play.restart()
+            self.app.push(HistoryScreen(self.app, self.play))
         elif value == "settings":
             from .settings import SettingsScreen
             self.app.push(SettingsScreen(self.app))
         elif value == "menu":
-            self.app.to_title()
+            self.ask("ask_menu", self.app.to_title)
+
+    def ask(self, key: str, then) -> None:
+        """Starting again and leaving lose the play on screen: ask first."""
+        from .ask import AskScreen
+        ui = self.ui
+        self.app.push(AskScreen(self.app, ui.t(key), ui.t(key + "_detail"), ui.t(key + "_yes"),
+                                ui.t("ask_no"), then))
+
+    def _restart(self) -> None:
+        self.app.pop(self)
+        self.play.restart()
 
     def draw(self, surface) -> None:
         ui, t, p = self.ui, self.ui.theme, self.ui.palette

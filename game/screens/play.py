@@ -6,22 +6,30 @@ did, with the seconds the decision took.
 """
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from engine.session import RecordingError, SessionError
-
 from engine.state import Phase
 
+from ..changes import ChangeTeller
+from ..history import History
 from ..i18n import lang_name
-from ..intents import Back, Choose, Confirm, Scroll, Undo
+from ..intents import Back, Choose, Confirm, Letter, Scroll, Undo
 from ..sessions import content_language, start_session, steps_of
-from ..widgets import Button, FocusGroup, MeterHud, ScrollView, TimerBar, WidgetColumn
-from ..widgets.draw import box, dim
-from .base import Screen
-from .consequence import ConsequencePanel
-from .scene_view import build_scene
+from ..widgets import FocusGroup, MeterHud, ScrollView, TimerBar, WidgetColumn
+from ..widgets.timerbar import MAX_REDRAWS
 
-CONTENT_SHARE = 0.58  # of the width below the meters, for the situation
+TICK_FROM = 10  # seconds: a timer's last ones tick (with sound cues on)
+from ..widgets.behind import Behind
+from ..widgets.motion import Fade
+from ..widgets.diagnostics import draw_errors
+from ..widgets.draw import box
+from .base import Screen
+from .consequence import ConsequencePanel, arrival_note
+from .play_layout import choice_buttons, plan_choices, title_blocks
+from .scene_view import SceneSnapshot, build_scene
 
 
 
@@ -37,7 +45,6 @@ def step_on(screen, move, *args) -> tuple[bool, object]:
         screen.app.toast(screen.ui.t("stuck", error=str(exc)), "bad")
     return False, None
 
-
 class PlayScreen(Screen):
     def __init__(self, app, scenario, session=None):
         super().__init__(app)
@@ -49,7 +56,10 @@ class PlayScreen(Screen):
         self._ui_lang = app.settings.language
         if missing:
             self._warn_language()
+        self.teller = ChangeTeller(self.session)
+        self.history = History()  # what was read and chosen so far (H)
         self.hud = MeterHud(scenario, self.lang, self.session.view.meters())
+        self.hud.set_values(self.session.view.meters(), self.teller.note.changes)
         self.content = ScrollView()
         self.column = WidgetColumn()
         self.focus = FocusGroup()
@@ -59,7 +69,8 @@ class PlayScreen(Screen):
         self.decide_seconds = 0.0
         self.errors = None  # --watch: the diagnostics of an edit that does not load
         self._scene_key = None
-        self._dimmed = None  # (layout, surface): the screen behind the consequence panel
+        self.behind = Behind()
+        self.fade = Fade()  # a new scene fades in (not under reduced motion)  # the screen behind the consequence panel
         self._enter_scene()
 
     # ---- state --------------------------------------------------------------------------
@@ -74,19 +85,25 @@ class PlayScreen(Screen):
         key = (s.scene_id, len(s.decisions), s.state.step)
         if key == self._scene_key:
             return
+        if self._scene_key is not None:
+            self.fade.start(animate=not self.app.settings.reduced_motion)
         self._scene_key = key
+        self.seen = SceneSnapshot(s)
         self.decide_seconds = 0.0
         node = s.view.node
         timer = getattr(node, "timer", None)
         self.timer = TimerBar(timer.seconds) if (timer and s.phase is Phase.SCENE
                                                  and s.view.available_choices()) else None
+        if self.timer is not None:
+            self.timer.held = True  # until the whole situation has been seen
         self.content.offset = 0
         self.column.offset = 0
 
     def layout_key(self) -> tuple:
         s = self.session
         return (id(s), s.scene_id, s.phase, len(s.decisions), s.state.step, self.lang,
-                self.errors is not None, id(self.outcome))
+                self.errors is not None, id(self.outcome), id(self.teller.note),
+                self.timer is not None and self.timer.held)
 
     def ensure_layout(self) -> None:
         if self.app.settings.language != self._ui_lang:
@@ -101,22 +118,8 @@ class PlayScreen(Screen):
     def layout(self, ui) -> None:
         t = ui.theme
         w, h = t.size
-        m, gap = t.margin, t.px(28)
-        pad = t.px(16)
-        title_w = int((w - 2 * m) * 0.34)
-        hud_w = w - 2 * m - title_w - gap
-        self.stacked = not self.hud.fits(hud_w, ui)
-        if self.stacked:  # long meter labels: the meters get a full-width row of their own
-            self.title_w = w - 2 * m
-            title_h = ui.text.line_height(t.body) + t.px(10)
-            hud_h = self.hud.height_for(w - 2 * m, ui)
-            self.top_h = title_h + hud_h + 2 * pad
-            self.hud.layout((m, pad + title_h, w - 2 * m, hud_h), ui)
-        else:
-            self.title_w = title_w
-            self.top_h = max(self.hud.height_for(hud_w, ui),
-                             ui.text.line_height(t.body) + ui.text.line_height(t.small)) + 2 * pad
-            self.hud.layout((m + title_w + gap, pad, hud_w, self.top_h - 2 * pad), ui)
+        m = t.margin
+        self._layout_top(ui)
         y = self.top_h + t.px(14)
         if self.timer is not None:
             self.timer.layout((m, y, w - 2 * m, self.timer.height_for(ui)), ui)
@@ -125,54 +128,55 @@ class PlayScreen(Screen):
         self.footer_y = h - t.px(12) - footer_h
         main = pygame.Rect(m, y, w - 2 * m, self.footer_y - t.px(10) - y)
         self.main = main
-        content_w = int((main.width - gap) * CONTENT_SHARE)
-        self.card = pygame.Rect(main.left, main.top, content_w, main.height)
+        buttons = choice_buttons(ui, self.session, self.lang)
+        self.plan = plan_choices(ui, buttons, main, ui.text.line_height(t.small) + t.px(8))
+        self.card = self.plan.card
+        self.column.layout(self.plan.area, ui, self.plan.places)
+        self.focus.set(buttons, columns=self.plan.columns, keep=False)
         inner = self.card.inflate(-2 * t.px(26), -2 * t.px(22))
         inner.width -= t.px(14)  # room for the scroll bar
         self.content.layout(inner, ui)
-        surface = build_scene(ui, self.scenario, self.session.view, self.lang, self.app.images,
-                              inner.width, inner.height, ui.palette.panel)
+        s = self.session
+        consequence = s.phase is Phase.CONSEQUENCE  # the scene as seen: no spoiler
+        note = None if consequence else arrival_note(ui, self.scenario, self.lang,
+                                                     self.teller.note, s.scene_id)
+        surface = build_scene(ui, self.scenario, self.seen if consequence else s.view, self.lang,
+                              self.app.images, inner.width, inner.height, ui.palette.panel, note)
         self.content.set_content(surface, keep_offset=True)
-        self._layout_choices(ui, pygame.Rect(self.card.right + gap, main.top,
-                                             main.right - self.card.right - gap, main.height))
+        if self.timer is not None and self.timer.held:
+            if not self.content.overflows:
+                self.timer.release()  # all of it is in view: the time runs
+            else:
+                self.focus.set([*buttons, self.timer.ready], columns=self.plan.columns)
         self.panel = None
         if self.session.phase is Phase.CONSEQUENCE and self.outcome is not None:
             self.panel = ConsequencePanel(self.scenario, self.outcome, self.lang)
             self.panel.layout(pygame.Rect(0, self.top_h, w, h - self.top_h), ui)
             self.focus.set([self.panel.button], keep=False)
 
-    def _buttons(self, ui) -> list[Button]:
-        s = self.session
-        if s.phase is not Phase.SCENE:
-            return []
-        if s.view.can_continue:
-            return [Button(ui.t("continue"), "choice", value=("continue",))]
-        out, n = [], 0
-        for view in s.view.choice_views():
-            text = s.view.choice_text(view.choice, self.lang)
-            if view.available:
-                n += 1
-                out.append(Button(text, "choice", number=n, value=("choose", view.choice.id)))
-            elif ui.author_mode:
-                why = view.reason.condition if view.reason else ""
-                out.append(Button(text, "choice", enabled=False,
-                                  note=ui.t("author_hidden", why=why)))
-        return out
-
-    def _layout_choices(self, ui, area: pygame.Rect) -> None:
+    def _layout_top(self, ui) -> None:
+        """The title, the role and the meters. Nothing is cut: long titles and labels wrap."""
         t = ui.theme
-        buttons = self._buttons(ui)
-        self.choices_area = area
-        head_h = ui.text.line_height(t.small) + t.px(8)
-        col = pygame.Rect(area.left, area.top + head_h, area.width - t.px(20),
-                          area.height - head_h)
-        places, y = [], t.px(6)
-        for b in buttons:
-            bh = b.height_for(col.width, ui)
-            places.append((b, pygame.Rect(0, y, col.width, bh)))
-            y += bh + t.px(14)
-        self.column.layout(col, ui, places)
-        self.focus.set(buttons, keep=False)
+        w, m, gap, pad = t.size[0], t.margin, t.px(28), t.px(16)
+        title_w = int((w - 2 * m) * 0.34)
+        hud_w = w - 2 * m - title_w - gap
+        self.stacked = not self.hud.fits(hud_w, ui)
+        if self.stacked:  # long meter labels: the meters get a full-width row of their own
+            self.title_w = w - 2 * m
+            head_h = self._title_blocks(ui, self.title_w) + t.px(10)
+            hud_h = self.hud.height_for(w - 2 * m, ui)
+            self.top_h = head_h + hud_h + 2 * pad
+            self.hud.layout((m, pad + head_h, w - 2 * m, hud_h), ui)
+        else:
+            self.title_w = title_w
+            self.top_h = max(self.hud.height_for(hud_w, ui), self._title_blocks(ui, title_w)) + 2 * pad
+            self.hud.layout((m + title_w + gap, pad, hud_w, self.top_h - 2 * pad), ui)
+
+    def _title_blocks(self, ui, width: int) -> int:
+        self.title_img, self.role_img, self.role_at = title_blocks(
+            ui, self.scenario, self.lang, width, beside=self.stacked)
+        return self.title_img.get_height() + (
+            self.role_img.get_height() if self.role_img and self.role_at[0] == 0 else 0)
 
     # ---- input --------------------------------------------------------------------------
     def handle(self, intent) -> None:
@@ -183,6 +187,10 @@ class PlayScreen(Screen):
         if isinstance(intent, Undo):
             self.undo()
             return
+        if isinstance(intent, Letter) and intent.char == "h":
+            from .history import HistoryScreen
+            self.app.push(HistoryScreen(self.app, self))
+            return
         if isinstance(intent, Scroll):
             if self.panel is not None:
                 self.panel.view.process_event(intent)
@@ -190,7 +198,9 @@ class PlayScreen(Screen):
                 self.content.process_event(intent)
             return
         if isinstance(intent, Confirm) and self.focus.focused() is None:
-            if self.session.phase is Phase.CONSEQUENCE:
+            if self.timer is not None and self.timer.held:
+                self.timer.release()
+            elif self.session.phase is Phase.CONSEQUENCE:
                 self.proceed()
             elif self.session.view.can_continue:
                 self.advance()
@@ -207,6 +217,8 @@ class PlayScreen(Screen):
     def _act(self, value) -> None:
         if value == "proceed":
             self.proceed()
+        elif value == "ready":
+            self.timer.release()
         elif value == ("continue",):
             self.advance()
         elif isinstance(value, tuple) and value[0] == "choose":
@@ -226,20 +238,31 @@ class PlayScreen(Screen):
 
     def _show_outcome(self, outcome) -> None:
         self.outcome = outcome
+        self.app.cue("choice")
+        self.teller.chose(outcome)
+        self.history.add(self.seen, outcome.decision.index, outcome.choice_text(self.lang),
+                         outcome.decision.timed_out)
         self.timer = None
         self.hud.set_values(self.session.view.meters(), outcome.meter_changes,
                             animate=not self.app.settings.reduced_motion)
 
     def proceed(self) -> None:
-        if not step_on(self, self.session.proceed)[0]:
-            return
-        self.outcome = None
-        self.hud.set_values(self.session.view.meters(), None, animate=False)
-        self._after_move()
+        self._move(self.session.proceed)
 
     def advance(self) -> None:
-        if step_on(self, self.session.advance)[0]:
-            self._after_move()
+        self.history.add(self.seen, len(self.session.decisions))
+        self._move(self.session.advance)
+
+    def _move(self, move) -> None:
+        """Proceed or advance; the HUD follows and the new scene says what arriving did."""
+        taken, changes = step_on(self, move)
+        if not taken:
+            return
+        self.outcome = None
+        note = self.teller.moved(changes)
+        self.hud.set_values(self.session.view.meters(), note.changes,
+                            animate=not self.app.settings.reduced_motion)
+        self._after_move()
 
     def _after_move(self) -> None:
         self._enter_scene()
@@ -257,15 +280,21 @@ class PlayScreen(Screen):
         if not step_on(self, self.session.undo)[0]:
             return False
         self._reset_view()
+        self.history.undo_to(len(self.session.decisions))
         self.app.toast(self.ui.t("undone"))
         return True
 
     def restart(self) -> None:
-        if step_on(self, self.session.restart)[0]:
-            self._reset_view()
+        if not step_on(self, self.session.restart)[0]:
+            return
+        self._reset_view()
+        self.history.clear()
+        self.teller = ChangeTeller(self.session)
+        self.hud.set_values(self.session.view.meters(), self.teller.note.changes)
 
     def _reset_view(self) -> None:
         self.outcome = None
+        self.teller.forget()
         self.hud.set_values(self.session.view.meters(), None,
                             animate=not self.app.settings.reduced_motion)
         self._scene_key = None
@@ -284,6 +313,8 @@ class PlayScreen(Screen):
         self.scenario, self.errors, self.outcome = scenario, None, None
         self.lang, _ = content_language(scenario, self.app.settings)
         self.hud = MeterHud(scenario, self.lang, self.session.view.meters())
+        self.teller.forget()
+        self.history.clear()
         self._scene_key = None
         self._enter_scene()
         self.invalidate()
@@ -292,11 +323,17 @@ class PlayScreen(Screen):
 
     # ---- loop ---------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
-        moving = self.hud.update(dt)
+        moving = self.fade.update(dt) | self.hud.update(dt)
         if self.session.phase is Phase.SCENE and self.errors is None:
             self.decide_seconds += dt
             if self.timer is not None:
-                moving = self.timer.update(dt) or moving
+                c = self.content
+                if self.timer.held and c.overflows and c.offset >= c.max_offset:
+                    self.timer.release()  # scrolled to the end: seen
+                seconds = math.ceil(self.timer.left)
+                self.timer.update(dt)
+                if math.ceil(self.timer.left) < seconds <= TICK_FROM:
+                    self.app.cue("tick")  # the last seconds, one tick each
                 if self.timer.expired:
                     self.time_out()
                     moving = True
@@ -304,8 +341,12 @@ class PlayScreen(Screen):
 
     def wake_in(self) -> float | None:
         if self.timer is not None and self.errors is None:
-            return 0.25 if self.app.settings.reduced_motion else 1 / 30
+            return 0.25 if self.app.settings.reduced_motion else 1 / MAX_REDRAWS
         return None
+
+    def patch(self, surface) -> list:
+        """A running timer redraws its bar alone (nothing else on the screen moves)."""
+        return self.timer.repaint(surface) if self.timer and self.panel is None else []
 
     # ---- drawing ------------------------------------------------------------------------
     def draw(self, surface) -> None:
@@ -318,13 +359,14 @@ class PlayScreen(Screen):
         if self.timer is not None:
             self.timer.draw(surface)
         if self.panel is None:
-            self._dimmed = None
+            self.behind.forget()
             self._draw_main(surface)
+            self.fade.draw(surface, self.main, self.ui.palette.bg)
         else:
-            self._draw_dimmed_main(surface)
+            self.behind.draw(surface, self.panel.area, self._laid_for, self._draw_main, self.ui)
             self.panel.draw(surface, dim_behind=False)
         if self.errors is not None:
-            self._draw_errors(surface)
+            draw_errors(surface, self.ui, self.top_h, self.errors)
 
     def _draw_main(self, surface) -> None:
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
@@ -337,46 +379,22 @@ class PlayScreen(Screen):
                                  t.small, p.muted)
             surface.blit(img, (t.margin, self.footer_y))
 
-    def _draw_dimmed_main(self, surface) -> None:
-        """Behind the consequence panel nothing moves: dim it once, then blit the copy."""
-        area = self.panel.area.clip(surface.get_rect())
-        if self._dimmed is None or self._dimmed[0] != self._laid_for:
-            surface.fill(self.ui.palette.bg, area)
-            self._draw_main(surface)
-            copy = surface.subsurface(area).copy()
-            dim(copy, copy.get_rect(), self.ui.palette.overlay)
-            self._dimmed = (self._laid_for, copy)
-        surface.blit(self._dimmed[1], area.topleft)
-
     def _draw_title(self, surface) -> None:
-        ui, t, p = self.ui, self.ui.theme, self.ui.palette
+        t = self.ui.theme
         pad = t.px(16)
-        title = self.scenario.title.get(self.lang, self.scenario.languages)
-        role = self.scenario.role.get(self.lang, self.scenario.languages)
-        if self.stacked:
-            img = ui.text.render(ui.text.ellipsize(title, t.body, self.title_w * 2 // 3, "bold"),
-                                 t.body, p.text, "bold")
-            surface.blit(img, (t.margin, pad))
-            if role:
-                x = t.margin + img.get_width() + t.px(16)
-                sub = ui.text.render(ui.text.ellipsize("· " + ui.t("role", role=role), t.small,
-                                                       t.margin + self.title_w - x), t.small, p.muted)
-                surface.blit(sub, (x, pad + img.get_height() - sub.get_height() - t.px(2)))
-            return
-        img = ui.text.render(ui.text.ellipsize(title, t.body, self.title_w, "bold"), t.body, p.text,
-                             "bold")
-        y = (self.top_h - img.get_height() - ui.text.line_height(t.small)) // 2
-        surface.blit(img, (t.margin, max(pad // 2, y)))
-        if role:
-            sub = ui.text.render(ui.text.ellipsize(ui.t("role", role=role), t.small, self.title_w),
-                                 t.small, p.muted)
-            surface.blit(sub, (t.margin, max(pad // 2, y) + img.get_height()))
+        head_h = self.title_img.get_height() + (
+            self.role_img.get_height() if self.role_img and self.role_at[0] == 0 else 0)
+        y = pad if self.stacked else max(pad // 2, (self.top_h - head_h) // 2)
+        surface.blit(self.title_img, (t.margin, y))
+        if self.role_img is not None:
+            surface.blit(self.role_img, (t.margin + self.role_at[0], y + self.role_at[1]))
 
     def _draw_choices(self, surface) -> None:
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
         if self.focus.buttons and self.panel is None and not self.session.view.can_continue:
             img = ui.text.render(ui.t("what_do_you_do").upper(), t.small, p.muted, "bold")
-            surface.blit(img, self.choices_area.topleft)
+            area = self.plan.area
+            surface.blit(img, (area.left, area.top - ui.text.line_height(t.small) - t.px(8)))
         self.column.draw(surface)
 
     def _hint(self) -> str:
@@ -385,24 +403,3 @@ class PlayScreen(Screen):
             return self.ui.t("continue_hint")
         n = sum(1 for b in self.focus.buttons if b.number)
         return self.ui.t("choose_hint", n=n) if n else ""
-
-    def _draw_errors(self, surface) -> None:
-        ui, t, p = self.ui, self.ui.theme, self.ui.palette
-        area = pygame.Rect(0, self.top_h, *t.size).clip(surface.get_rect())
-        area.height = t.size[1] - self.top_h
-        dim(surface, area, p.overlay)
-        rect = area.inflate(-2 * t.margin, -2 * t.margin)
-        box(surface, rect, p.panel, t.radius, p.bad, max(3, t.px(4)))
-        x, y, width = rect.left + t.px(24), rect.top + t.px(20), rect.width - t.px(48)
-        for text, px, colour, style in (
-                (ui.t("watch_errors"), t.body, p.bad, "bold"),
-                (ui.t("error_watch"), t.small, p.muted, "regular")):
-            img = ui.text.block(text, px, colour, width, style)
-            surface.blit(img, (x, y))
-            y += img.get_height() + t.px(8)
-        for d in self.errors:
-            img = ui.text.block(str(d), t.small, p.text, width)
-            if y + img.get_height() > rect.bottom - t.px(16):
-                break
-            surface.blit(img, (x, y))
-            y += img.get_height() + t.px(6)

@@ -6,7 +6,31 @@ from __future__ import annotations
 import pygame
 
 from ..flow import Flow
-from ..widgets.draw import avatar, heart, share
+from ..widgets.draw import heart, share
+from ..widgets.portrait import portrait
+
+
+class SceneSnapshot:
+    """What ``SceneView`` reads of a session, taken when the player entered the scene: the
+    scene stays as it was seen behind the consequence panel, not the scene the choice led to."""
+
+    def __init__(self, session):
+        scenario = session.scenario
+        self.node, self.default = session.view.node, scenario.default_language
+        self._texts = {lang: session.view.text(lang) for lang in scenario.languages}
+        self._posts = session.view.posts()
+        self._post_texts = {lang: [session.view.post_text(p, lang) for p in self._posts]
+                            for lang in scenario.languages}
+
+    def text(self, lang: str | None = None) -> str:
+        return self._texts.get(lang or self.default, self._texts[self.default])
+
+    def posts(self) -> list:
+        return self._posts
+
+    def post_text(self, post, lang: str | None = None) -> str:
+        texts = self._post_texts.get(lang or self.default, self._post_texts[self.default])
+        return texts[self._posts.index(post)]
 
 
 class SceneView:
@@ -52,13 +76,13 @@ class SceneView:
         name = self.tx(who.name)
         role = self.tx(who.role) if who.role else ""
         text_w = flow.width - d - t.px(16)
-        name_img = r.block(name, t.h2, p.text, text_w, "bold", 2)
-        role_img = r.block(role, t.body, p.muted, text_w, max_lines=2) if role else None
+        name_img = r.block(name, t.h2, p.text, text_w, "bold")  # never cut: wrapped
+        role_img = r.block(role, t.body, p.muted, text_w) if role else None
         h = max(d, name_img.get_height() + (role_img.get_height() if role_img else 0))
         hc = p.bg == (0, 0, 0)
 
         def paint(surface, x, top):
-            avatar(surface, (x + d // 2, top + d // 2), d // 2, name, r, hc)
+            portrait(surface, (x + d // 2, top + d // 2), d // 2, name, role, hc, r)
             ty = top + max(0, (d - name_img.get_height() - (role_img.get_height() if role_img else 0)) // 2)
             surface.blit(name_img, (x + d + t.px(16), ty))
             if role_img:
@@ -110,6 +134,8 @@ class SceneView:
         t, p, r = self.t, self.p, self.r
         d = t.fs(48)
         name = self._author_name(author)
+        who = self.scenario.characters.get(author)
+        role = self.tx(who.role) if who is not None and who.role else ""
         sub = " · ".join(x for x in (handle, time) if x)
         text_w = flow.width - d - t.px(14)
         name_img = r.render(r.ellipsize(name, t.small, text_w, "bold"), t.small, p.text, "bold")
@@ -117,7 +143,7 @@ class SceneView:
         hc = p.bg == (0, 0, 0)
 
         def paint(surface, x, top):
-            avatar(surface, (x + d // 2, top + d // 2), d // 2, name, r, hc)
+            portrait(surface, (x + d // 2, top + d // 2), d // 2, name, role, hc, r)
             surface.blit(name_img, (x + d + t.px(14), top))
             if sub_img:
                 surface.blit(sub_img, (x + d + t.px(14), top + name_img.get_height()))
@@ -186,7 +212,11 @@ class SceneView:
 
 
 def build_scene(ui, scenario, seen, lang, images, width: int, view_height: int,
-                background) -> pygame.Surface:
-    flow = SceneView(ui, scenario, seen, lang, images, view_height).build(width)
+                background, before=None) -> pygame.Surface:
+    """The scene rendered for scrolling; ``before(flow)`` adds what goes above it."""
+    flow = Flow(width)
+    if before is not None:
+        before(flow)
+    SceneView(ui, scenario, seen, lang, images, view_height).build_into(flow)
     return flow.render(background)
 

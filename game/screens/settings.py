@@ -24,6 +24,7 @@ def rows(ui) -> list[tuple[str, str, list[tuple[object, str]]]]:
         ("high_contrast", ui.t("high_contrast"), onoff),
         ("reduced_motion", ui.t("reduced_motion"), onoff),
         ("allow_undo", ui.t("allow_undo"), onoff),
+        ("sound", ui.t("sound"), onoff),
     ]
 
 
@@ -92,7 +93,7 @@ class SettingsScreen(Screen):
         self.column = WidgetColumn()
         self.rows: list[SettingRow] = []
         self.row = 0  # the row the keyboard is on; len(rows) is the back button
-        self.keyboard = False
+        self.keyboard = True  # a screen opens with a focused element: the first row
 
     def layout(self, ui) -> None:
         t = ui.theme
@@ -133,9 +134,8 @@ class SettingsScreen(Screen):
             self.column.process_event(intent)
             return
         if isinstance(intent, Navigate):
-            if not self.keyboard:  # the first arrow shows where the keyboard is
-                self.keyboard = True
-            elif intent.dy:
+            self.keyboard = True
+            if intent.dy:
                 self.row = max(0, min(len(self.rows), self.row + intent.dy))
                 if self.row < len(self.rows):
                     self.column.reveal(self.rows[self.row])

@@ -96,6 +96,8 @@ class TitleScreen(Screen):
         self.settings_button = self.quit_button = None
         self.replay_button = None  # the recorded sessions: replay and group debrief
         self.workshop_button = None  # workshop mode: a room votes, teams in turn
+        self.resume_button = None  # "Verder spelen": the latest unfinished play
+        self.unfinished = None
 
     def layout_key(self):
         return (id(self.app.catalogue()),)
@@ -129,8 +131,9 @@ class TitleScreen(Screen):
         top = self.langs[0].rect.bottom + t.px(8)
         self.workshop_button.layout((self.langs[0].rect.left, top, seg_w * len(self.langs),
                                      min(t.px(44), self.header_h - top - t.px(6))), ui)
-        # the grid of cards
         top = self.header_h + t.px(20)
+        top = self._layout_resume(ui, top)
+        # the grid of cards
         for room in (0, t.px(20)):  # room for a scroll bar only when the cards overflow
             area = pygame.Rect(m, top, w - 2 * m - room, h - m - bh - t.px(24) - top)
             cols = 1 if len(self.cards) <= 1 or area.width < t.px(900) else 2
@@ -146,9 +149,30 @@ class TitleScreen(Screen):
             if not self.column.max_offset:
                 break
         self.cols = cols
-        self.focus.set([*self.cards, *self.langs, self.settings_button, self.replay_button,
-                        self.workshop_button, self.quit_button],
+        resume = [self.resume_button] if self.resume_button else []
+        self.focus.set([*resume, *self.cards, *self.langs, self.settings_button,
+                        self.replay_button, self.workshop_button, self.quit_button],
                        columns=cols)
+        if self.focus.focused() is None:  # a screen opens with a focused element
+            first = self.resume_button or (self.cards[0] if self.cards else self.settings_button)
+            self.focus.focus(first, keyboard=True)
+
+    def _layout_resume(self, ui, top: int) -> int:
+        """'Verder spelen' above the cards when a play did not end; the grid's top."""
+        from ..resume_play import unfinished
+        t = ui.theme
+        self.unfinished = unfinished(self.app)
+        self.resume_button = None
+        if self.unfinished is None:
+            return top
+        summary, entry = self.unfinished
+        label = ui.t("resume_play" if summary.decisions != 1 else "resume_play_one",
+                     title=entry.title(ui.lang), label=summary.label, n=summary.decisions)
+        self.resume_button = Button(label, value="resume")
+        width = t.size[0] - 2 * t.margin
+        bh = self.resume_button.height_for(width, ui)
+        self.resume_button.layout((t.margin, top, width, bh), ui)
+        return top + bh + t.px(16)
 
     def handle(self, intent) -> None:
         if isinstance(intent, Back):
@@ -181,6 +205,9 @@ class TitleScreen(Screen):
             open_sessions(self.app)
         elif hit is self.workshop_button:
             self._workshop()
+        elif hit is self.resume_button:
+            from ..resume_play import resume_play
+            resume_play(self.app, *self.unfinished)
         elif hit is self.quit_button:
             self.app.quit()
 
@@ -217,5 +244,5 @@ class TitleScreen(Screen):
             surface.blit(msg, (m, self.grid_top + t.px(8)))
         self.column.draw(surface)
         for b in (*self.langs, self.settings_button, self.replay_button, self.workshop_button,
-                  self.quit_button):
+                  self.quit_button, *([self.resume_button] if self.resume_button else [])):
             b.draw(surface)

@@ -18,7 +18,7 @@ from ..intents import Back, Confirm, Erase, POINTER, Scroll, TabKey, TypeText
 from ..widgets import ScrollView, signed
 from ..widgets.draw import box
 from ..widgets.tally import REVEALED, VOTING
-from ..widgets.teambar import chip
+from ..widgets.teambar import chip, chip_size
 from ..widgets.textfield import TextField
 from ..workshop_vote import letter
 from .base import Screen
@@ -50,14 +50,19 @@ class FacilitatorScreen(Screen):
     def layout_key(self) -> tuple:
         s = self.session
         return (id(s), s.scene_id, s.phase, len(s.decisions), len(self.run.notes),
-                tuple(self.play.board.vote.counts.values()))
+                tuple(self.play.board.vote.counts.values()), self.app.room is not None)
 
     # ---- layout -------------------------------------------------------------------------
     def layout(self, ui) -> None:
         t = ui.theme
         w, h = t.size
         m, gap = t.margin, t.px(28)
-        self.band_h = ui.text.line_height(t.body) + 2 * t.px(12)
+        key = "facilitator_only_room" if self.app.room is not None else "facilitator_only"
+        room = w - 2 * m - chip_size(ui, ui.t("facilitator_view"))[0] - t.px(16)
+        if getattr(self.app, "phones", None) is not None:  # room for the live count (draw)
+            room -= w // 4  # the count ("Code ABC123 · 28 telefoons · 17 gestemd") fits in a quarter
+        self.band_img = ui.text.block(ui.t(key), t.small, ui.palette.bg, room)  # never cut
+        self.band_h = max(ui.text.line_height(t.body), self.band_img.get_height()) + 2 * t.px(12)
         top = self.band_h + t.px(18)
         notes_w = int((w - 2 * m - gap) * NOTES_SHARE)
         left = pygame.Rect(m, top, w - 2 * m - gap - notes_w, h - top - m)
@@ -216,13 +221,13 @@ class FacilitatorScreen(Screen):
         w = t.size[0]
         box(surface, (0, 0, w, self.band_h), p.text)
         rect = chip(surface, ui, ui.t("facilitator_view"), (t.margin, t.px(10)), p.focus)
-        room = w - rect.right - t.px(16) - t.margin
-        line = ui.t("facilitator_only")
+        img = self.band_img
         phones = getattr(self.app, "phones", None)
-        if phones is not None:
+        if phones is not None:  # --phones: the live count, at the right end of the band
             from ..phones_words import words_for
-            line = f"{phones.status(words_for(ui.lang))} · {line}"
-        img = ui.text.render(ui.text.ellipsize(line, t.small, room), t.small, p.bg)
+            status = ui.text.render(phones.status(words_for(ui.lang)), t.small, p.bg, "bold")
+            surface.blit(status, (w - t.margin - status.get_width(),
+                                  self.band_h // 2 - status.get_height() // 2))
         surface.blit(img, (rect.right + t.px(16), self.band_h // 2 - img.get_height() // 2))
         self.view.draw(surface)
         box(surface, self.notes_card, p.panel, t.radius, p.border, t.border_width)

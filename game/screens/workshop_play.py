@@ -11,21 +11,23 @@ from __future__ import annotations
 import pygame
 
 from engine.session import RecordingError, SessionError
-
 from engine.state import Phase
 
+from ..changes import ChangeTeller
 from ..intents import (Adjust, Back, Choose, Confirm, Letter, Navigate, Scroll, TabKey, Undo,
                        POINTER)
 from ..sessions import content_language
 from ..widgets import Button, FocusGroup, ScrollView, TimerBar
-from ..widgets.draw import box, dim
+from ..widgets.timerbar import MAX_REDRAWS
+from ..widgets.behind import Behind
+from ..widgets.draw import box
 from ..widgets.tally import READ, REVEALED, VOTING, TallyBoard
 from ..widgets.teambar import TeamBar
 from .play import step_on
 from ..workshop_vote import Vote
 from .base import Screen
-from .consequence import ConsequencePanel
-from .scene_view import build_scene
+from .consequence import ConsequencePanel, arrival_note
+from .scene_view import SceneSnapshot, build_scene
 from .workshop_words import BoardWords
 
 # the share of the width below the top bar for the situation: while the room reads the
@@ -51,7 +53,7 @@ class WorkshopScreen(Screen):
         self.decide_seconds = 0.0
         self.votes: dict[int, Vote] = {}  # decision index -> the hands, for a take-back
         self._scene_key = None
-        self._dimmed = None
+        self.behind = Behind()  # the screen behind the consequence panel
         self._time_up_told = False
         self._start_team()
 
@@ -66,6 +68,8 @@ class WorkshopScreen(Screen):
     def _start_team(self) -> None:
         self.lang, _ = content_language(self.scenario, self.app.settings)
         self.bar = TeamBar(self.scenario, self.lang, self.session.view.meters())
+        self.teller = ChangeTeller(self.session)
+        self.bar.hud.set_values(self.session.view.meters(), self.teller.note.changes)
         self.outcome, self.panel, self._scene_key = None, None, None
         self._enter_scene()
         self.invalidate()
@@ -75,7 +79,7 @@ class WorkshopScreen(Screen):
         key = (s.scene_id, len(s.decisions), s.state.step)
         if key == self._scene_key:
             return
-        self._scene_key = key
+        self._scene_key, self.seen = key, SceneSnapshot(s)
         self.decide_seconds = 0.0
         deciding = s.phase is Phase.SCENE and not s.view.can_continue
         options = [(c.id, s.view.choice_text(c, self.lang))
@@ -90,7 +94,8 @@ class WorkshopScreen(Screen):
     def layout_key(self) -> tuple:
         s = self.session
         return (id(s), s.scene_id, s.phase, len(s.decisions), s.state.step, self.lang, id(self.outcome),
-                id(self.board), self.board.phase, self.board.selected, self.timer is not None)
+                id(self.board), self.board.phase, self.board.selected, self.timer is not None,
+                id(self.teller.note))
 
     def layout(self, ui) -> None:
         t = ui.theme
@@ -127,9 +132,13 @@ class WorkshopScreen(Screen):
         inner = self.card.inflate(-2 * t.px(24), -2 * t.px(20))
         inner.width -= t.px(14)
         self.content.layout(inner, ui)
-        self.content.set_content(build_scene(ui, self.scenario, self.session.view, self.lang,
-                                             self.app.images, inner.width, inner.height,
-                                             ui.palette.panel), keep_offset=True)
+        s = self.session
+        consequence = s.phase is Phase.CONSEQUENCE  # the scene as seen: no spoiler
+        seen = self.seen if consequence else s.view
+        note = arrival_note(ui, self.scenario, self.lang, self.teller.note, s.scene_id)
+        self.content.set_content(build_scene(ui, self.scenario, seen, self.lang, self.app.images,
+                                             inner.width, inner.height, ui.palette.panel,
+                                             None if consequence else note), keep_offset=True)
 
     def step_text(self, ui) -> str:
         return ui.t("workshop_decision_n", n=self.run.here()[0] + 1)
@@ -144,7 +153,7 @@ class WorkshopScreen(Screen):
             self.head_w = area.width - tw - t.px(20)
         # the heading is drawn each frame (a count changes its words); its height is set here
         title, status = self.words(ui).heading(self.head_w)
-        lines = len(ui.text.clamp(status, t.body, area.width, 2, "bold")) if status else 0
+        lines = len(ui.text.wrap(status, t.body, area.width, "bold")) if status else 0
         self.head_h = ui.text.line_height(t.fs(30)) + lines * ui.text.line_height(t.body)
         y = area.top + self.head_h + t.px(10)
         bh = t.px(64)
@@ -191,7 +200,7 @@ class WorkshopScreen(Screen):
         elif isinstance(intent, Adjust):
             self.board.adjust(intent.step)
         elif isinstance(intent, Navigate):
-            self._navigate(intent)
+            self.board.navigate(intent.dx, intent.dy)
         elif isinstance(intent, Confirm):
             self.primary()
         elif isinstance(intent, POINTER):
@@ -213,20 +222,12 @@ class WorkshopScreen(Screen):
             self.proceed()
 
     def _letter(self, char: str) -> None:
-        index = ord(char) - ord("a")
-        b = self.board
+        index, b = ord(char) - ord("a"), self.board
         if index < len(b.rows) and not self.session.view.can_continue:
             b.pick(index)
             b.reveal_focus()
         elif char == "t":
             self.toggle_countdown()
-
-    def _navigate(self, intent) -> None:
-        if self.board.phase in (VOTING, REVEALED) and intent.dy:
-            self.board.move(intent.dy)
-            self.board.reveal_focus()
-        elif self.board.phase == VOTING and intent.dx:
-            self.board.adjust(intent.dx)
 
     def _undo_key(self) -> None:
         if self.board.phase == VOTING:
@@ -279,21 +280,23 @@ class WorkshopScreen(Screen):
             return
         self.votes[outcome.decision.index] = vote
         self.outcome, self.timer = outcome, None
+        self.teller.chose(outcome)
         self.bar.hud.set_values(self.session.view.meters(), outcome.meter_changes,
                                 animate=not self.app.settings.reduced_motion)
 
     def proceed(self) -> None:
-        if not step_on(self, self.session.proceed)[0]:
-            return
-        self.outcome = None
-        self.bar.hud.set_values(self.session.view.meters(), None, animate=False)
-        self._after_move()
+        self._move(self.session.proceed)
 
     def advance(self) -> None:
-        if step_on(self, self.session.advance)[0]:
-            self._after_move()
+        self._move(self.session.advance)
 
-    def _after_move(self) -> None:
+    def _move(self, move) -> None:
+        taken, changes = step_on(self, move)
+        if not taken:
+            return
+        self.outcome, note = None, self.teller.moved(changes)
+        self.bar.hud.set_values(self.session.view.meters(), note.changes,
+                                animate=not self.app.settings.reduced_motion)
         self._enter_scene()
         if self.session.ended:
             from .workshop_end import TeamEndScreen
@@ -312,6 +315,7 @@ class WorkshopScreen(Screen):
         if not taken:
             return False
         self.outcome, self._scene_key = None, None
+        self.teller.forget()
         self.bar.hud.set_values(s.view.meters(), None, animate=not self.app.settings.reduced_motion)
         self._enter_scene()
         old = self.votes.pop(last.index, None)
@@ -331,30 +335,32 @@ class WorkshopScreen(Screen):
         return False
 
     # ---- loop ---------------------------------------------------------------------------
-    def tick(self, dt: float) -> bool:
-        """The room's clock: runs on while the facilitator view is open, too."""
-        moving = False
+    def tick(self, dt: float) -> None:
+        """The room's clock, also under the facilitator view (the countdown: ``patch``)."""
         if self.session.phase is Phase.SCENE and not self.session.ended:
             self.decide_seconds += dt
         if self.timer is not None and not self.timer.expired:
-            moving = self.timer.update(dt)
+            self.timer.update(dt)
             if self.timer.expired and not self._time_up_told:
                 self._time_up_told = True
                 self.app.toast(self.ui.t("time_up"), "bad")
-        return moving
 
     def update(self, dt: float) -> bool:
         moving = self.bar.update(dt)
         phones = getattr(self.app, "phones", None)  # game.phones.PhoneLink (--phones)
         if phones is not None:
             moving = phones.sync(self) or moving
-        moving = self.board.update(dt) or moving
-        return self.tick(dt) or moving
+        self.tick(dt)
+        return self.board.update(dt) or moving
 
     def wake_in(self) -> float | None:
         if self.timer is not None and not self.timer.expired:
-            return 0.25 if self.app.settings.reduced_motion else 1 / 30
+            return 0.25 if self.app.settings.reduced_motion else 1 / MAX_REDRAWS
         return None
+
+    def patch(self, surface) -> list:
+        """A running timer redraws its bar alone (nothing else on the screen moves)."""
+        return self.timer.repaint(surface) if self.timer and self.panel is None else []
 
     def on_close(self) -> None:
         if self.owns_run:
@@ -364,10 +370,10 @@ class WorkshopScreen(Screen):
     def draw(self, surface) -> None:
         self.bar.draw(surface)
         if self.panel is None:
-            self._dimmed = None
+            self.behind.forget()
             self._draw_main(surface)
         else:
-            self._draw_dimmed_main(surface)
+            self.behind.draw(surface, self.panel.area, self._laid_for, self._draw_main, self.ui)
             self.panel.draw(surface, dim_behind=False)
 
     def _draw_main(self, surface) -> None:
@@ -397,15 +403,5 @@ class WorkshopScreen(Screen):
         img = ui.text.render(ui.text.ellipsize(title, px, self.head_w, "bold"), px, p.text, "bold")
         surface.blit(img, a.topleft)
         if status:
-            img = ui.text.block(status, t.body, p.muted, a.width, "bold", 2)
+            img = ui.text.block(status, t.body, p.muted, a.width, "bold")  # never cut
             surface.blit(img, (a.left, a.top + ui.text.line_height(px)))
-
-    def _draw_dimmed_main(self, surface) -> None:
-        area = self.panel.area.clip(surface.get_rect())
-        if self._dimmed is None or self._dimmed[0] != self._laid_for:
-            surface.fill(self.ui.palette.bg, area)
-            self._draw_main(surface)
-            copy = surface.subsurface(area).copy()
-            dim(copy, copy.get_rect(), self.ui.palette.overlay)
-            self._dimmed = (self._laid_for, copy)
-        surface.blit(self._dimmed[1], area.topleft)

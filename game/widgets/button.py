@@ -22,13 +22,14 @@ class Button:
         self.hover = self.pressed = self.focused = False
         self._ui = None
         self._lines: list[str] = []
+        self.compact = False  # less padding: so that every option of a decision is in view
 
     # ---- layout -------------------------------------------------------------------------
     def _pad(self, ui) -> tuple[int, int, int]:
         """(left, right, vertical) padding; the choice badge sits in the left one."""
         p = ui.theme.px(10 if self.style in ("segment", "selected") else 18)
         left = p + (ui.theme.fs(40) + p if self.number is not None else 0)
-        return left, p, ui.theme.px(12)
+        return left, p, ui.theme.px(6 if self.compact else 12)
 
     def _px(self, ui) -> int:
         return ui.theme.button if self.style == "choice" else ui.theme.fs(24)
@@ -39,7 +40,10 @@ class Button:
         lines = ui.text.wrap(self.label, px, width - left - right, self._font_style())
         note_h = ui.text.line_height(ui.theme.small) if self.note else 0
         body = len(lines) * ui.text.line_height(px) + note_h
-        return max(body + 2 * v, ui.theme.px(56) if self.style == "choice" else ui.theme.px(48))
+        least = ui.theme.px(44 if self.compact else 56 if self.style == "choice" else 48)
+        if self.number is not None:  # the number's badge
+            least = max(least, ui.theme.fs(40) + 2 * v)
+        return max(body + 2 * v, least)
 
     def _font_style(self) -> str:
         return "bold" if self.style in ("choice", "selected") else "regular"
@@ -101,6 +105,7 @@ class Button:
         centred = self.style in ("segment", "selected") or (
             self.number is None and not self.note and len(self._lines) == 1)
         pad = (lh - ui.text.font(px).get_height()) // 2
+        ui.text.rendered.add(self.label)  # drawn whole, in wrapped lines (as text.block does)
         for line in self._lines:
             img = ui.text.render(line, px, ink, self._font_style())
             x = (self.rect.centerx - img.get_width() // 2) if centred else self.rect.left + left

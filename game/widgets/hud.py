@@ -66,21 +66,37 @@ class MeterHud:
         return max(1, min(len(self.meters) or 1, width // ui.theme.px(190)))
 
     def fits(self, width: int, ui) -> bool:
-        """Whether every label fits whole beside its value in a cell of this width."""
-        if not self.meters:
-            return True
+        """Whether every label fits whole on one line beside its value in a cell."""
+        return self._label_lines(width, ui) <= 1
+
+    def _label_room(self, cell_w: int, ui) -> int:
+        """The width a label has: the whole cell (the value goes beside the bar)."""
+        return max(1, cell_w)
+
+    def _value_w(self, ui) -> int:
+        """Room at the bar's right for the value and a delta badge."""
         t = ui.theme
+        return (ui.text.size("100", t.small, "bold")[0] + ui.text.size("−88", t.small, "bold")[0]
+                + t.px(20))
+
+    def _cell_w(self, width: int, ui) -> int:
         cols = self.columns(width, ui)
-        cell = (width - t.px(24) * (cols - 1)) // cols
-        extra = ui.text.size("100", t.small, "bold")[0] + ui.text.size("−88", t.small, "bold")[0]
-        return all(ui.text.size(m.label.get(self.lang, self.scenario.languages), t.small)[0]
-                   + extra + t.px(20) <= cell for m in self.meters)
+        return (width - ui.theme.px(24) * (cols - 1)) // cols
+
+    def _label(self, meter, width: int, ui) -> list[str]:
+        """A meter's label, wrapped (never cut) to the room beside its value."""
+        text = meter.label.get(self.lang, self.scenario.languages)
+        return ui.text.wrap(text, ui.theme.small, self._label_room(self._cell_w(width, ui), ui),
+                            fill=False)
+
+    def _label_lines(self, width: int, ui) -> int:
+        return max((len(self._label(m, width, ui)) for m in self.meters), default=1)
 
     def height_for(self, width: int, ui) -> int:
-        return self.rows(width, ui) * self._cell_h(ui)
+        return self.rows(width, ui) * self._cell_h(ui, self._label_lines(width, ui))
 
-    def _cell_h(self, ui) -> int:
-        return ui.text.line_height(ui.theme.small) + ui.theme.px(30)
+    def _cell_h(self, ui, lines: int = 1) -> int:
+        return (lines + 1) * ui.text.line_height(ui.theme.small) + ui.theme.px(10)
 
     def layout(self, rect, ui) -> None:
         self.rect, self._ui = pygame.Rect(rect), ui
@@ -91,14 +107,15 @@ class MeterHud:
         ui, t = self._ui, self._ui.theme
         cols = self.columns(self.rect.width, ui)
         gap = t.px(24)
-        cw = (self.rect.width - gap * (cols - 1)) // cols
+        cw = self._cell_w(self.rect.width, ui)
+        lines = self._label_lines(self.rect.width, ui)
+        ch = self._cell_h(ui, lines)
         for i, meter in enumerate(self.meters):
             r, c = divmod(i, cols)
-            cell = pygame.Rect(self.rect.left + c * (cw + gap), self.rect.top + r * self._cell_h(ui),
-                               cw, self._cell_h(ui))
-            self._meter(surface, cell, meter)
+            cell = pygame.Rect(self.rect.left + c * (cw + gap), self.rect.top + r * ch, cw, ch)
+            self._meter(surface, cell, meter, lines)
 
-    def _meter(self, surface, cell, meter) -> None:
+    def _meter(self, surface, cell, meter, lines: int = 1) -> None:
         ui, t, p = self._ui, self._ui.theme, self._ui.palette
         value = self.shown.get(meter.id, meter.start)
         shown_int = round(value)
@@ -109,15 +126,18 @@ class MeterHud:
             good = (d > 0) == (meter.good == "high")
             badge = ui.text.render(signed(d), t.small, p.good if good else p.bad, "bold")
         num = ui.text.render(str(shown_int), t.small, p.text, "bold")
-        right = num.get_width() + (badge.get_width() + t.px(10) if badge else 0)
-        label = meter.label.get(self.lang, self.scenario.languages)
-        label = ui.text.ellipsize(label, t.small, cell.width - right - t.px(10))
-        surface.blit(ui.text.render(label, t.small, p.text), cell.topleft)
-        surface.blit(num, (cell.right - num.get_width(), cell.top))
+        lh = ui.text.line_height(t.small)
+        row = cell.top + lines * lh  # the bar, then the value and the delta at its right
+        label = self._label(meter, self.rect.width, ui)
+        for i, line in enumerate(label):  # just above the bar: the bars stay in one line
+            surface.blit(ui.text.render(line, t.small, p.text),
+                         (cell.left, row - (len(label) - i) * lh))
+        right = cell.right - self._value_w(ui) + t.px(12)
+        surface.blit(num, (right, row))
         if badge:
-            surface.blit(badge, (cell.right - right, cell.top))
-        bar = pygame.Rect(cell.left, cell.top + ui.text.line_height(t.small) + t.px(4),
-                          cell.width, t.px(14))
+            surface.blit(badge, (cell.right - badge.get_width(), row))
+        bar = pygame.Rect(cell.left, row + (lh - t.px(14)) // 2, right - t.px(12) - cell.left,
+                          t.px(14))
         self._bar(surface, bar, meter, value, delta)
 
     def _bar(self, surface, bar, meter, value, delta) -> None:

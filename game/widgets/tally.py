@@ -113,6 +113,7 @@ class TallyRow:
         y = self.rect.top + m["pad"]
         if b.phase != REVEALED and len(self._lines) * lh < d:
             y += (d - len(self._lines) * lh) // 2
+        ui.text.rendered.add(self.text)  # drawn whole, in wrapped lines
         for line in self._lines:
             surface.blit(ui.text.render(line, b.px, p.text, "bold"), (x, y))
             y += lh
@@ -217,6 +218,14 @@ class TallyBoard:
             cid = self.rows[self.focus].choice_id
             self.vote.set(cid, self.vote.counts[cid] // 10)
             self.typing = True
+
+    def navigate(self, dx: int, dy: int) -> None:
+        """Arrows: up and down move between options, left and right change the hands."""
+        if self.phase in (VOTING, REVEALED) and dy:
+            self.move(dy)
+            self.reveal_focus()
+        elif self.phase == VOTING and dx:
+            self.adjust(dx)
 
     def adjust(self, delta: int, index: int | None = None) -> None:
         index = self.focus if index is None else index

@@ -24,13 +24,32 @@ class Toast:
         self.left -= dt
         return self.done != was
 
-    def draw(self, surface, ui) -> None:
+    def size(self, ui, window_w: int) -> tuple[int, int]:
+        t = ui.theme
+        w = min(window_w - 2 * t.margin, t.px(900))
+        return w, self._text(ui, w).get_height() + 2 * t.px(16)
+
+    def _text(self, ui, w: int):
+        t = ui.theme
+        return ui.text.block(self.message, t.small, ui.palette.bg, w - 2 * t.px(16) - t.px(8))
+
+    def draw(self, surface, ui, rect) -> None:
         t, p = ui.theme, ui.palette
-        w = min(surface.get_width() - 2 * t.margin, t.px(900))
         pad = t.px(16)
-        text = ui.text.block(self.message, t.small, p.bg, w - 2 * pad - t.px(8))
-        rect = pygame.Rect(0, 0, w, text.get_height() + 2 * pad)
-        rect.midbottom = (surface.get_width() // 2, surface.get_height() - t.px(52))
         fill = t.tone_colour(self.tone) if self.tone != "neutral" else p.text
         box(surface, rect, fill, t.radius, p.border, t.border_width)
-        surface.blit(text, (rect.left + pad + t.px(4), rect.top + pad))
+        surface.blit(self._text(ui, rect.width), (rect.left + pad + t.px(4), rect.top + pad))
+
+
+def place(size, window, keep_clear, ui) -> pygame.Rect:
+    """Where a notice goes: at the bottom of the window over the hint line, else at the top,
+    never over the screen's buttons (``keep_clear``) where either place allows."""
+    t = ui.theme
+    rect = pygame.Rect(0, 0, *size)
+    rect.midbottom = (window.width // 2, window.height - t.px(8))
+    if any(rect.colliderect(r) for r in keep_clear):
+        top = rect.copy()
+        top.top = t.px(8)
+        if not any(top.colliderect(r) for r in keep_clear):
+            return top
+    return rect

@@ -111,8 +111,8 @@ def test_transcripts_pass_and_a_changed_playthrough_fails(tmp_path):
     assert weerbaar("test", EXAMPLE).returncode == 0
     scenario = tmp_path / "s.yaml"
     scenario.write_text((ROOT / "scenarios" / "voorbeeld.yaml").read_text(encoding="utf-8")
-                        .replace("effects: {vertrouwen: 10, set: [pers_ingelicht]}",
-                                 "effects: {vertrouwen: 2, set: [pers_ingelicht]}"), encoding="utf-8")
+                        .replace("effects: {vertrouwen: 10, rust: -5, set: [pers_ingelicht]}",
+                                 "effects: {vertrouwen: 2, rust: -5, set: [pers_ingelicht]}"), encoding="utf-8")
     (tmp_path / "s.transcripts.yaml").write_text(
         (ROOT / "scenarios" / "voorbeeld.transcripts.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     r = weerbaar("test", str(scenario))

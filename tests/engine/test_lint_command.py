@@ -33,11 +33,11 @@ def test_names_in_transcripts_are_checked_against_the_scenario(tmp_path, capsys)
     source = (SCENARIOS / "voorbeeld.transcripts.yaml").read_text(encoding="utf-8")
     (tmp_path / "v.transcripts.yaml").write_text(
         source.replace("[navragen, uitleggen]", "[navragne, uitleggen]")
-        .replace("{vertrouwen: 65, rust: 45}", "{vertrouwn: 65, rust: 45}"), encoding="utf-8")
+        .replace("{vertrouwen: 65, rust: 40}", "{vertrouwn: 65, rust: 40}"), encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not a scenario", encoding="utf-8")
     assert cli_run(["lint", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert "v.transcripts.yaml:4:15: error[E012]: unknown choice 'navragne' in transcript " \
+    assert "v.transcripts.yaml:6:15: error[E012]: unknown choice 'navragne' in transcript " \
            "'feiten eerst, dan de pers' (did you mean 'navragen'?)" in out
     assert "error[E011]: unknown meter 'vertrouwn' in expect meters (did you mean " \
            "'vertrouwen'?)" in out

@@ -129,3 +129,48 @@ def test_emoji_and_arrows_use_a_fallback_font_not_the_missing_box():
     assert r.size("a 👍 b", 30)[0] == r.render("a 👍 b", 30, (0, 0, 0)).get_width()
     lines = r.wrap("😉 " * 40, 30, 200)
     assert len(lines) > 1 and all(r.size(line, 30)[0] <= 200 for line in lines)
+
+
+def test_dutch_compounds_are_hyphenated_at_syllables_with_a_visible_hyphen():
+    pygame.font.init()
+    r = TextRenderer()
+    r.set_language("nl")
+    text = "De gemeenteraadsvergadering over het bestemmingsplanwijzigingsvoorstel"
+    for width in (180, 260, 340, 420):
+        lines = r.wrap(text, 24, width)
+        assert all(r.size(line, 24)[0] <= width for line in lines)
+        hyphenated = [ln for ln in lines[:-1] if ln.endswith("-")]
+        assert hyphenated, width
+        # every break inside a word is at one of the dictionary's syllable boundaries
+        joined = "".join(ln[:-1] if ln.endswith("-") else ln + " " for ln in lines).strip()
+        assert joined == text
+        words, cuts, current, at = [], [], "", []
+        for ln in lines:
+            parts = ln.split(" ")
+            for i, part in enumerate(parts):
+                broken = i == len(parts) - 1 and ln.endswith("-")
+                current += part[:-1] if broken else part
+                if broken:
+                    at.append(len(current))
+                else:
+                    words.append(current)
+                    cuts.append(at)
+                    current, at = "", []
+        for word, where in zip(words, cuts):
+            assert set(where) <= set(_syllables(word)), (word, where)
+
+
+def _syllables(word):
+    import pyphen
+    return pyphen.Pyphen(lang="nl_NL").positions(word)
+
+
+def test_a_word_wider_than_the_line_breaks_at_syllables_not_mid_syllable():
+    pygame.font.init()
+    r = TextRenderer()
+    r.set_language("nl")
+    lines = r.wrap("Arbeidsongeschiktheidsverzekeringsmaatschappij", 24, 160)
+    assert len(lines) > 2 and all(r.size(ln, 24)[0] <= 160 for ln in lines)
+    assert all(ln.endswith("-") for ln in lines[:-1])
+    assert "".join(ln[:-1] for ln in lines[:-1]) + lines[-1] == \
+        "Arbeidsongeschiktheidsverzekeringsmaatschappij"

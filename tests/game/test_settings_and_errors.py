@@ -37,7 +37,7 @@ def test_text_size_in_the_settings_screen_by_keyboard(driver, config_dir):
     settings = d.top
     assert isinstance(settings, SettingsScreen)
     body = d.app.ui.theme.body
-    d.key(pygame.K_DOWN)   # the keyboard is on the first row (language) ...
+    assert settings.rows[0].focused  # it opens with the keyboard on the first row (language)
     d.key(pygame.K_DOWN)   # ... now on text size
     d.key(pygame.K_RIGHT)  # larger
     assert d.app.settings.text_size == 2

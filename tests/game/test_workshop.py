@@ -74,7 +74,7 @@ def test_a_whole_workshop_with_a_tie_an_override_a_note_and_two_teams(make_app, 
     drawn(app, "Openheid naar de pers over wat wél en níet besloten is, helpt het gerucht te "
                "ontkrachten.", "Gevolg: Sanne schrijft een feitelijk stuk. Het gerucht verliest "
                "terrein.", "Nabespreking: Zwijgen laat het verhaal aan anderen.",
-          "Vertrouwen +10")
+          "Vertrouwen +10 · Rust in het dorp −5")
     f.type("Groep 2 twijfelt: 'pers is de vijand'")
     f.key(pygame.K_BACKSPACE)
     f.enter()

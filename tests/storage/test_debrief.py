@@ -70,7 +70,7 @@ def test_two_sessions_compared_side_by_side(workshop, scenario):
     c = compare_sessions(by_label["Team 1"], by_label["Team 3"], scenario, "nl")
     assert [r.same for r in c.rows] == [True, False] and c.first_difference == 1
     assert (c.rows[1].a.choice, c.rows[1].b.choice) == ("uitleggen", "geen_commentaar")
-    assert [(m.id, m.a, m.b) for m in c.meters] == [("vertrouwen", 65, 40), ("rust", 45, 45)]
+    assert [(m.id, m.a, m.b) for m in c.meters] == [("vertrouwen", 65, 40), ("rust", 40, 45)]
     assert (c.a.ending_title, c.b.ending_title) == ("Het gerucht dooft uit", "Onrust blijft")
     short = compare_sessions(by_label["Team 2"], by_label["Team 5"], scenario, "nl")
     assert short.rows[1].b is None and short.first_difference == 1

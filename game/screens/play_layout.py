@@ -1,0 +1,115 @@
+"""Where the situation and the options go on the play screen, so that every option of a
+decision is in view without scrolling (at 1024×768 and up, at the normal and large text
+sizes); only a long situation scrolls.
+
+The plan tries, in order: the situation beside the options with a narrower and narrower
+situation column; the same with compact options (less padding, smaller gaps); and last
+the options in two columns under the situation, over the whole width. The first that
+shows every option whole is taken; if none does, the last (the options scroll).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from engine.state import Phase
+
+from ..widgets import Button
+
+# of the width, for the situation beside the options: with normal and with compact options
+SHARES = {False: (0.58, 0.5, 0.42, 0.36), True: (0.42, 0.36, 0.3)}
+MIN_SITUATION_LINES = 2  # the options go under the situation only if it keeps this many
+
+
+@dataclass(frozen=True)
+class ChoicePlan:
+    card: pygame.Rect     # the situation's card
+    area: pygame.Rect     # the options, below their heading
+    places: tuple         # (button, rect relative to ``area``)
+    columns: int
+    compact: bool
+
+    @property
+    def fits(self) -> bool:
+        return all(r.bottom <= self.area.height for _, r in self.places)
+
+
+def place(ui, buttons, width: int, columns: int, compact: bool) -> list:
+    """Buttons in ``columns`` columns of ``width`` pixels in all, row by row."""
+    t = ui.theme
+    gap = t.px(6 if compact else 14)
+    col_w = (width - gap * (columns - 1)) // columns
+    for b in buttons:
+        b.compact = compact
+    places, y = [], t.px(6)
+    for row in range(0, len(buttons), columns):
+        cells = buttons[row:row + columns]
+        h = max(b.height_for(col_w, ui) for b in cells)
+        for i, b in enumerate(cells):
+            places.append((b, pygame.Rect(i * (col_w + gap), y, col_w, h)))
+        y += h + gap
+    return places
+
+
+def plan_choices(ui, buttons, main: pygame.Rect, head_h: int) -> ChoicePlan:
+    t = ui.theme
+    gap, bar = t.px(28), t.px(20)  # between the columns; room for the options' scroll bar
+    plan = None
+    for compact in (False, True):
+        for share in SHARES[compact]:
+            card = pygame.Rect(main.left, main.top, int((main.width - gap) * share), main.height)
+            area = pygame.Rect(card.right + gap, main.top + head_h,
+                               main.right - card.right - gap, main.height - head_h)
+            plan = ChoicePlan(card, area, tuple(place(ui, buttons, area.width - bar, 1, compact)),
+                              1, compact)
+            if plan.fits:
+                return plan
+    columns = 2 if len(buttons) > 1 else 1
+    places = place(ui, buttons, main.width - bar, columns, True)
+    need = max((r.bottom for _, r in places), default=0)
+    card_h = main.height - need - head_h - t.px(14)
+    if card_h >= MIN_SITUATION_LINES * ui.text.line_height(t.body) + t.px(44):
+        card = pygame.Rect(main.left, main.top, main.width, card_h)
+        area = pygame.Rect(main.left, card.bottom + t.px(14) + head_h, main.width, need)
+        return ChoicePlan(card, area, tuple(places), columns, True)
+    for b in buttons:  # the options scroll beside the situation
+        b.compact = True
+    return plan
+
+
+def title_blocks(ui, scenario, lang: str, width: int, beside: bool):
+    """The scenario's title and the player's role wrapped to ``width`` (never cut), the role
+    ``beside`` a title that fits on one line when there is room: (title, role or None,
+    where the role goes relative to the title)."""
+    t, p = ui.theme, ui.palette
+    title = scenario.title.get(lang, scenario.languages)
+    role = scenario.role.get(lang, scenario.languages)
+    title_img = ui.text.block(title, t.body, p.text, width, "bold")
+    if not role:
+        return title_img, None, (0, title_img.get_height())
+    text = ui.t("role", role=role)
+    one_line = ui.text.size(title, t.body, "bold")[0]
+    if beside and ui.text.size("· " + text, t.small)[0] <= width - one_line - t.px(16):
+        return (title_img, ui.text.render("· " + text, t.small, p.muted),
+                (one_line + t.px(16), ui.text.line_height(t.body) - ui.text.line_height(t.small)))
+    return title_img, ui.text.block(text, t.small, p.muted, width), (0, title_img.get_height())
+
+
+def choice_buttons(ui, session, lang: str) -> list:
+    """The options the session offers as numbered buttons (or 'Verder' for a scene that
+    only continues); with --watch, hidden options too, greyed, with their condition."""
+    if session.phase is not Phase.SCENE:
+        return []
+    if session.view.can_continue:
+        return [Button(ui.t("continue"), "choice", value=("continue",))]
+    out, n = [], 0
+    for view in session.view.choice_views():
+        text = session.view.choice_text(view.choice, lang)
+        if view.available:
+            n += 1
+            out.append(Button(text, "choice", number=n, value=("choose", view.choice.id)))
+        elif ui.author_mode:
+            why = view.reason.condition if view.reason else ""
+            out.append(Button(text, "choice", enabled=False, note=ui.t("author_hidden", why=why)))
+    return out
