@@ -13,28 +13,20 @@ import shutil
 import sys
 import textwrap
 import time
+from pathlib import Path
 
+from engine.replay import outcomes
 from engine.session import RecordingError, Session, StuckError
+from engine.uistrings import UiStrings
 from engine.state import Phase
 from engine.model import Scenario
 from storage import Recorder, SessionStore, StoreError, default_db_path
 
 from .common import OK, PROBLEMS, USAGE, load_or_report, seed_value, signed
 
-UI = {
-    "nl": {"choose": "Kies", "undo": "u = terug", "quit": "q = stoppen", "continue": "Enter = verder",
-           "ending": "Einde", "path": "Jouw keuzes", "questions": "Vragen voor de nabespreking",
-           "bad_choice": "Kies een nummer uit de lijst.", "undone": "Laatste keuze ongedaan gemaakt.",
-           "nothing_to_undo": "Er is nog geen keuze om ongedaan te maken.",
-           "eof": "Geen invoer meer; het spel stopt hier.", "timer": "Tijd om te beslissen",
-           "seconds": "seconden"},
-    "en": {"choose": "Choose", "undo": "u = undo", "quit": "q = quit", "continue": "Enter = continue",
-           "ending": "Ending", "path": "Your choices", "questions": "Debrief questions",
-           "bad_choice": "Choose a number from the list.", "undone": "Last choice undone.",
-           "nothing_to_undo": "There is no choice to undo yet.",
-           "eof": "No more input; the game stops here.", "timer": "Time to decide",
-           "seconds": "seconds"},
-}
+# the terminal player's words: gettext catalogs in cli/locale (engine.uistrings); an unknown
+# language gets English
+UI = UiStrings(Path(__file__).resolve().parent / "locale", source="nl", fallback="en")
 
 
 def add_parser(sub, name):
@@ -118,7 +110,7 @@ class TerminalPlayer:
         self.scenario, self.lang = scenario, lang
         self.session = Session(scenario, seed)
         self.stdin, self.out = stdin or sys.stdin, stdout or sys.stdout
-        self.ui = UI.get(lang, UI["en"])
+        self.ui = UI.table(lang)
         self.width = min(100, shutil.get_terminal_size((88, 24)).columns)
         self.interactive = hasattr(self.stdin, "isatty") and self.stdin.isatty()
         self.stuck: dict | None = None  # where and why the play got stuck, if it did
@@ -191,7 +183,7 @@ class TerminalPlayer:
             if post.likes is not None or post.shares is not None:
                 counts = f"  [♥ {post.likes or 0}  ↻ {post.shares or 0}]"
             self.say(f"> {head}{counts}")
-            self.say(self.t(post.text), "  ")
+            self.say(s.view.post_text(post, self.lang), "  ")
         self.say()
         self.say("   ".join(f"{self.t(m.label)} {s.vars[m.id]}" for m in self.scenario.meters.values()))
 
@@ -208,7 +200,7 @@ class TerminalPlayer:
         if scene.timer is not None:
             self.say(f"({self.ui['timer']}: {scene.timer.seconds} {self.ui['seconds']})")
         for i, c in enumerate(choices, 1):
-            self.say(self.t(c.text), f"  {i}) ")
+            self.say(s.view.choice_text(c, self.lang), f"  {i}) ")
         shown = time.monotonic()
         while True:
             prompt = f"{self.ui['choose']} 1-{len(choices)} ({self.ui['undo']}, {self.ui['quit']}): "
@@ -242,7 +234,7 @@ class TerminalPlayer:
             return self.decide()
         self.say()
         if outcome.feedback is not None:
-            self.say(self.t(outcome.feedback), "→ ")
+            self.say(outcome.feedback_text(self.lang), "→ ")
         for mid, (a, b) in outcome.meter_changes.items():
             meter = self.scenario.meters[mid]
             self.say(f"{self.t(meter.label)} {signed(b - a)} ({a} → {b})", "   ")
@@ -260,9 +252,8 @@ class TerminalPlayer:
         self.say("   ".join(f"{self.t(m.label)} {s.vars[m.id]}" for m in self.scenario.meters.values()))
         self.say()
         self.say(f"{self.ui['path']}:")
-        for d in s.decisions:
-            choice = self.scenario.scenes[d.scene].choice(d.choice)
-            self.say(self.t(choice.text), f"  {d.index + 1}. ")
+        for outcome in outcomes(self.scenario, s.state):  # each as it was offered
+            self.say(outcome.choice_text(self.lang), f"  {outcome.decision.index + 1}. ")
         if ending.debrief_questions:
             self.say()
             self.say(f"{self.ui['questions']}:")

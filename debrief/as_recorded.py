@@ -82,7 +82,7 @@ def _text_as_then(node, scenario: Scenario, record, earlier, before: Mapping, la
     for v in node.text:
         try:
             if v.condition is None or v.condition.test(state):
-                return text_of(v.text, scenario, lang)
+                return text_of(v.text, scenario, lang, state)
         except (KeyError, TypeError):  # the condition reads a name the recording lacks
             continue
     return text_of(node.text[-1].text, scenario, lang) if node.text else ""

@@ -107,15 +107,16 @@ def flag_changes(before: Mapping, after: Mapping) -> tuple[tuple[str, ...], tupl
     return tuple(k for k in flags if after[k]), tuple(k for k in flags if not after[k])
 
 
-def post_views(posts, scenario: Scenario, lang: str) -> tuple[PostView, ...]:
-    return tuple(PostView(p.author, text_of(p.text, scenario, lang), p.handle, p.time,
+def post_views(posts, scenario: Scenario, lang: str, state=None) -> tuple[PostView, ...]:
+    return tuple(PostView(p.author, text_of(p.text, scenario, lang, state), p.handle, p.time,
                           p.likes, p.shares) for p in posts)
 
 
 def option_view(choice, scenario: Scenario, lang: str, *, chosen: bool, hidden: bool,
-                reason: ReasonView | None, votes: Mapping[str, int]) -> OptionView:
-    return OptionView(choice.id, text_of(choice.text, scenario, lang), chosen, hidden,
-                      text_of(choice.feedback, scenario, lang),
+                reason: ReasonView | None, votes: Mapping[str, int], state=None) -> OptionView:
+    """An option as offered in ``state``; its feedback as that state would show it."""
+    return OptionView(choice.id, text_of(choice.text, scenario, lang, state), chosen, hidden,
+                      text_of(choice.feedback, scenario, lang, state),
                       text_of(choice.debrief, scenario, lang), reason,
                       votes.get(choice.id) if votes else None)
 

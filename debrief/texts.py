@@ -1,11 +1,14 @@
 """Texts of a scenario in one language, looked up by the ids a recording holds."""
 from __future__ import annotations
 
+from engine.inline import render
 from engine.model import Choice, Scenario, Scene, Text
 
 
-def text_of(text: Text | None, scenario: Scenario, lang: str) -> str | None:
-    return None if text is None else text.get(lang, scenario.languages)
+def text_of(text: Text | None, scenario: Scenario, lang: str, state=None) -> str | None:
+    """A text as shown in ``state`` (``engine.inline.render``); without a state, as for no
+    play in particular (the last variant, each conditional part's else)."""
+    return None if text is None else render(text, state, lang, scenario.languages)
 
 
 def find_choice(scenario: Scenario, scene_id: str, choice_id: str) -> Choice | None:

@@ -167,7 +167,7 @@ class _Walk:
         self.step_of[d.index] = number
         self.steps.append(ReplayStep(
             number, "decision", scene.id, text, True, text_reason, self._take_arrival(), posts,
-            options, d.choice, text_of(outcome.feedback, self.scenario, self.lang),
+            options, d.choice, outcome.feedback_text(self.lang),
             self._meters(before, after), flags_set, flags_cleared,
             scene_note(scene, self.scenario, self.lang), notes=self._notes(scene.id),
             decision=rec, warnings=warnings))
@@ -181,8 +181,8 @@ class _Walk:
         return tuple(option_view(
             v.choice, self.scenario, self.lang, chosen=v.choice.id == chosen,
             hidden=not v.available, votes=rec.votes if rec else {},
-            reason=self._reason(v.reason, "shown" if v.available else "hidden"))
-            for v in self.session.view.choice_views())
+            reason=self._reason(v.reason, "shown" if v.available else "hidden"),
+            state=self.session.state) for v in self.session.view.choice_views())
 
     def _ending(self) -> None:
         s, ending = self.session, self.session.view.ending
@@ -205,7 +205,7 @@ class _Walk:
     def _situation(self):
         s = self.session
         return (s.view.text(self.lang), self._reason(s.view.text_reason(), "text"),
-                post_views(s.view.posts(), self.scenario, self.lang))
+                post_views(s.view.posts(), self.scenario, self.lang, s.state))
 
     def _ending_warning(self, reached: str | None) -> tuple[str, ...]:
         recorded = self.record.ending

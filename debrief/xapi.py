@@ -20,7 +20,7 @@ from datetime import datetime
 from engine.model import Scenario
 
 from storage.records import DecisionRecord, SessionRecord
-from .texts import scene_text
+from .texts import scene_text, text_of
 
 XAPI_VERSION = "1.0.3"
 DEFAULT_BASE = "https://weerbaar.example/xapi"
@@ -165,7 +165,7 @@ class StatementBuilder:
         return activity
 
     def _language_map(self, text) -> dict:
-        return {lang: text.get(lang, self.scenario.languages) for lang in self.scenario.languages}
+        return {lang: text_of(text, self.scenario, lang) for lang in self.scenario.languages}
 
     def _ext(self, name: str) -> str:
         return f"{self.base}/extensions/{name}"

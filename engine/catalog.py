@@ -13,6 +13,11 @@ YAML, keeps the author's file in one language (half the length, comments and lay
 rewritten by a tool) and the translator's file in the format their tools (Poedit, Weblate,
 Lokalize) edit, and lets the checker compare the two at any time.
 
+Inline conditional text (``{if vertrouwen >= 60: ...}``, see ``engine.inline``) stays in
+the msgid as written; the note tells the translator to keep the markup and translate only
+the text in it. A translation whose conditions differ from its source's (a block dropped,
+a condition changed, a brace unbalanced) is reported (W015) and the source is shown.
+
 PO files are written and read by polib; GNU gettext's ``msgfmt --check`` accepts them.
 """
 from __future__ import annotations
@@ -23,10 +28,13 @@ from pathlib import Path
 import polib
 
 from .diagnostics import Diagnostic, Reporter
+from .inline import has_markup, signature
 from .textslots import Slot, slots
 from .yamlsource import YList, YMap
 
 WRAP = 78
+MARKUP_NOTE = ("Keep the {if ...: ...} and {else: ...} parts and their conditions as they are; "
+               "translate only the text after each colon. '{{' and '}}' are braces.")
 
 
 class CatalogError(ValueError):
@@ -79,7 +87,8 @@ def build(doc: YMap, lang: str, scenario_file: str,
         source = s.source(source_lang)
         if not source or not source.strip():
             continue
-        entry = polib.POEntry(msgctxt=s.context, msgid=source, msgstr="", comment=s.note,
+        note = f"{s.note}\n{MARKUP_NOTE}" if has_markup(source) else s.note
+        entry = polib.POEntry(msgctxt=s.context, msgid=source, msgstr="", comment=note,
                               occurrences=[(name, str(s.source_pos(source_lang)[0]))])
         before = old.get(s.context)
         if s.written_in(lang):
@@ -152,6 +161,9 @@ def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
         if e is None or not e.msgstr:
             untranslated.append(s)
             s.fill(lang, source, source_lang)  # as gettext does: the source is shown
+        elif has_markup(source + e.msgstr) and signature(e.msgstr) != signature(source):
+            _other_conditions(report, e, s, name, lang, source_lang)
+            s.fill(lang, source, source_lang)
         elif e.msgid != source or "fuzzy" in e.flags:
             report.warn("W014", f"{name}: '{s.context}' was translated from an older source "
                         "text", s.source_pos(source_lang),
@@ -166,3 +178,18 @@ def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
         report.warn("W013", f"{name}: {n} text{'s' * (n != 1)} not translated into '{lang}', "
                     f"the first: {first.note}", first.source_pos(source_lang),
                     "translate them in the catalog; until then the source text is shown")
+
+
+def _other_conditions(report: Reporter, entry: polib.POEntry, slot: Slot, name: str,
+                      lang: str, source_lang: str) -> None:
+    """W015 at the source text (as W013 and W014 are, so that editors show it in the
+    scenario), naming the catalog's entry: its conditions (or markup) are not the source's."""
+    got, want = signature(entry.msgstr), signature(entry.msgid)
+    why = got if isinstance(got, str) else \
+        "it asks " + (", ".join(f"'{c}'" for c in got) or "no condition") + " instead of " + \
+        (", ".join(f"'{c}'" for c in want) if isinstance(want, list) else "the source's")
+    report.warn("W015", f"{name}:{entry.linenum}: the '{lang}' translation of '{slot.context}' "
+                f"has other conditional text than its source: {why}",
+                slot.source_pos(source_lang),
+                "keep every '{if ...}' part and its condition as in the msgid; until then the "
+                "source text is shown")

@@ -8,6 +8,7 @@ import difflib
 
 from . import lessons
 from .diagnostics import Reporter
+from .textcheck import conditions as text_conditions
 from .model import Scenario, Variant
 from .yamlsource import YMap
 
@@ -171,20 +172,29 @@ def unused(scenario: Scenario, report: Reporter, doc: YMap) -> None:
         if c is not None:
             read.update(c.uses.names)
 
+    def texts(*items):  # a condition in a text's variants or inline parts reads too
+        for text in items:
+            for c in text_conditions(text):
+                cond(c)
+
     for scene in scenario.scenes.values():
         effects(scene.on_enter)
         for v in scene.text:
             cond(v.condition)
+            texts(v.text)
         for p in scene.posts:
             cond(p.condition)
+            texts(p.text)
         for c in scene.choices:
             effects(c.effects)
             cond(c.condition)
+            texts(c.text, c.feedback)
         for r in scene.next:
             cond(r.condition)
     for ending in scenario.endings.values():
         for v in ending.text:
             cond(v.condition)
+            texts(v.text)
     for mid in scenario.meters:
         if mid not in changed:
             report.warn("W006", f"meter '{mid}' never changes", _pos(doc, "meters", mid),

@@ -41,6 +41,7 @@ CODES: dict[str, str] = {
     "E024": "undeclared language",
     "E025": "file cannot be read",
     "E030": "a claim of an ending does not hold",
+    "E031": "malformed conditional text",
     "W001": "text too long for one screen",
     "W002": "choice without feedback",
     "W003": "plain text in a multi-language scenario",
@@ -54,6 +55,7 @@ CODES: dict[str, str] = {
     "W012": "claims not proved within the explorer's budget",
     "W013": "untranslated text in a catalog",
     "W014": "outdated translation",
+    "W015": "languages of a text ask different conditions",
 }
 
 

@@ -8,6 +8,7 @@ coloured by tone, and the explorer's findings in red.
 """
 from __future__ import annotations
 
+from .inline import render
 from .model import Scenario
 
 TONE_COLOURS = {"good": "#2e7d32", "mixed": "#b26a00", "bad": "#c62828", "neutral": "#546e7a"}
@@ -23,7 +24,7 @@ def _edges(scenario: Scenario, lang: str):
     """(source, target, label, dashed) for every choice and route."""
     for sid, scene in scenario.scenes.items():
         for c in scene.choices:
-            label = _short(c.text.get(lang, scenario.languages))
+            label = _short(render(c.text, None, lang, scenario.languages))
             if c.condition is not None:
                 label += f" [if {c.condition.source}]"
             yield sid, c.goto, label, False
@@ -44,7 +45,7 @@ def to_mermaid(scenario: Scenario, lang: str | None = None, problems: frozenset 
     lang = lang or scenario.default_language
     out = ["flowchart TD"]
     for sid, scene in scenario.scenes.items():
-        first = _short(scene.text[-1].text.get(lang, scenario.languages), 36)
+        first = _short(render(scene.text[-1].text, None, lang, scenario.languages), 36)
         out.append(f'  {sid}["{sid}<br/><small>{_mermaid_text(first)}</small>"]')
     for eid, ending in scenario.endings.items():
         title = _mermaid_text(_short(ending.title.get(lang, scenario.languages), 36))

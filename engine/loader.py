@@ -11,11 +11,14 @@ import hashlib
 import re
 from types import MappingProxyType
 
-from . import catalog, checks
+from dataclasses import replace
+
+from . import catalog, checks, textcheck
 from .diagnostics import Diagnostic, Reporter, ScenarioError, Severity
 from .expr import Env, ExprError, compile_condition
 from .gcpause import paused_gc
 from .guess import Guesser
+from .inline import has_markup
 from .model import (EMPTY, NO_EFFECTS, SCENE_KINDS, TONES, Character, Choice, Effects, Ending,
                     Meter, Post, Route, Scenario, Scene, Text, Timer, Variant)
 from .sourcefile import FileRefused, read_source
@@ -129,38 +132,56 @@ class _Loader:
             return None
         return value
 
-    def text(self, value, at, what: str, translatable: bool = True) -> Text:
+    def text(self, value, at, what: str, translatable: bool = True, shown: bool = False) -> Text:
+        """A text; ``shown``: a text the player sees in play, where '{if ...}' is read."""
         if isinstance(value, str):
             if translatable and len(self.languages) > 1 and value.strip():
                 self.r.warn("W003", f"{what} is plain text in a scenario in "
                             f"{', '.join(self.languages)}", at,
                             "give it per language: {" + ", ".join(
                                 f"{lang}: ..." for lang in self.languages) + "}")
-            return Text.of(value)
+            return self.inline(Text.of(value), {"": at}, what, shown) if has_markup(value) \
+                else Text.of(value)
         if isinstance(value, YMap):
-            return self.text_map(value, value, what)
+            return self.text_map(value, value, what, shown)
         self.r.error("E006", f"{what}: expected text or a mapping of languages "
                      f"(got {_type_name(value)})", at)
         return EMPTY
 
-    def text_map(self, m: YMap, values: dict, what: str) -> Text:
+    def text_map(self, m: YMap, values: dict, what: str, shown: bool = False) -> Text:
         out = {}
         for lang, s in values.items():
             if lang not in self.languages:
                 self.r.error("E024", f"{what}: language '{lang}' is not declared", m.key_at(lang),
-                             self.guess(lang, self.languages) or
+                             self.guess(lang, self.languages) or textcheck.brace_hint(lang) or
                              f"declared: {', '.join(self.languages)}")
                 continue
             if not isinstance(s, str):
                 self.r.error("E006", f"{what} ({lang}): expected text (got {_type_name(s)})",
-                             m.at(lang))
+                             m.at(lang), textcheck.brace_hint(s))
                 continue
             out[lang] = s
-        for lang in self.languages:
-            if lang not in values:
+        for lang in self.languages:  # not for '{if x: ...}' read by YAML as a mapping
+            if lang not in values and not textcheck.brace_hint(values):
                 self.r.error("E016", f"{what} has no '{lang}' text", m.pos,
                              f"add '{lang}: ...' or remove '{lang}' from languages")
-        return Text(MappingProxyType(out))
+        text = Text(MappingProxyType(out))
+        if not any(map(has_markup, out.values())):
+            return text  # the common case: nothing to parse or place
+        return self.inline(text, {k: m.at(k) for k in out}, what, shown)
+
+    def inline(self, text: Text, where: dict, what: str, shown: bool) -> Text:
+        if shown:
+            return textcheck.shown(text, where, what, self.env, self.lines, self.r)
+        textcheck.misplaced(text, where, what, self.r)
+        return text
+
+    def varying(self, value, at, what: str) -> Text:
+        """A choice's text or feedback: one text, or variants as a scene's text has."""
+        if not isinstance(value, YList):
+            return self.text(value, at, what, shown=True)
+        variants = self.variants(value, at, what)
+        return replace(variants[-1].text, variants=variants[:-1])
 
     def condition(self, src, at, what: str):
         if not isinstance(src, str):
@@ -414,7 +435,7 @@ class _Loader:
 
     def variants(self, value, at, what: str) -> tuple[Variant, ...]:
         if not isinstance(value, YList):
-            return (Variant(self.text(value, at, what)),)
+            return (Variant(self.text(value, at, what, shown=True)),)
         if not value:
             self.r.error("E005", f"{what}: the list of variants is empty", at)
             return (Variant(EMPTY),)
@@ -425,9 +446,9 @@ class _Loader:
                 cond = self.condition(item["if"], item.at("if"), f"{what} variant {i + 1} 'if'") \
                     if "if" in item else None
                 langs = {k: v for k, v in item.items() if k != "if"}
-                text = self.text_map(item, langs, f"{what} variant {i + 1}")
+                text = self.text_map(item, langs, f"{what} variant {i + 1}", shown=True)
             else:
-                cond, text = None, self.text(item, pos, f"{what} variant {i + 1}")
+                cond, text = None, self.text(item, pos, f"{what} variant {i + 1}", shown=True)
             if i < len(value) - 1 and not (isinstance(item, YMap) and "if" in item):
                 self.r.error("E022", f"{what} variant {i + 1} has no 'if', so the variants after "
                              "it are never shown", pos, "only the last variant goes without 'if'")
@@ -504,11 +525,11 @@ class _Loader:
             goto = self.goto(c["goto"], c.at("goto"), f"{what} goto", targets)
             choice = Choice(
                 id=cid or "", index=len(out), goto=goto or "",
-                text=self.text(c["text"], c.at("text"), f"{what} text"),
+                text=self.varying(c["text"], c.at("text"), f"{what} text"),
                 condition=self.condition(c["if"], c.at("if"), f"{what} 'if'") if "if" in c else None,
                 effects=self.effects(c["effects"], c.at("effects"), f"{what} effects")
                 if "effects" in c else NO_EFFECTS,
-                feedback=self.text(c["feedback"], c.at("feedback"), f"{what} feedback")
+                feedback=self.varying(c["feedback"], c.at("feedback"), f"{what} feedback")
                 if "feedback" in c else None,
                 debrief=self.text(c["debrief"], c.at("debrief"), f"{what} debrief")
                 if "debrief" in c else None,
@@ -568,7 +589,7 @@ class _Loader:
                 handle = characters[author].handle
             out.append(Post(
                 author=author, handle=str(handle),
-                text=self.text(p["text"], p.at("text"), f"{what} text"),
+                text=self.text(p["text"], p.at("text"), f"{what} text", shown=True),
                 time=self.string(p.get("time", ""), p.at("time"), f"{what} time") or "",
                 likes=self.integer(p["likes"], p.at("likes"), f"{what} likes", 0)
                 if "likes" in p else None,
@@ -653,6 +674,7 @@ def check_text(source: str | bytes, path: str = "<scenario>",
     with paused_gc():
         doc = read_yaml(text, report)
         if doc is None and report.has_errors:  # not YAML; a null document goes on to E006
+            textcheck.explain_yaml_braces(report, text.splitlines())
             return None, report.sorted()
         catalog.apply(doc, path, report)  # translations from NAME.LANG.po beside the file
         scenario = _Loader(report, text).scenario(doc, path, digest)

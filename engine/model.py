@@ -17,26 +17,46 @@ TONES = ("good", "mixed", "bad", "neutral")
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A human-readable text: one string per language, or one plain string for all."""
+    """A human-readable text: one string per language, or one plain string for all.
+
+    The strings are kept as written, with any inline conditional text (``{if ...: ...}``)
+    in them; ``inline`` holds those parsed (language -> pieces, see ``engine.inline``) when
+    a string has markup. ``variants`` are alternatives tried in order before this text, each
+    with a condition (choice texts and feedback). What a player sees is
+    ``engine.inline.render``, asked through ``engine.views``; ``get`` gives the text as
+    written, for tools and texts that never vary.
+    """
 
     values: Mapping[str, str]
     plain: bool = False
+    variants: tuple["Variant", ...] = ()
+    inline: Mapping[str, tuple] | None = None
 
     @classmethod
     def of(cls, value: str) -> "Text":
         return cls(MappingProxyType({"": value}), plain=True)
 
-    def get(self, lang: str, fallback: tuple[str, ...] = ()) -> str:
-        """The text in ``lang``, else in the first of ``fallback`` that exists."""
+    def language(self, lang: str, fallback: tuple[str, ...] = ()) -> str | None:
+        """The key of the string ``get`` gives: ``lang``, else the first of ``fallback``."""
         if self.plain:
-            return self.values[""]
+            return ""
         for code in (lang, *fallback):
             if code in self.values:
-                return self.values[code]
-        return next(iter(self.values.values()), "")
+                return code
+        return next(iter(self.values), None)
+
+    def get(self, lang: str, fallback: tuple[str, ...] = ()) -> str:
+        """The text in ``lang`` as written, else in the first of ``fallback`` that exists."""
+        code = self.language(lang, fallback)
+        return "" if code is None else self.values[code]
 
     def has(self, lang: str) -> bool:
         return self.plain or lang in self.values
+
+    @property
+    def varies(self) -> bool:
+        """True when what is shown depends on the play state."""
+        return bool(self.variants or self.inline)
 
 
 EMPTY = Text.of("")

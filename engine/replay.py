@@ -229,3 +229,10 @@ def replay_to(scenario: Scenario, state: PlayState) -> PlayState:
 
 def steps_of(decisions: list[Decision]) -> list[Step]:
     return [as_step(d) for d in decisions]
+
+
+def outcomes(scenario: Scenario, state: PlayState) -> list[views.Outcome]:
+    """What each decision of ``state`` led to, as the player saw it then (``Outcome``'s
+    ``choice_text`` and ``feedback_text``): its decisions replayed, as far as they go."""
+    walk = Walk(Session(scenario, state.seed), steps_of(state.decisions), end=End.STAY)
+    return [event.outcome for event in walk if isinstance(event, Decided)]

@@ -182,6 +182,8 @@ class Session:
                 raise SessionError(f"scene '{scene.id}' has no choice '{choice_id}'")
             raise SessionError(f"choice '{choice_id}' is not available in scene '{scene.id}'")
         self._save_point(always=False)
+        choice = scene.choice(choice_id)
+        offered_in = s.copy() if choice.text.varies else None  # for the texts: see Outcome
         before, step, changes = dict(s.vars), s.step, []
         self.machine.fire(s, choice_trigger(scene.id, choice_id), changes, checked=True)
         index = len(s.decisions)
@@ -197,7 +199,8 @@ class Session:
         s.arrivals.setdefault(s.scene, index)
         s.phase = Phase.CONSEQUENCE
         self._events.append(("on_decision", (decision,)))
-        return views.Outcome(self.scenario, decision, scene.choice(choice_id), net, changes)
+        after = s.copy() if choice.feedback is not None and choice.feedback.varies else None
+        return views.Outcome(self.scenario, decision, choice, net, changes, offered_in, after)
 
     def _proceed(self) -> tuple:
         if self.state.phase is not Phase.CONSEQUENCE:

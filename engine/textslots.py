@@ -107,10 +107,12 @@ def _list(out, m: YMap, key: str, context: str, note: str) -> None:
             out.append(Slot(f"{context}/{i + 1}", note, items, i))
 
 
-def _variants(out, body: YMap, where: str, what: str) -> None:
-    text = body.get("text")
+def _variants(out, body: YMap, where: str, what: str, key: str = "text",
+              note: str = "") -> None:
+    """A text, or its list of variants (a scene's, an ending's, a choice's text or feedback)."""
+    text, note = body.get(key), note or f"the text of {what}"
     if isinstance(text, (str, YMap)):
-        out.append(Slot(f"{where}/text", f"the text of {what}", body, "text"))
+        out.append(Slot(f"{where}/{key}", note, body, key))
     for i, item in enumerate(text if isinstance(text, YList) else ()):
         if isinstance(item, YMap):
             cond = item.get("if")
@@ -119,7 +121,7 @@ def _variants(out, body: YMap, where: str, what: str) -> None:
             shown = ""
         else:
             continue
-        out.append(Slot(f"{where}/text/{i + 1}", f"variant {i + 1} of the text of {what}{shown}",
+        out.append(Slot(f"{where}/{key}/{i + 1}", f"variant {i + 1} of {note}{shown}",
                         text, i))
 
 
@@ -139,10 +141,13 @@ def _scene(out, sid: str, body: YMap) -> None:
                                 item, "text"))
     for i, choice in _mappings(body.get("choices")):
         cid = choice.get("id", f"c{i + 1}")
-        for key in _text_keys(choice, ("text", "feedback", "debrief")):
-            note = {"text": "the option the player picks", "feedback": "what happens after it",
-                    "debrief": "the facilitator's note on it"}[key]
-            out.append(Slot(f"{where}/choices/{cid}/{key}",
-                            f"choice '{cid}' in {what}: {note}", choice, key))
+        for key, note in (("text", "the option the player picks"),
+                          ("feedback", "what happens after it")):
+            _variants(out, choice, f"{where}/choices/{cid}", what, key,
+                      f"choice '{cid}' in {what}: {note}")
+        if "debrief" in _text_keys(choice, ("debrief",)):
+            out.append(Slot(f"{where}/choices/{cid}/debrief",
+                            f"choice '{cid}' in {what}: the facilitator's note on it", choice,
+                            "debrief"))
     if "debrief" in _text_keys(body, ("debrief",)):
         out.append(Slot(f"{where}/debrief", f"the facilitator's note on {what}", body, "debrief"))

@@ -6,8 +6,10 @@ reads the play state's internals for itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from . import rules
+from .inline import render
 from .model import Choice, Ending, Scenario, Scene, Text
 from .reasons import Reason, explain, route_reason, text_reason
 from .state import Change, Decision, Phase, PlayState
@@ -23,19 +25,38 @@ class ChoiceView:
 class Outcome:
     """What a choice led to, for the consequence panel: the decision, the choice, its
     feedback, the net change of every meter and flag, and every change with its cause
-    (the choice's effects, then the target's ``on_enter``)."""
+    (the choice's effects, then the target's ``on_enter``).
 
-    __slots__ = ("decision", "choice", "net", "changes", "_meters")
+    ``before`` is the play state in which the choice was offered, ``after`` the one right
+    after it (its effects and the target's ``on_enter`` applied), in which the feedback is
+    shown; a session passes these snapshots only when the texts vary with the state."""
+
+    __slots__ = ("decision", "choice", "net", "changes", "_meters", "_languages", "_before",
+                 "_after")
 
     def __init__(self, scenario: Scenario, decision: Decision, choice: Choice, net: dict,
-                 changes) -> None:
+                 changes, before: PlayState | None = None, after: PlayState | None = None):
         self.decision, self.choice, self.net = decision, choice, net
         self.changes: tuple[Change, ...] = tuple(changes)
-        self._meters = scenario.meters
+        self._meters, self._languages = scenario.meters, scenario.languages
+        self._before, self._after = before, after
 
     @property
     def feedback(self) -> Text | None:
+        """The feedback as written; what the player sees is ``feedback_text``."""
         return self.choice.feedback
+
+    def feedback_text(self, lang: str | None = None) -> str | None:
+        """The feedback shown after the choice, in ``lang``; None when the choice has none."""
+        if self.choice.feedback is None:
+            return None
+        return render(self.choice.feedback, self._after, lang or self._languages[0],
+                      self._languages)
+
+    def choice_text(self, lang: str | None = None) -> str:
+        """The chosen option as it was offered (in the state before the choice)."""
+        return render(self.choice.text, self._before, lang or self._languages[0],
+                      self._languages)
 
     @property
     def target(self) -> str:
@@ -93,8 +114,55 @@ class View:
         return variants[-1]
 
     def text(self, lang: str | None = None) -> str:
-        lang = lang or self.scenario.default_language
-        return self.variant().text.get(lang, self.scenario.languages)
+        """The scene's or ending's text as shown now: its variant, its inline parts resolved."""
+        return self.render(self.variant().text, lang)
+
+    def render(self, text: Text | None, lang: str | None = None) -> str:
+        """Any text of the scenario as it shows in this state (``engine.inline.render``)."""
+        return render(text, self.state, lang or self.scenario.default_language,
+                      self.scenario.languages)
+
+    def choice_text(self, choice: Choice, lang: str | None = None) -> str:
+        """An option's text as offered now."""
+        return self.render(choice.text, lang)
+
+    def post_text(self, post, lang: str | None = None) -> str:
+        """A post's or message's text as shown now."""
+        return self.render(post.text, lang)
+
+    def chosen_text(self, lang: str | None = None) -> str | None:
+        """After a choice (phase CONSEQUENCE): the chosen option's text as it was offered;
+        else None."""
+        s = self.state
+        if s.phase is not Phase.CONSEQUENCE or not s.decisions:
+            return None
+        last = s.decisions[-1]
+        return self.as_offered(self.scenario.scenes[last.scene].choice(last.choice).text, lang)
+
+    def as_offered(self, text: Text | None, lang: str | None = None) -> str:
+        """A text as it showed when the last choice was offered (at a consequence: in the
+        state before that choice, which the last decision gives back exactly); in a scene,
+        as it shows now."""
+        s = self.state
+        if s.phase is not Phase.CONSEQUENCE or not s.decisions:
+            return self.render(text, lang)
+        last = s.decisions[-1]
+        visits = dict(s.visits)
+        visits[last.target] = visits.get(last.target, 1) - 1  # the choice's arrival, undone
+        pair = (last.scene, last.choice)
+        again = any((d.scene, d.choice) == pair for d in s.decisions[:-1])
+        before = SimpleNamespace(vars=last.before, visits=visits,
+                                 chosen=s.chosen if again else s.chosen - {pair})
+        return render(text, before, lang or self.scenario.default_language,
+                      self.scenario.languages)
+
+    def feedback_text(self, lang: str | None = None) -> str | None:
+        """After a choice (phase CONSEQUENCE): its feedback as shown now; else None."""
+        if self.state.phase is not Phase.CONSEQUENCE or not self.state.decisions:
+            return None
+        last = self.state.decisions[-1]
+        feedback = self.scenario.scenes[last.scene].choice(last.choice).feedback
+        return None if feedback is None else self.render(feedback, lang)
 
     def posts(self) -> list:
         """The posts or messages of a feed or message scene that show in this state."""

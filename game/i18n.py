@@ -1,29 +1,31 @@
-"""Every string of the interface, in Dutch (the default) and English.
+"""Every string of the interface, in Dutch (the default) and English: gettext catalogs in
+``game/locale/`` (``messages.pot`` the Dutch source, ``en.po`` the English; see
+``engine.uistrings``). A new interface language is a new ``LANG.po`` there.
 
-Scenario texts come from the scenario; only the game's own words live here, one module per
-language (``i18n_nl.py``, ``i18n_en.py``) with the same keys. ``tr(lang, key, **values)``
-formats one; an unknown language or key falls back to Dutch.
+Scenario texts come from the scenario; only the game's own words live here.
+``tr(lang, key, **values)`` formats one; an unknown language, or a string a catalog does
+not translate, falls back to Dutch.
 """
 from __future__ import annotations
 
-from .i18n_en import EN
-from .i18n_nl import NL
+from pathlib import Path
+
+from engine.uistrings import UiStrings
 
 DEFAULT = "nl"
-
-STRINGS: dict[str, dict[str, str]] = {
-    "nl": NL,
-    "en": EN,
-}
+CATALOGS = UiStrings(Path(__file__).resolve().parent / "locale", source=DEFAULT)
 
 
 def tr(lang: str, key: str, /, **values) -> str:
-    table = STRINGS.get(lang, STRINGS[DEFAULT])
-    text = table.get(key, STRINGS[DEFAULT][key])
-    return text.format(**values) if values else text
+    return CATALOGS.tr(lang, key, **values)
+
+
+def own_name(code: str) -> str:
+    """An interface language's name in that language ("Nederlands", "English"), as offered."""
+    return tr(code, "lang_self")
 
 
 def lang_name(ui_lang: str, code: str) -> str:
     """The name of language ``code`` in the interface language (unknown codes as they are)."""
     key = f"lang_name_{code}"
-    return tr(ui_lang, key) if key in STRINGS[DEFAULT] else code.upper()
+    return tr(ui_lang, key) if CATALOGS.has(key) else code.upper()

@@ -10,7 +10,9 @@ import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-LANGUAGES = ("nl", "en")
+from .i18n import CATALOGS
+
+LANGUAGES = CATALOGS.languages  # the interface languages: one per catalog in game/locale
 TEXT_SIZES = (0.85, 1.0, 1.2, 1.4)  # factors on the base type size; index 1 is normal
 SETTINGS_FORMAT = 1
 ENV_DIR = "WEERBAAR_CONFIG_DIR"

@@ -1,7 +1,7 @@
 """Completion: what may stand at the cursor, judged from the text before it on its line.
 
 After ``goto:`` scene and ending ids; after ``speaker:``, ``author:`` or ``from:`` character
-ids; inside an ``if:`` meters, flags, functions and words of the condition language (and
+ids; inside an ``if:`` or a text's ``{if`` meters, flags, functions and words of the condition language (and
 scene ids inside ``visited(``/``chosen(``); inside effects meters and ``set``/``clear``; at
 the start of a line the keys the JSON schema allows at that place.
 """
@@ -24,6 +24,7 @@ _GOTO = re.compile(r"\bgoto:\s*['\"]?\w*$")
 _START = re.compile(r"^start:\s*['\"]?\w*$")
 _CHARACTER = re.compile(r"\b(speaker|author|from):\s*['\"]?\w*$")
 _CONDITION = re.compile(r"\bif:\s*['\"]?(?P<expr>[^'\"]*)$")
+_INLINE = re.compile(r"(?<!\{)\{if\s+(?P<expr>[^:{}]*)$")  # in a text: '{if vertrouwen >= '
 _CALL = re.compile(r"\b(?P<func>visited|visits|chosen)\(\s*(?P<scene>\w+)?(?P<comma>\s*,\s*)?\w*$")
 _EFFECTS = re.compile(r"\b(effects|on_enter):\s*\{(?P<inside>[^}]*)$")
 _KEY = re.compile(r"^(?P<indent>\s*(?:-\s+)?)\w*$")
@@ -50,7 +51,7 @@ def complete(index: Index | None, lines: list[str], pos: lsp.Position) -> list[l
         return _items(ids("scene"), K.Class, "scene")
     if _CHARACTER.search(before):
         return _items(ids("character"), K.Constant, "character")
-    cond = _CONDITION.search(before)
+    cond = _INLINE.search(before) or _CONDITION.search(before)
     if cond:
         return _condition(index, cond.group("expr"), ids)
     effects = _EFFECTS.search(before)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from engine.diagnostics import Reporter
 from engine.expr import FUNCTIONS
+from engine.inline import InlineError, blocks, has_markup, parse
+from engine.textcheck import offset_pos
 from engine.yamlsource import YList, YMap, read_yaml
 
 KINDS = ("scene", "ending", "meter", "flag", "character")
@@ -116,7 +118,7 @@ class _Indexer:
         endings = doc.get("endings")
         for eid, body in (endings.items() if isinstance(endings, YMap) else ()):
             if isinstance(body, YMap):
-                self.variants(body.get("text"), f"text of ending '{eid}'")
+                self.text(body, "text", f"ending '{eid}'")
         return self.index
 
     def scene(self, sid: str, body: YMap) -> None:
@@ -124,11 +126,13 @@ class _Indexer:
         if "speaker" in body:
             self.use("character", body["speaker"], body.at("speaker"), f"speaker of {where}")
         self.effects(body.get("on_enter"), f"on_enter of {where}")
-        self.variants(body.get("text"), f"text of {where}")
+        self.text(body, "text", where)
         for i, item in enumerate(_items(body.get("choices"))):
             what = f"choice '{item.get('id', f'c{i + 1}')}' in {where}"
             self.goto(item, what)
             self.effects(item.get("effects"), what)
+            self.text(item, "text", what)
+            self.text(item, "feedback", what, "feedback")
         for i, item in enumerate(_items(body.get("next"))):
             self.goto(item, f"route {i + 1} of {where}")
         for key, author in (("posts", "author"), ("messages", "from")):
@@ -137,6 +141,7 @@ class _Indexer:
                 if author in item:
                     self.use("character", item[author], item.at(author), f"{author} of {what}")
                 self.condition(item, what)
+                self.text(item, "text", what)
 
     def goto(self, item: YMap, what: str) -> None:
         target = item.get("goto")
@@ -145,9 +150,33 @@ class _Indexer:
             self.use(kind, target, item.at("goto"), what)
         self.condition(item, what)
 
-    def variants(self, value, what: str) -> None:
-        for item in _items(value):
-            self.condition(item, what)
+    def text(self, container: YMap, key: str, what: str, label: str = "text") -> None:
+        """A text: its variants' conditions and the conditions inline in each language."""
+        value, strings = container.get(key), []
+        if isinstance(value, str):
+            strings.append((value, container.at(key)))
+        elif isinstance(value, YMap):
+            strings += _strings(value)
+        for i, item in enumerate(value if isinstance(value, YList) else ()):
+            if isinstance(item, str):
+                strings.append((item, value.at(i)))
+            elif isinstance(item, YMap):
+                self.condition(item, f"{label} of {what}")
+                strings += _strings(item)
+        for text, pos in strings:
+            self.inline(text, pos, f"{label} of {what}")
+
+    def inline(self, text: str, pos, what: str) -> None:
+        """The names in '{if ...}' parts, at their place in the file."""
+        if not has_markup(text):
+            return
+        try:
+            pieces = parse(text)
+        except InlineError:
+            return  # the checker reports it; nothing to point at yet
+        for block in blocks(pieces):
+            line, col = offset_pos(self.lines, pos, text, block.offset)
+            self.names(block.source, line, col, f"'{{if}}' in the {what}")
 
     def effects(self, value, what: str) -> None:
         if not isinstance(value, YMap):
@@ -171,7 +200,11 @@ class _Indexer:
             return
         line, col = item.at("if")
         col = self.value_column((line, col))
-        place = block_places(self.lines, line, col, src)
+        self.names(src, line, col, f"'if' of {what}", block_places(self.lines, line, col, src))
+
+    def names(self, src: str, line: int, col: int, role: str, place=None) -> None:
+        """The meters, flags, scenes and endings a condition names, where they stand
+        (``place``: offset -> position, for a condition written as a block scalar)."""
         defs = self.index.definitions
         for m in _NAME.finditer(src):
             name, before = m.group(), src[:m.start()].rstrip()
@@ -184,7 +217,7 @@ class _Indexer:
             else:
                 continue
             at = place(m.start()) if place else (line, col + m.start())
-            self.index.uses.append(Spot(name, kind, at[0], at[1], f"'if' of {what}"))
+            self.index.uses.append(Spot(name, kind, at[0], at[1], role))
 
 
 def block_places(lines: list[str], line: int, col: int, src: str):
@@ -218,3 +251,8 @@ def block_places(lines: list[str], line: int, col: int, src: str):
 def _items(value):
     """The mappings in a list (choices, routes, posts, variants); nothing for other values."""
     return [v for v in value if isinstance(v, YMap)] if isinstance(value, YList) else []
+
+
+def _strings(m: YMap) -> list[tuple[str, tuple[int, int]]]:
+    """The texts of a mapping of languages (or of a variant: without its 'if')."""
+    return [(v, m.at(k)) for k, v in m.items() if isinstance(v, str) and k != "if"]

@@ -117,10 +117,11 @@ class SoloPlay:
                              "questions": [tx(q) for q in e.debrief_questions]}
             return out
         if s.phase is Phase.CONSEQUENCE:
-            out["consequence"] = _consequence(s, tx)
+            out["consequence"] = _consequence(s, tx, lang)
             return out
         out["scene"] = _scene(s, tx, lang)
-        out["choices"] = [{"id": letter(i), "letter": letter(i), "text": tx(c.text)}
+        out["choices"] = [{"id": letter(i), "letter": letter(i),
+                           "text": s.view.choice_text(c, lang)}
                           for i, c in enumerate(s.view.available_choices())]
         out["can_continue"] = s.view.can_continue
         return out
@@ -142,18 +143,17 @@ def _scene(s: Session, tx, lang: str) -> dict:
             "role": tx(speaker.role) if speaker and speaker.role else "",
             "channel": tx(node.channel), "headline": tx(node.headline), "outlet": node.outlet,
             "posts": [{"author": p.author, "handle": p.handle, "time": p.time,
-                       "text": tx(p.text), "likes": p.likes, "shares": p.shares}
+                       "text": s.view.post_text(p, lang), "likes": p.likes, "shares": p.shares}
                       for p in s.view.posts()]}
 
 
-def _consequence(s: Session, tx) -> dict:
+def _consequence(s: Session, tx, lang: str) -> dict:
     d = s.decisions[-1]
-    scene = s.scenario.scenes[d.scene]
-    choice = scene.choice(d.choice)
     meters = s.scenario.meters
     changes = [{"label": tx(meters[k].label), "before": a, "after": b, "good": meters[k].good}
                for k, (a, b) in d.changes().items() if k in meters]
-    return {"choice": tx(choice.text), "feedback": tx(choice.feedback), "changes": changes}
+    return {"choice": s.view.chosen_text(lang), "feedback": s.view.feedback_text(lang) or "",
+            "changes": changes}
 
 
 def situation(session: Session, lang: str, limit: int = 400) -> str:

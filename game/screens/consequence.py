@@ -49,9 +49,9 @@ class ConsequencePanel:
         flow.add(r.block(ui.t("what_happened"), t.h2, p.text, width, "bold"), after=t.px(10))
         lead = ui.t("timed_out") if o.decision.timed_out else ui.t("you_chose")
         flow.add(r.block(lead, t.small, p.muted, width), after=t.px(2))
-        flow.add(r.block(self.tx(o.choice.text), t.body, p.text, width, "bold"), after=t.px(20))
+        flow.add(r.block(o.choice_text(self.lang), t.body, p.text, width, "bold"), after=t.px(20))
         if o.feedback is not None:
-            flow.add(r.block(self.tx(o.feedback), t.body, p.text, width), after=t.px(20))
+            flow.add(r.block(o.feedback_text(self.lang), t.body, p.text, width), after=t.px(20))
         own, arrival = split_outcome(self.scenario, o)
         if not own and not arrival:
             flow.add(r.block(ui.t("no_changes"), t.small, p.muted, width, "italic"))

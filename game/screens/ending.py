@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from engine.replay import outcomes
+
 from ..flow import Flow
 from ..intents import Back, Scroll
 from ..widgets import Button, FocusGroup, MeterHud, ScrollView
@@ -119,10 +121,10 @@ class EndingScreen(Screen):
         if not self.session.decisions:
             flow.add(r.block(ui.t("no_decisions"), t.body, p.muted, width, "italic"))
         num_w = t.fs(40)
-        for d in self.session.decisions:
-            choice = scenario.scenes[d.scene].choice(d.choice)
+        for outcome in outcomes(scenario, self.session.state):  # each as it was offered
+            d = outcome.decision
             num = r.render(f"{d.index + 1}.", t.small, p.muted, "bold")
-            text = r.block(self.tx(choice.text), t.small, p.text, width - num_w,
+            text = r.block(outcome.choice_text(self.play.lang), t.small, p.text, width - num_w,
                            "italic" if d.timed_out else "regular")
             rect = flow.add(text, x=num_w, after=t.px(8))
             flow.add_beside(num, 0, rect.top + (r.line_height(t.small) - num.get_height()) // 2)

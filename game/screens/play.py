@@ -240,8 +240,8 @@ class PlayScreen(Screen):
         self.outcome = outcome
         self.app.cue("choice")
         self.teller.chose(outcome)
-        self.history.add(self.seen, outcome.decision.index, outcome.choice.text.get(
-            self.lang, self.scenario.languages), outcome.decision.timed_out)
+        self.history.add(self.seen, outcome.decision.index, outcome.choice_text(self.lang),
+                         outcome.decision.timed_out)
         self.timer = None
         self.hud.set_values(self.session.view.meters(), outcome.meter_changes,
                             animate=not self.app.settings.reduced_motion)

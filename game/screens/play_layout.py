@@ -105,7 +105,7 @@ def choice_buttons(ui, session, lang: str) -> list:
         return [Button(ui.t("continue"), "choice", value=("continue",))]
     out, n = [], 0
     for view in session.view.choice_views():
-        text = view.choice.text.get(lang, session.scenario.languages)
+        text = session.view.choice_text(view.choice, lang)
         if view.available:
             n += 1
             out.append(Button(text, "choice", number=n, value=("choose", view.choice.id)))

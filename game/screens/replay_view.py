@@ -38,6 +38,9 @@ class AsPlayed:
                                 shares=p.shares, condition=None, text=Text.of(p.text))
                 for p in self._step.posts]
 
+    def post_text(self, post, lang: str | None = None) -> str:
+        return post.text.get("")  # the replay step holds the text as it was shown
+
 
 # ---- left: the situation ------------------------------------------------------------------
 def situation_flow(ui, replay, step, images, width: int, view_height: int) -> Flow:

@@ -19,12 +19,18 @@ class SceneSnapshot:
         self.node, self.default = session.view.node, scenario.default_language
         self._texts = {lang: session.view.text(lang) for lang in scenario.languages}
         self._posts = session.view.posts()
+        self._post_texts = {lang: [session.view.post_text(p, lang) for p in self._posts]
+                            for lang in scenario.languages}
 
     def text(self, lang: str | None = None) -> str:
         return self._texts.get(lang or self.default, self._texts[self.default])
 
     def posts(self) -> list:
         return self._posts
+
+    def post_text(self, post, lang: str | None = None) -> str:
+        texts = self._post_texts.get(lang or self.default, self._post_texts[self.default])
+        return texts[self._posts.index(post)]
 
 
 class SceneView:
@@ -118,7 +124,8 @@ class SceneView:
         for post in self.seen.posts():
             inner = Flow(flow.width - 2 * t.px(18))
             self._post_head(inner, post.author, post.handle, post.time)
-            inner.add(self.r.block(self.tx(post.text), t.body, p.text, inner.width), after=t.px(8))
+            inner.add(self.r.block(self.seen.post_text(post, self.lang), t.body, p.text,
+                                   inner.width), after=t.px(8))
             if post.likes is not None or post.shares is not None:
                 self._counts(inner, post.likes or 0, post.shares or 0)
             flow.card(inner, p.panel, p.border, t.px(10), t.px(18), t.border_width, after=t.px(14))
@@ -181,7 +188,7 @@ class SceneView:
             if post.time:
                 time_img = r.render(post.time, t.small, p.muted)
                 inner.add_beside(time_img, inner.width - time_img.get_width(), rect.top)
-            inner.add(r.block(self.tx(post.text), t.body, p.text, inner.width))
+            inner.add(r.block(self.seen.post_text(post, self.lang), t.body, p.text, inner.width))
             flow.card(inner, p.bubble, p.border, t.px(14), t.px(16), t.border_width,
                       width=bubble_w, after=t.px(12))
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pygame
 
 from ..intents import Back, Confirm, Navigate, PointerDown, PointerMove, PointerUp, Scroll
+from ..i18n import own_name
 from ..settings import LANGUAGES, TEXT_SIZES
 from ..widgets import Button, WidgetColumn
 from ..widgets.draw import box
@@ -17,7 +18,7 @@ def rows(ui) -> list[tuple[str, str, list[tuple[object, str]]]]:
     """(field, label, [(value, label)]) for every setting, in the order shown."""
     onoff = [(False, ui.t("off")), (True, ui.t("on"))]
     return [
-        ("language", ui.t("language"), [(code, ui.t(f"lang_{code}")) for code in LANGUAGES]),
+        ("language", ui.t("language"), [(code, own_name(code)) for code in LANGUAGES]),
         ("text_size", ui.t("text_size"), [(i, ui.t(f"size_{i}")) for i in range(len(TEXT_SIZES))]),
         ("fullscreen", ui.t("display"), [(False, ui.t("windowed")), (True, ui.t("fullscreen"))]),
         ("high_contrast", ui.t("high_contrast"), onoff),

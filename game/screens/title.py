@@ -6,6 +6,7 @@ from dataclasses import replace
 import pygame
 
 from ..intents import Back, Choose, Letter, Navigate, Scroll
+from ..i18n import own_name
 from ..settings import LANGUAGES
 from ..widgets import Button, FocusGroup, WidgetColumn
 from ..widgets.draw import box, header_band
@@ -109,7 +110,7 @@ class TitleScreen(Screen):
         self.cards = [ScenarioCard(e, i + 1) for i, e in enumerate(entries)]
         self.header_h = m + ui.text.line_height(t.h1) + ui.text.line_height(t.body) + t.px(12)
         # language switch, top right
-        self.langs = [Button(ui.t(f"lang_{code}"), "selected" if code == ui.lang else "segment",
+        self.langs = [Button(own_name(code), "selected" if code == ui.lang else "segment",
                              value=code) for code in LANGUAGES]
         seg_w = max(ui.text.size(b.label, t.fs(24), "bold")[0] for b in self.langs) + t.px(40)
         x = w - m - seg_w * len(self.langs)

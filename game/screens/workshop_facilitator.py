@@ -116,7 +116,9 @@ class FacilitatorScreen(Screen):
     def _option(self, flow: Flow, ui, width: int, choice, name: str | None) -> None:
         t, p, r = ui.theme, ui.palette, ui.text
         inner = Flow(width - 2 * t.px(16))
-        head = f"{name}  {self.tx(choice.text)}" if name else self.tx(choice.text)
+        shown = self.session.view.as_offered  # as the options were offered, also at a consequence
+        head = f"{name}  {shown(choice.text, self.play.lang)}" if name else \
+            shown(choice.text, self.play.lang)
         inner.add(r.block(head, t.body, p.text if name else p.muted, inner.width, "bold"),
                   after=t.px(6))
         if name is None:
@@ -132,7 +134,8 @@ class FacilitatorScreen(Screen):
         for key, text in (("facilitator_feedback", choice.feedback),
                           ("facilitator_lesson", choice.debrief)):
             if text is not None:
-                inner.add(r.block(f"{ui.t(key)}: {self.tx(text)}", t.small, p.text, inner.width),
+                inner.add(r.block(f"{ui.t(key)}: {shown(text, self.play.lang)}", t.small, p.text,
+                                  inner.width),
                           after=t.px(4))
         effects = self._effects(choice)
         if effects:

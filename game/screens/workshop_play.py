@@ -82,7 +82,7 @@ class WorkshopScreen(Screen):
         self._scene_key, self.seen = key, SceneSnapshot(s)
         self.decide_seconds = 0.0
         deciding = s.phase is Phase.SCENE and not s.view.can_continue
-        options = [(c.id, c.text.get(self.lang, self.scenario.languages))
+        options = [(c.id, s.view.choice_text(c, self.lang))
                    for c in s.view.available_choices()] if deciding else []
         self.board = TallyBoard(options)
         timer = getattr(s.view.node, "timer", None)

@@ -162,7 +162,7 @@ def test_import_takes_the_language_from_the_header_or_asks_for_it(folder, capsys
 
 
 TRICKY = ['Hij zegt: "Klopt niet!"', "Een \\ backslash en een\ttab", "Twee\nregels\n",
-          "100% zeker, %s en {naam}", "Emoji 🙊 en é, ĳ", "#geen commentaar", "  spaties  "]
+          "100% zeker, %s en {{naam}}", "Emoji 🙊 en é, ĳ", "#geen commentaar", "  spaties  "]
 
 
 def test_tricky_texts_survive_the_round_trip_and_msgfmt(folder):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.i18n import STRINGS
+from game.i18n import CATALOGS
 from game.text import MAIN_STYLES, TextRenderer
 
 from .conftest import ROOT
@@ -16,8 +16,8 @@ def shipped_characters() -> set[str]:
     chars: set[str] = set()
     for path in (ROOT / "scenarios").glob("*.yaml"):
         chars |= set(path.read_text(encoding="utf-8"))
-    for strings in STRINGS.values():
-        for text in strings.values():
+    for lang in CATALOGS.languages:
+        for text in CATALOGS.table(lang).values():
             chars |= set(text)
     return {c for c in chars if c.isprintable() and not c.isspace()}
 

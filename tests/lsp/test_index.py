@@ -86,3 +86,48 @@ def test_half_typed_files_never_break_the_index_or_completion(cut, junk, where):
     assert all(i.label for i in items)
     for spot in [*index.definitions.values(), *index.uses]:
         assert spot.line >= 1 and spot.column >= 1
+
+
+INLINE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "inline.yaml"
+
+
+def test_names_in_inline_conditional_text_are_indexed_and_renamed_there_too():
+    from engine import load_scenario_text
+    from engine.session import Session
+    from lsp.navigation import rename_edits
+
+    text = INLINE.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    index = build(text)
+    for kind, name in (("flag", "gebeld"), ("scene", "overleg"), ("meter", "vertrouwen")):
+        inline = [s for s in index.uses_of(kind, name) if "'{if}'" in s.role]
+        assert inline, (kind, name)
+        for s in inline:
+            assert lines[s.line - 1][s.column - 1:s.end - 1] == name, s
+    flag = index.definitions[("flag", "gebeld")]
+    edits = rename_edits(index, lsp.Position(flag.line - 1, flag.column - 1), "belde_zelf")
+    assert len(edits) == 1 + len(index.uses_of("flag", "gebeld"))
+    out = lines[:]
+    for e in sorted(edits, key=lambda e: (e.range.start.line, -e.range.start.character)):
+        row = out[e.range.start.line]
+        out[e.range.start.line] = row[:e.range.start.character] + e.new_text + \
+            row[e.range.end.character:]
+    renamed = "\n".join(out) + "\n"
+    assert "{if gebeld" not in renamed and "if: gebeld" not in renamed  # the word stays
+    s = Session(load_scenario_text(renamed, "renamed.yaml"))  # it still loads, and plays
+    s.choose("bellen")
+    s.proceed()
+    assert [s.view.post_text(p) for p in s.view.posts()] == ["Wethouder belt zelf!"]
+
+
+def test_completion_inside_inline_conditional_text():
+    text = INLINE.read_text(encoding="utf-8")
+    index = build(text)
+    line = '        text: {nl: "Wacht af{if geb'
+    labels = {i.label for i in complete(index, [line], lsp.Position(0, len(line)))}
+    assert {"gebeld", "vertrouwen", "visited()"} <= labels
+    line = '        text: {nl: "Wacht af{if visited(ov'
+    labels = {i.label for i in complete(index, [line], lsp.Position(0, len(line)))}
+    assert "overleg" in labels and "gebeld" not in labels
+    line = '        text: {nl: "Wacht af {{if geb'  # a literal brace: no condition here
+    assert complete(index, [line], lsp.Position(0, len(line))) == []

@@ -84,7 +84,7 @@ def expected_path(inputs: list[str]) -> list[tuple[str, str]]:
 def play_and_kill(proc, reader, inputs: list[str], rng: random.Random) -> None:
     """Answer the first k questions (k at random), then wait a moment: none (the kill lands
     inside the commit of the last answer) or a little."""
-    wait_for(lambda: f"{UI['nl']['choose']} 1-2" in reader.text)
+    wait_for(lambda: f"{UI.table('nl')['choose']} 1-2" in reader.text)
     k = rng.randrange(len(inputs) + 1)
     after = rng.choice([rng.uniform(0, 0.004), rng.uniform(0.004, 0.05)])
     try:
@@ -120,7 +120,7 @@ def test_the_terminal_player_killed_at_random_moments(tmp_path):
 
         out = reader.lines
         acked_decisions = sum(line.startswith("→ ") for line in out)
-        acked_undos = sum(line == UI["nl"]["undone"] for line in out)
+        acked_undos = sum(line == UI.table("nl")["undone"] for line in out)
         opens_cleanly(db)
         with SessionStore(db, create=False) as store:
             [mine] = [s for s in store.list() if s.label == label]
