@@ -26,6 +26,7 @@ from .presenter import RoomWindow, mirror
 from .images import ImageStore
 from .input import InputMapper
 from .intents import Quit, Redraw, Resize, TextSize, ToggleFullscreen
+from .options import GameOptions
 from .settings import Settings, SettingsStore
 from .text import TextRenderer
 from .theme import Theme
@@ -75,6 +76,7 @@ class App:
         self._dirty = True
         self._moving = False
         self.room = None  # presenter mode: the projector's window (game/presenter.py)
+        self.phones = None  # game.phones.PhoneLink: workshop mode with --phones
         self.cues = Cues()  # sound cues, when the settings ask for them
         self._last = time.perf_counter()
         self._catalogue = None
@@ -365,18 +367,17 @@ def wait_for_events(timeout: float) -> list:
         time.sleep(min(POLL_FRAME, left))
 
 
-def run(path: str | None, args, start=None) -> int:
-    """The entry point for ``main.py``: the title screen, or ``path`` directly, or what
-    ``start(app)`` opens (``main.py replay``). Every play is recorded (``--db``, ``--label``)."""
+def run(path: str | None, options: GameOptions = GameOptions(), start=None) -> int:
+    """The entry point for the CLI: the title screen, or ``path`` directly, or what
+    ``start(app)`` opens (``weerbaar replay``, ``weerbaar workshop``). Every play is recorded
+    (``options.db``, ``options.label``)."""
     from .recording import GameRecording
     store = SettingsStore()
     settings = store.load()
-    lang = getattr(args, "lang", None)
-    if lang:
-        settings = replace(settings, language=lang)
-    app = App(settings, store, seed=getattr(args, "seed", 0) or 0,
-              watch=bool(getattr(args, "watch", False)) and path is not None,
-              recording=GameRecording(getattr(args, "db", None), getattr(args, "label", None)))
+    if options.lang:
+        settings = replace(settings, language=options.lang)
+    app = App(settings, store, seed=options.seed, watch=options.watch and path is not None,
+              recording=GameRecording(options.db, options.label))
     if start is not None:
         app.to_title()
         start(app)

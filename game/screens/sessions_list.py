@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pygame
 
-from storage import ScenarioLibrary, SessionStore, StoreError, default_db_path
+from storage import ScenarioLibrary, SessionStore, StoreError
 from storage.clock import local_minute
 from storage.errors import DatabaseError
 
@@ -22,7 +22,8 @@ from .base import Screen
 
 def open_sessions(app, session_id: str | None = None) -> "SessionsScreen":
     """Push the session list (and, with ``session_id``, that session's replay on top)."""
-    screen = SessionsScreen(app)
+    from ..recording import GameRecording
+    screen = SessionsScreen(app, app.recording or GameRecording())
     app.push(screen)
     if session_id is not None:
         screen.open_replay(session_id)
@@ -130,10 +131,10 @@ def tick(surface, rect, colour, width: int) -> None:
 
 
 class SessionsScreen(Screen):
-    def __init__(self, app):
+    def __init__(self, app, database):
         super().__init__(app)
-        rec = app.recording
-        self.path = rec.path if rec is not None else default_db_path()
+        self.database = database  # game.recording.GameRecording: the app's database
+        self.path = database.path
         self.store: SessionStore | None = None
         self.problem: tuple | None = None  # why there is no list: (i18n key, values)
         self.summaries = []
@@ -146,7 +147,7 @@ class SessionsScreen(Screen):
     # ---- data ---------------------------------------------------------------------------
     def _open(self) -> None:
         try:
-            self.store = SessionStore(self.path, create=False)
+            self.store = self.database.open(create=False)
             self.summaries = list(reversed(self.store.list()))  # the latest first
         except DatabaseError as exc:
             self.problem = (("sessions_missing", {"path": str(self.path)})

@@ -25,6 +25,7 @@ from ..widgets.tally import READ, REVEALED, VOTING, TallyBoard
 from ..widgets.teambar import TeamBar
 from .play import step_on
 from ..workshop_vote import Vote
+from ..options import DEFAULT_COUNTDOWN
 from .base import Screen
 from .consequence import ConsequencePanel, arrival_note
 from .scene_view import SceneSnapshot, build_scene
@@ -34,7 +35,6 @@ from .workshop_words import BoardWords
 # options beside it, while it only reads on, and (none) once the vote is open: then the
 # options and the bars take the whole width, to be read from the back of the room
 SITUATION_SHARE = {"read": 0.42, "read_on": 0.6, "vote": 0.0}
-DEFAULT_COUNTDOWN = 60  # seconds, for scenes without a timer of their own
 
 
 class WorkshopScreen(Screen):
@@ -347,7 +347,7 @@ class WorkshopScreen(Screen):
 
     def update(self, dt: float) -> bool:
         moving = self.bar.update(dt)
-        phones = getattr(self.app, "phones", None)  # game.phones.PhoneLink (--phones)
+        phones = self.app.phones  # game.phones.PhoneLink (--phones)
         if phones is not None:
             moving = phones.sync(self) or moving
         self.tick(dt)
@@ -387,7 +387,7 @@ class WorkshopScreen(Screen):
         self.board.draw(surface)
         self.focus.draw(surface)
         hint = self.words(ui).hint()
-        phones = getattr(self.app, "phones", None)
+        phones = self.app.phones
         if phones is not None:
             from ..phones_words import words_for
             hint = f"{phones.status(words_for(ui.lang))}  ·  {hint}"

@@ -1,17 +1,19 @@
 """Starting a workshop: pick the scenario (from the title screen), resume the workshop that
 was interrupted (a break, a crash, a closed laptop) or start a new one, and name the teams.
 
-The session store is opened here and handed to the ``WorkshopRun`` that plays; a database
+A connection to the app's database (``GameRecording.open``) is handed to the
+``WorkshopRun`` that plays, which closes it; a database
 or scenario that cannot be used shows its error and a way back to the menu.
 """
 from __future__ import annotations
 
 import pygame
 
-from storage import SessionStore, StoreError, workshops
+from storage import StoreError, workshops
 from storage.clock import local_minute
 
 from ..flow import Flow
+from ..options import DEFAULT_COUNTDOWN
 from ..intents import Back, Choose, Confirm, Erase, Letter, Scroll, TypeText
 from ..sessions import content_language
 from ..widgets import Button, FocusGroup, ScrollView
@@ -24,10 +26,11 @@ PICK, OFFER, TEAMS, ERROR = "pick", "offer", "teams", "error"
 
 
 class WorkshopSetupScreen(Screen):
-    def __init__(self, app, db_path, scenario=None, teams: str | None = None,
-                 seed: int | None = None, countdown: int = 60):
+    def __init__(self, app, database, scenario=None, teams: str | None = None,
+                 seed: int | None = None, countdown: int = DEFAULT_COUNTDOWN):
         super().__init__(app)
-        self.db_path, self.seed, self.countdown = db_path, seed, countdown
+        # database: game.recording.GameRecording; the run gets a connection of its own
+        self.database, self.seed, self.countdown = database, seed, countdown
         self.given_teams = teams
         self.field = TextField(teams or "")
         self.view = ScrollView()
@@ -37,7 +40,7 @@ class WorkshopSetupScreen(Screen):
         self.handed_over = False
         self.autostart = False
         try:
-            self.store = SessionStore(db_path)
+            self.store = database.open()
         except StoreError as exc:
             self.store, self.state, self.error = None, ERROR, str(exc)
             return

@@ -4,12 +4,12 @@ opens with a focused element; Ctrl +/- says the new text size; notices keep off 
 buttons."""
 from __future__ import annotations
 
-from types import SimpleNamespace
 
 import pygame
 
 from game.app import App
 from game.app import run as run_app
+from game.options import GameOptions
 from game.recording import GameRecording
 from game.screens.ask import AskScreen
 from game.screens.pause import PauseScreen
@@ -87,8 +87,7 @@ def test_play_file_comes_back_to_that_files_card(tmp_path, config_dir, monkeypat
         self.close()
         return 0
     monkeypatch.setattr(App, "run", run)
-    args = SimpleNamespace(db=str(tmp_path / "s.db"), label=None, seed=0, lang=None,
-                           watch=False)
+    args = GameOptions(db=tmp_path / "s.db")
     assert run_app(str(SHOWCASE), args) == 0
     assert seen == [["showcase.yaml"]]
 
