@@ -16,7 +16,8 @@ from engine.state import Phase
 from ..changes import ChangeTeller
 from ..history import History
 from ..i18n import lang_name
-from ..intents import Back, Choose, Confirm, Letter, Scroll, Undo
+from ..intents import (Back, Choose, ChooseChoice, Confirm, DoneReading, Letter, Proceed, ReadOn,
+                       Scroll, Undo)
 from ..sessions import content_language, start_session, steps_of
 from ..widgets import FocusGroup, MeterHud, ScrollView, TimerBar, WidgetColumn
 from ..widgets.timerbar import MAX_REDRAWS
@@ -215,14 +216,14 @@ class PlayScreen(Screen):
             self._act(hit.value)
 
     def _act(self, value) -> None:
-        if value == "proceed":
+        if isinstance(value, Proceed):
             self.proceed()
-        elif value == "ready":
+        elif isinstance(value, DoneReading):
             self.timer.release()
-        elif value == ("continue",):
+        elif isinstance(value, ReadOn):
             self.advance()
-        elif isinstance(value, tuple) and value[0] == "choose":
-            self.choose(value[1])
+        elif isinstance(value, ChooseChoice):
+            self.choose(value.choice_id)
 
     # ---- what the player does -----------------------------------------------------------
     def choose(self, choice_id: str) -> None:

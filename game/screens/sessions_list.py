@@ -14,7 +14,8 @@ from storage import ScenarioLibrary, SessionStore, StoreError
 from storage.clock import local_minute
 from storage.errors import DatabaseError
 
-from ..intents import Back, Mark, Navigate, PointerUp, Scroll
+from ..intents import (Back, Mark, MarkScenario, Navigate, OpenDebrief, PointerUp, ReplaySession,
+                       Scroll)
 from ..widgets import Button, FocusGroup, WidgetColumn
 from ..widgets.draw import box, header_band
 from .base import Screen
@@ -210,10 +211,10 @@ class SessionsScreen(Screen):
         w, h = t.size
         m, bh, gap = t.margin, t.px(52), t.px(16)
         has = bool(self.rows)
-        self.back = Button(ui.t("back"), value="back")
-        self.replay_button = Button(ui.t("btn_replay"), value="replay", enabled=has)
-        self.all_button = Button(ui.t("btn_all_scenario"), value="all", enabled=has)
-        self.debrief_button = Button(ui.t("btn_debrief", n=len(self.marked)), value="debrief",
+        self.back = Button(ui.t("back"), value=Back())
+        self.replay_button = Button(ui.t("btn_replay"), value=ReplaySession(), enabled=has)
+        self.all_button = Button(ui.t("btn_all_scenario"), value=MarkScenario(), enabled=has)
+        self.debrief_button = Button(ui.t("btn_debrief", n=len(self.marked)), value=OpenDebrief(),
                                      enabled=bool(self.marked))
         self.buttons = [self.back, self.replay_button, self.all_button, self.debrief_button]
         widths = [ui.text.size(b.label, t.fs(24))[0] + t.px(44) for b in self.buttons]
@@ -251,15 +252,15 @@ class SessionsScreen(Screen):
                 self.toggle(hit.id)
             else:
                 self.open_replay(hit.id)
-        elif hit is self.back:
+        elif isinstance(hit.value, Back):
             self.app.pop(self)
-        elif hit is self.replay_button:
+        elif isinstance(hit.value, ReplaySession):
             row = self._row_in_focus()
             if row is not None:
                 self.open_replay(row.id)
-        elif hit is self.all_button:
+        elif isinstance(hit.value, MarkScenario):
             self.mark_scenario()
-        elif hit is self.debrief_button:
+        elif isinstance(hit.value, OpenDebrief):
             self.open_debrief()
 
     def _row_in_focus(self) -> SessionRow | None:

@@ -14,8 +14,8 @@ from engine.session import RecordingError, SessionError
 from engine.state import Phase
 
 from ..changes import ChangeTeller
-from ..intents import (Adjust, Back, Choose, Confirm, Letter, Navigate, Scroll, TabKey, Undo,
-                       POINTER)
+from ..intents import (POINTER, Adjust, Back, Choose, Confirm, Letter, Navigate, Scroll, TabKey,
+                       ToggleCountdown, Undo, VoteStep)
 from ..sessions import content_language
 from ..widgets import Button, FocusGroup, ScrollView, TimerBar
 from ..widgets.timerbar import MAX_REDRAWS
@@ -158,12 +158,12 @@ class WorkshopScreen(Screen):
         y = area.top + self.head_h + t.px(10)
         bh = t.px(64)
         label, enabled = self.words(ui).action()
-        self.action = Button(label, "choice", value="action", enabled=enabled)
+        self.action = Button(label, "choice", value=VoteStep(), enabled=enabled)
         buttons = [self.action]
         left = area.left
         if self.board.phase in (READ, VOTING) and self.board.rows:
             self.clock_button = Button(ui.t("countdown_stop" if self.timer else "countdown"),
-                                       value="clock")
+                                       value=ToggleCountdown())
             cw = min(t.px(230), area.width // 3)
             self.clock_button.layout((area.left, area.bottom - bh, cw, bh), ui)
             buttons.insert(0, self.clock_button)
@@ -205,10 +205,10 @@ class WorkshopScreen(Screen):
             self.primary()
         elif isinstance(intent, POINTER):
             self.board.process_event(intent)
-            hit = self.focus.process_event(intent)
-            if hit is self.action:
+            value = getattr(self.focus.process_event(intent), "value", None)
+            if isinstance(value, VoteStep):
                 self.primary()
-            elif hit is not None and hit is self.clock_button:
+            elif isinstance(value, ToggleCountdown):
                 self.toggle_countdown()
 
     def _handle_consequence(self, intent) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game.app import App
+from game.intents import Restart, ShowHistory
 from game.app import run as run_app
 from game.options import GameOptions
 from game.recording import GameRecording
@@ -25,7 +26,7 @@ def test_start_again_asks_first_and_no_keeps_the_play(driver):
     d.key(pygame.K_1)
     d.key(pygame.K_RETURN)
     d.key(pygame.K_ESCAPE)
-    restart = next(b for b in d.top.buttons if b.value == "restart")
+    restart = next(b for b in d.top.buttons if b.value == Restart())
     d.click(restart.rect.center)
     ask = d.top
     assert isinstance(ask, AskScreen) and "Opnieuw beginnen?" in d.app.text.rendered
@@ -177,7 +178,7 @@ def test_the_history_view_shows_what_was_read_and_chosen(driver):
     d.key(pygame.K_RETURN)
     assert [p.choice is not None for p in play.history.pages] == [True, True]
     d.key(pygame.K_ESCAPE)
-    history = next(b for b in d.top.buttons if b.value == "history")
+    history = next(b for b in d.top.buttons if b.value == ShowHistory())
     d.click(history.rect.center)
     assert isinstance(d.top, HistoryScreen)
     assert first in d.app.text.rendered and "Je koos" in d.app.text.rendered
