@@ -208,7 +208,7 @@ class App:
             events = pygame.event.get()
         if self.room is not None:  # the room window takes keys only (presenter.py)
             events = [e for e in events if not self.room.owns(e) or e.type in KEY_EVENTS]
-        self.input.text_mode = bool(getattr(self.top, "text_mode", False))
+        self.input.text_mode = self.top is not None and bool(self.top.text_mode)
         intents = self.input.translate(events)
         for intent in intents:
             self._dispatch(intent)
@@ -306,8 +306,8 @@ class App:
         if not self.toasts:
             return None
         window = pygame.display.get_surface().get_rect()
-        focus = getattr(self.top, "focus", None)
-        keep_clear = [b.rect for b in getattr(focus, "buttons", [])]
+        focus = self.top.focus if self.top is not None else None
+        keep_clear = [b.rect for b in focus.buttons] if focus is not None else []
         return place_toast(self.toasts[-1].size(self.ui, window.width), window, keep_clear,
                            self.ui)
 

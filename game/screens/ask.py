@@ -43,7 +43,7 @@ class AskScreen(Screen):
         if isinstance(intent, Back):
             self.app.pop(self)
             return
-        value = getattr(self.focus.process_event(intent), "value", None)
+        value = self.focus.pressed(intent)
         if isinstance(value, Answer):
             self.app.pop(self)
             if value.yes:

@@ -65,7 +65,7 @@ class HistoryScreen(Screen):
             self.app.pop(self)
         elif isinstance(intent, Scroll):
             self.view.process_event(intent)
-        elif isinstance(getattr(self.focus.process_event(intent), "value", None), Back):
+        elif isinstance(self.focus.pressed(intent), Back):
             self.app.pop(self)
 
     def draw(self, surface) -> None:

@@ -61,7 +61,7 @@ class ErrorScreen(Screen):
         if isinstance(intent, Scroll):
             self.view.process_event(intent)
             return
-        if isinstance(getattr(self.focus.process_event(intent), "value", None), ToMenu):
+        if isinstance(self.focus.pressed(intent), ToMenu):
             self._leave()
 
     def _leave(self) -> None:

@@ -78,7 +78,7 @@ class TeamEndScreen(EndingScreen):
             self.left.process_event(intent) or self.right.process_event(intent)
         elif isinstance(intent, Confirm):
             self.go_on()
-        elif isinstance(intent, POINTER) and isinstance(getattr(self.focus.process_event(intent), "value", None), NextTeam):
+        elif isinstance(intent, POINTER) and isinstance(self.focus.pressed(intent), NextTeam):
             self.go_on()
 
     def go_on(self) -> None:

@@ -207,7 +207,7 @@ class WorkshopScreen(Stepping, Screen):
             self.primary()
         elif isinstance(intent, POINTER):
             self.board.process_event(intent)
-            value = getattr(self.focus.process_event(intent), "value", None)
+            value = self.focus.pressed(intent)
             if isinstance(value, VoteStep):
                 self.primary()
             elif isinstance(value, ToggleCountdown):

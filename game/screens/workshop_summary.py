@@ -121,7 +121,7 @@ class WorkshopSummaryScreen(Screen):
         elif isinstance(intent, Confirm) and self.focus.focused() is None:
             self.open_debrief()
         else:
-            value = getattr(self.focus.process_event(intent), "value", None)
+            value = self.focus.pressed(intent)
             if isinstance(value, ToMenu):
                 self.app.to_title()
             elif isinstance(value, OpenDebrief):
