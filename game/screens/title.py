@@ -5,8 +5,8 @@ from dataclasses import replace
 
 import pygame
 
-from ..intents import (Back, Choose, Letter, Navigate, OpenSessions, OpenSettings, OpenWorkshop, Quit,
-                       ResumePlay, Scroll, SetLanguage)
+from ..intents import (Back, Choose, Letter, Navigate, OpenSessions, OpenSettings, OpenWorkshop,
+                       Quit, ResumePlay, Scroll, SetLanguage)
 from ..settings import LANGUAGES
 from ..widgets import Button, FocusGroup, WidgetColumn
 from ..widgets.draw import box, header_band
