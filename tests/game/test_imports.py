@@ -92,3 +92,35 @@ def test_no_game_module_over_400_lines():
     long = {str(p.relative_to(GAME.parent)): n for p in GAME.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def calls_to(name: str, root: Path) -> list[str]:
+    """Where the modules below ``root`` call ``name(...)`` (file:line)."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == name:
+                found.append(f"{path.relative_to(GAME.parent)}:{node.lineno}")
+    return found
+
+
+def test_no_screen_opens_a_session_store_of_its_own():
+    """The app owns the session database (GameRecording) and hands it to the screens."""
+    assert calls_to("SessionStore", GAME / "screens") == []
+    assert "game/recording.py" in {c.split(":")[0] for c in calls_to("SessionStore", GAME)}
+
+
+def test_the_window_never_sees_an_argparse_namespace():
+    """The command line arrives as game.options' frozen dataclasses, not as ``args``
+    (``python -m game.screenshots`` is a tool with a command line of its own)."""
+    for path in GAME.rglob("*.py"):
+        if path.name == "screenshots.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                modules = [a.name for a in node.names] if isinstance(node, ast.Import) \
+                    else [node.module or ""]
+                assert "argparse" not in modules, path
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                assert "args" not in [a.arg for a in node.args.args], f"{path}: {node.name}"
