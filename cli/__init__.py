@@ -66,8 +66,8 @@ def run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from cli.play import run_game
-        return run_game(None, args)
+        from cli.play import game_options, run_game
+        return run_game(None, game_options(args))
     module = importlib.import_module(f"cli.{COMMANDS[args.command]}")
     try:
         return module.run(args)

@@ -48,7 +48,7 @@ def run(args) -> int:
     if args.seed is None:  # a new seed each play, in the window too; it is recorded
         args.seed = random.SystemRandom().randrange(2**31)
     if not args.text:
-        return run_game(args.file, args)
+        return run_game(args.file, game_options(args))
     scenario, code = load_or_report(args.file)
     if scenario is None:
         return code
@@ -86,9 +86,18 @@ def stuck_message(stuck: dict) -> str:
             "'weerbaar explore FILE' finds every such dead end)")
 
 
-def run_game(path, args, start=None) -> int:
+def game_options(args, seed: int = 0):
+    """The window's options from the command line: one typed, frozen value for the game."""
+    from game.options import GameOptions
+    db = getattr(args, "db", None)
+    return GameOptions(seed=getattr(args, "seed", None) or seed, lang=getattr(args, "lang", None),
+                       watch=bool(getattr(args, "watch", False)), db=Path(db) if db else None,
+                       label=getattr(args, "label", None))
+
+
+def run_game(path, options, start=None) -> int:
     """Open the pygame front end (on ``path``, on the title screen, or on what ``start(app)``
-    opens)."""
+    opens) with ``options`` (``game.options.GameOptions``)."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # stdout is for the game's words
     try:
         from game.app import run as run_app
@@ -98,7 +107,7 @@ def run_game(path, args, start=None) -> int:
               "use 'weerbaar play FILE --text' for the terminal player", file=sys.stderr)
         return USAGE
     try:
-        return run_app(path, args, start) if start is not None else run_app(path, args)
+        return run_app(path, options, start)
     except NoDisplayError as exc:
         print(f"weerbaar: error: {exc}; use 'weerbaar play FILE --text' to play in the "
               "terminal", file=sys.stderr)

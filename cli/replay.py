@@ -10,7 +10,7 @@ import argparse
 from storage import SessionStore, StoreError
 
 from .common import USAGE
-from .play import run_game
+from .play import game_options, run_game
 from .sessions import error
 
 
@@ -45,4 +45,4 @@ def run(args) -> int:
     def start(app) -> None:
         from game.screens.sessions_list import open_sessions
         open_sessions(app, session_id)
-    return run_game(None, args, start)
+    return run_game(None, game_options(args), start)

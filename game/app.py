@@ -26,6 +26,7 @@ from .presenter import RoomWindow, mirror
 from .images import ImageStore
 from .input import InputMapper
 from .intents import Quit, Redraw, Resize, TextSize, ToggleFullscreen
+from .options import GameOptions
 from .settings import Settings, SettingsStore
 from .text import TextRenderer
 from .theme import Theme
@@ -75,6 +76,7 @@ class App:
         self._dirty = True
         self._moving = False
         self.room = None  # presenter mode: the projector's window (game/presenter.py)
+        self.phones = None  # game.phones.PhoneLink: workshop mode with --phones
         self.cues = Cues()  # sound cues, when the settings ask for them
         self._last = time.perf_counter()
         self._catalogue = None
@@ -206,7 +208,7 @@ class App:
             events = pygame.event.get()
         if self.room is not None:  # the room window takes keys only (presenter.py)
             events = [e for e in events if not self.room.owns(e) or e.type in KEY_EVENTS]
-        self.input.text_mode = bool(getattr(self.top, "text_mode", False))
+        self.input.text_mode = self.top is not None and bool(self.top.text_mode)
         intents = self.input.translate(events)
         for intent in intents:
             self._dispatch(intent)
@@ -304,8 +306,8 @@ class App:
         if not self.toasts:
             return None
         window = pygame.display.get_surface().get_rect()
-        focus = getattr(self.top, "focus", None)
-        keep_clear = [b.rect for b in getattr(focus, "buttons", [])]
+        focus = self.top.focus if self.top is not None else None
+        keep_clear = [b.rect for b in focus.buttons] if focus is not None else []
         return place_toast(self.toasts[-1].size(self.ui, window.width), window, keep_clear,
                            self.ui)
 
@@ -365,18 +367,17 @@ def wait_for_events(timeout: float) -> list:
         time.sleep(min(POLL_FRAME, left))
 
 
-def run(path: str | None, args, start=None) -> int:
-    """The entry point for ``main.py``: the title screen, or ``path`` directly, or what
-    ``start(app)`` opens (``main.py replay``). Every play is recorded (``--db``, ``--label``)."""
+def run(path: str | None, options: GameOptions = GameOptions(), start=None) -> int:
+    """The entry point for the CLI: the title screen, or ``path`` directly, or what
+    ``start(app)`` opens (``weerbaar replay``, ``weerbaar workshop``). Every play is recorded
+    (``options.db``, ``options.label``)."""
     from .recording import GameRecording
     store = SettingsStore()
     settings = store.load()
-    lang = getattr(args, "lang", None)
-    if lang:
-        settings = replace(settings, language=lang)
-    app = App(settings, store, seed=getattr(args, "seed", 0) or 0,
-              watch=bool(getattr(args, "watch", False)) and path is not None,
-              recording=GameRecording(getattr(args, "db", None), getattr(args, "label", None)))
+    if options.lang:
+        settings = replace(settings, language=options.lang)
+    app = App(settings, store, seed=options.seed, watch=options.watch and path is not None,
+              recording=GameRecording(options.db, options.label))
     if start is not None:
         app.to_title()
         start(app)

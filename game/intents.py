@@ -1,6 +1,8 @@
 """What the player means, independent of the device: screens and widgets see only these.
 
-``game.input`` turns raw pygame events into intents; nothing else reads key codes.
+``game.input`` turns raw pygame events into intents; nothing else reads key codes. A
+button carries the intent it stands for as its ``value`` (``Button(..., value=Proceed())``),
+and a screen matches what was pressed by type, as it matches a key.
 """
 from __future__ import annotations
 
@@ -121,3 +123,175 @@ class Erase(Intent):
 
 
 POINTER = (PointerMove, PointerDown, PointerUp)
+
+
+# ---- what a button stands for (its ``value``); a button may also carry a key's intent:
+# ---- Back (back, close), Undo (take back), Adjust (− / + on a count of hands)
+
+@dataclass(frozen=True)
+class ChooseChoice(Intent):
+    """Take this choice of the scene."""
+
+    choice_id: str
+
+
+@dataclass(frozen=True)
+class ReadOn(Intent):
+    """A scene without a decision: continue to the next."""
+
+
+@dataclass(frozen=True)
+class Proceed(Intent):
+    """The consequence has been read: on to where the choice leads."""
+
+
+@dataclass(frozen=True)
+class DoneReading(Intent):
+    """The whole situation has been seen: a timed decision's clock starts."""
+
+
+@dataclass(frozen=True)
+class Resume(Intent):
+    """Close the pause menu: back to the play."""
+
+
+@dataclass(frozen=True)
+class ShowHistory(Intent):
+    """What was read and chosen so far."""
+
+
+@dataclass(frozen=True)
+class Restart(Intent):
+    """Start the scenario again (after asking)."""
+
+
+@dataclass(frozen=True)
+class OpenSettings(Intent):
+    pass
+
+
+@dataclass(frozen=True)
+class ToMenu(Intent):
+    """Leave for the title screen."""
+
+
+@dataclass(frozen=True)
+class PlayAgain(Intent):
+    pass
+
+
+@dataclass(frozen=True)
+class Answer(Intent):
+    """Yes or no to a question the screen asked."""
+
+    yes: bool
+
+
+@dataclass(frozen=True)
+class SetLanguage(Intent):
+    code: str  # "nl" or "en"
+
+
+@dataclass(frozen=True)
+class Turn(Intent):
+    """The previous (-1) or next (+1) page or step."""
+
+    step: int
+
+
+@dataclass(frozen=True)
+class ShowTab(Intent):
+    tab: str
+
+
+@dataclass(frozen=True)
+class NextGroup(Intent):
+    """The debrief of several scenarios: the next scenario's sessions."""
+
+
+@dataclass(frozen=True)
+class NextCompared(Intent):
+    """The comparison of two sessions: another one on this side ("a" or "b")."""
+
+    side: str
+
+
+@dataclass(frozen=True)
+class ReplaySession(Intent):
+    pass
+
+
+@dataclass(frozen=True)
+class MarkScenario(Intent):
+    """Mark all sessions of the focused session's scenario."""
+
+
+@dataclass(frozen=True)
+class OpenDebrief(Intent):
+    pass
+
+
+@dataclass(frozen=True)
+class PickScenario(Intent):
+    index: int  # 0-based, in the catalogue
+
+
+@dataclass(frozen=True)
+class ResumeWorkshop(Intent):
+    """Go on with the workshop that was interrupted."""
+
+
+@dataclass(frozen=True)
+class NewWorkshop(Intent):
+    pass
+
+
+@dataclass(frozen=True)
+class StartWorkshop(Intent):
+    pass
+
+
+@dataclass(frozen=True)
+class TakeBreak(Intent):
+    """Interrupt the workshop (it resumes from the store)."""
+
+
+@dataclass(frozen=True)
+class VoteStep(Intent):
+    """The room view's next step: open the vote, reveal the hands, take the option, or
+    continue."""
+
+
+@dataclass(frozen=True)
+class ToggleCountdown(Intent):
+    pass
+
+
+@dataclass(frozen=True)
+class NextTeam(Intent):
+    """After a team's ending: the next team plays, or the summary when all have."""
+
+
+@dataclass(frozen=True)
+class OpenSessions(Intent):
+    """The list of recorded sessions (replay, group debrief)."""
+
+
+@dataclass(frozen=True)
+class OpenWorkshop(Intent):
+    pass
+
+
+@dataclass(frozen=True)
+class ResumePlay(Intent):
+    """Go on with the play that was left unfinished."""
+
+
+@dataclass(frozen=True)
+class WhatIf(Intent):
+    """A replay: play on from this step."""
+
+
+@dataclass(frozen=True)
+class SwitchVersion(Intent):
+    """A replay: show the scenario as played, or as it is now."""

@@ -1,7 +1,9 @@
 """Recording in the game window: every play goes into the session store (SQLite).
 
 ``GameRecording`` stands for the database of one window (the file ``--db`` names, else the
-default one in the user's data folder) and the label sessions get (``--label``). Its
+default one in the user's data folder) and the label sessions get (``--label``). The app
+owns it and hands it to the screens that read or write sessions; no screen opens a
+``SessionStore`` of its own. Its
 ``listener`` is one of the app's session listeners: ``game.sessions.start_session`` calls
 its ``on_start`` for every session it makes, and from then on the store's ``Recorder`` of
 that session writes each decision, undo, restart and ending as it happens.
@@ -40,6 +42,12 @@ class GameRecording:
         if self._store is None:
             self._store = SessionStore(self.path)
         return self._store
+
+    def open(self, create: bool = True) -> SessionStore:
+        """A connection of its own on this database, for what owns it and closes it (a
+        workshop run, the list of sessions). Raises ``StoreError`` (``DatabaseError`` with
+        reason "no such database" when ``create`` is False and the file is not there)."""
+        return SessionStore(self.path, create=create)
 
     def fail(self, exc: Exception) -> None:
         message = str(exc)

@@ -13,7 +13,7 @@ from storage.resume import resume
 def unfinished(app):
     """(the session's summary, its catalogue entry) of the latest unfinished play with at
     least one decision whose scenario is on the title screen, or None."""
-    recording = getattr(app, "recording", None)
+    recording = app.recording
     if recording is None or not recording.path.exists():
         return None
     try:

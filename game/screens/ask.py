@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..intents import Back
+from ..intents import Answer, Back
 from ..widgets import Button, FocusGroup
 from ..widgets.draw import box, dim
 from .base import Screen
@@ -26,8 +26,8 @@ class AskScreen(Screen):
         inner = width - 2 * pad
         self.title = ui.text.block(self.question, t.h2, ui.palette.text, inner, "bold")
         self.body = ui.text.block(self.detail, t.body, ui.palette.text, inner)
-        self.no = Button(self.no_label, value="no")
-        self.yes = Button(self.yes_label, value="yes")
+        self.no = Button(self.no_label, value=Answer(yes=False))
+        self.yes = Button(self.yes_label, value=Answer(yes=True))
         bh = max(self.no.height_for(inner, ui), self.yes.height_for(inner, ui))
         height = (2 * pad + self.title.get_height() + t.px(12) + self.body.get_height()
                   + t.px(24) + 2 * bh + t.px(12))
@@ -43,12 +43,11 @@ class AskScreen(Screen):
         if isinstance(intent, Back):
             self.app.pop(self)
             return
-        hit = self.focus.process_event(intent)
-        if hit is self.no:
+        value = self.focus.pressed(intent)
+        if isinstance(value, Answer):
             self.app.pop(self)
-        elif hit is self.yes:
-            self.app.pop(self)
-            self.on_yes()
+            if value.yes:
+                self.on_yes()
 
     def draw(self, surface) -> None:
         t, p = self.ui.theme, self.ui.palette

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 class Screen:
     opaque = True  # False: the screen below shows through (overlays such as the pause menu)
+    text_mode = False  # True: typed keys are text (TypeText), not commands
+    focus = None  # the screen's FocusGroup, if it has buttons (notices keep clear of them)
 
     def __init__(self, app):
         self.app = app

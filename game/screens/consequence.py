@@ -6,6 +6,7 @@ import pygame
 
 from ..changes import split_outcome
 from ..flow import Flow
+from ..intents import Proceed
 from ..widgets import Button, ScrollView, signed
 from ..widgets.draw import box, dim, shadow
 
@@ -29,7 +30,7 @@ class ConsequencePanel:
         width = min(self.area.width - 2 * t.margin, t.px(900))
         pad = t.px(32)
         flow = self._flow(ui, width - 2 * pad - t.px(20))
-        self.button = Button(ui.t("continue"), "choice", value="proceed")
+        self.button = Button(ui.t("continue"), "choice", value=Proceed())
         bw = min(width - 2 * pad, t.px(360))
         bh = self.button.height_for(bw, ui)
         chrome = 2 * pad + bh + t.px(24)

@@ -13,7 +13,8 @@ import pygame
 from debrief import compare_sessions, group_debriefs
 from storage import StoreError
 
-from ..intents import Back, Choose, Navigate, PointerDown, PointerMove, PointerUp, Scroll
+from ..intents import (Back, Choose, Navigate, NextCompared, NextGroup, PointerDown, PointerMove,
+                       PointerUp, Scroll, ShowTab, Turn)
 from ..widgets import Button, FocusGroup
 from ..widgets.draw import box, header_band
 from ..widgets.steps import StepStrip
@@ -114,7 +115,7 @@ class DebriefScreen(Screen):
         m, bh, gap = t.margin, t.px(48), t.px(8)
         y = self.header_h + t.px(12)
         self.tab_buttons = [Button(f"{i}  {ui.t('tab_' + tab)}",
-                                   "selected" if tab == self.tab else "segment", value=tab)
+                                   "selected" if tab == self.tab else "segment", value=ShowTab(tab))
                             for i, tab in enumerate(TABS, 1)]
         widths = [ui.text.size(b.label, t.fs(24), "bold")[0] + t.px(40) for b in self.tab_buttons]
         scale = min(1.0, (w - 2 * m - gap * 3) / sum(widths))
@@ -126,7 +127,7 @@ class DebriefScreen(Screen):
         self.extra_buttons = []
         if len(self.debriefs) > 1:  # sessions of several scenarios: one debrief each
             label = ui.t("next_scenario", n=self.group + 1, m=len(self.debriefs))
-            b = Button(label, value="scenario")
+            b = Button(label, value=NextGroup())
             bw = ui.text.size(label, t.fs(24))[0] + t.px(40)
             b.layout((w - m - bw, m, bw, t.px(48)), ui)
             self.extra_buttons.append(b)
@@ -145,8 +146,8 @@ class DebriefScreen(Screen):
             if len(self.debrief.sessions) < 2:
                 return y
             c = self.comparison()
-            pair = [Button(ui.t("compare_a", label=c.a.label), value="compare_a"),
-                    Button(ui.t("compare_b", label=c.b.label), value="compare_b")]
+            pair = [Button(ui.t("compare_a", label=c.a.label), value=NextCompared("a")),
+                    Button(ui.t("compare_b", label=c.b.label), value=NextCompared("b"))]
             widths = [ui.text.size(b.label, t.fs(24))[0] + t.px(44) for b in pair]
             inline = beside + sum(widths) + gap <= w - m
             x, top = (w - m - sum(widths) - gap, self.tab_buttons[0].rect.top) if inline else (m, y)
@@ -178,15 +179,15 @@ class DebriefScreen(Screen):
         w, h = t.size
         m, bh, gap = t.margin, t.px(52), t.px(16)
         self.footer_top = h - m - bh
-        self.back = Button(ui.t("back"), value="back")
+        self.back = Button(ui.t("back"), value=Back())
         bw = ui.text.size(self.back.label, t.fs(24))[0] + t.px(48)
         self.back.layout((m, self.footer_top, bw, bh), ui)
         self.page_buttons = []
         count = self.count(self.tab)
         if self.tab in ("choices", "meters") and count > 1:
             i = self.pages[self.tab]
-            prev = Button(ui.t("prev_" + self.tab), value="prev", enabled=i > 0)
-            nxt = Button(ui.t("next_" + self.tab), value="next", enabled=i < count - 1)
+            prev = Button(ui.t("prev_" + self.tab), value=Turn(-1), enabled=i > 0)
+            nxt = Button(ui.t("next_" + self.tab), value=Turn(1), enabled=i < count - 1)
             x = w - m
             for b in (nxt, prev):
                 bw2 = ui.text.size(b.label, t.fs(24))[0] + t.px(44)
@@ -234,21 +235,19 @@ class DebriefScreen(Screen):
             self._act(hit.value)
 
     def _act(self, value) -> None:
-        if value in TABS:
-            self.tab = value
-        elif value == "back":
+        if isinstance(value, ShowTab):
+            self.tab = value.tab
+        elif isinstance(value, Back):
             self.app.pop(self)
-        elif value == "prev":
-            self.turn(-1)
-        elif value == "next":
-            self.turn(1)
-        elif value == "scenario":
+        elif isinstance(value, Turn):
+            self.turn(value.step)
+        elif isinstance(value, NextGroup):
             self.group = (self.group + 1) % len(self.debriefs)
             self.pages = {tab: 0 for tab in TABS}
             self.compare_a = 0
-        elif value == "compare_a":
+        elif value == NextCompared("a"):
             self.compare_a = self._next_other(self.compare_a, self.pages["compare"])
-        elif value == "compare_b":
+        elif value == NextCompared("b"):
             self.pages["compare"] = self._next_other(self.pages["compare"], self.compare_a)
 
     def _next_other(self, index: int, other: int, step: int = 1) -> int:

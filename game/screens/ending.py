@@ -7,7 +7,7 @@ import pygame
 from engine.replay import outcomes
 
 from ..flow import Flow
-from ..intents import Back, Scroll
+from ..intents import Back, PlayAgain, Scroll, ToMenu
 from ..widgets import Button, FocusGroup, MeterHud, ScrollView
 from ..widgets.draw import box
 from ..widgets.motion import Reward
@@ -80,8 +80,8 @@ class EndingScreen(Screen):
         self.right.layout(inner, ui)
         self.right.set_content(self._record(ui, inner.width).render(ui.palette.panel),
                                keep_offset=True)
-        self.again = Button(ui.t("play_again"), value="again")
-        self.menu = Button(ui.t("to_menu"), value="menu")
+        self.again = Button(ui.t("play_again"), value=PlayAgain())
+        self.menu = Button(ui.t("to_menu"), value=ToMenu())
         bw = t.px(300)
         self.again.layout((m, h - m - bh, bw, bh), ui)
         self.menu.layout((m + bw + t.px(20), h - m - bh, bw, bh), ui)
@@ -139,10 +139,12 @@ class EndingScreen(Screen):
             self.left.process_event(intent) or self.right.process_event(intent)
             return
         hit = self.focus.process_event(intent)
-        if hit is self.again:
+        if hit is None:
+            return
+        if isinstance(hit.value, PlayAgain):
             self.play.restart()
             self.app.pop(self)
-        elif hit is self.menu:
+        elif isinstance(hit.value, ToMenu):
             self.app.to_title()
 
     def update(self, dt: float) -> bool:

@@ -26,7 +26,7 @@ class HistoryScreen(Screen):
         w, h = t.size
         self.rect = pygame.Rect(t.margin, t.px(16), w - 2 * t.margin, h - 2 * t.px(16))
         pad = t.px(28)
-        self.close = Button(ui.t("history_close"), value="close")
+        self.close = Button(ui.t("history_close"), value=Back())
         bh = self.close.height_for(t.px(320), ui)
         self.close.layout((self.rect.right - pad - t.px(320), self.rect.bottom - pad - bh,
                            t.px(320), bh), ui)
@@ -65,7 +65,7 @@ class HistoryScreen(Screen):
             self.app.pop(self)
         elif isinstance(intent, Scroll):
             self.view.process_event(intent)
-        elif self.focus.process_event(intent) is self.close:
+        elif isinstance(self.focus.pressed(intent), Back):
             self.app.pop(self)
 
     def draw(self, surface) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from ..flow import Flow
-from ..intents import Back, Scroll
+from ..intents import Back, Scroll, ToMenu
 from ..widgets import Button, FocusGroup, ScrollView
 from ..widgets.draw import box
 from .base import Screen
@@ -34,7 +34,7 @@ class ErrorScreen(Screen):
         w, h = t.size
         m = t.margin
         bh = t.px(52)
-        self.button = Button(ui.t("to_menu"), value="menu")
+        self.button = Button(ui.t("to_menu"), value=ToMenu())
         self.button.layout((m, h - m - bh, t.px(300), bh), ui)
         self.card = pygame.Rect(m, m, w - 2 * m, self.button.rect.top - t.px(20) - m)
         inner = self.card.inflate(-2 * t.px(28), -2 * t.px(24))
@@ -61,7 +61,7 @@ class ErrorScreen(Screen):
         if isinstance(intent, Scroll):
             self.view.process_event(intent)
             return
-        if self.focus.process_event(intent) is self.button:
+        if isinstance(self.focus.pressed(intent), ToMenu):
             self._leave()
 
     def _leave(self) -> None:

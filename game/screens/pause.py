@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..intents import Back
+from ..intents import Back, OpenSettings, Restart, Resume, ShowHistory, ToMenu, Undo
 from ..widgets import Button, FocusGroup
 from ..widgets.draw import box, dim
 from .base import Screen
@@ -30,12 +30,12 @@ class PauseScreen(Screen):
     def make_buttons(self, ui) -> list[Button]:
         note = self.undo_note(ui)
         return [
-            Button(ui.t("resume"), value="resume"),
-            Button(ui.t("undo"), value="undo", enabled=not note, note=note),
-            Button(ui.t("history"), value="history"),
-            Button(ui.t("restart"), value="restart"),
-            Button(ui.t("settings"), value="settings"),
-            Button(ui.t("to_menu"), value="menu"),
+            Button(ui.t("resume"), value=Resume()),
+            Button(ui.t("undo"), value=Undo(), enabled=not note, note=note),
+            Button(ui.t("history"), value=ShowHistory()),
+            Button(ui.t("restart"), value=Restart()),
+            Button(ui.t("settings"), value=OpenSettings()),
+            Button(ui.t("to_menu"), value=ToMenu()),
         ]
 
     def layout(self, ui) -> None:
@@ -65,21 +65,21 @@ class PauseScreen(Screen):
             self.act(hit.value)
 
     def act(self, value) -> None:
-        if value == "resume":
+        if isinstance(value, Resume):
             self.app.pop(self)
-        elif value == "undo":
+        elif isinstance(value, Undo):
             self.app.pop(self)
             self.play.undo()
-        elif value == "restart":
+        elif isinstance(value, Restart):
             self.ask("ask_restart", self._restart)
-        elif value == "history":
+        elif isinstance(value, ShowHistory):
             from .history import HistoryScreen
             self.app.pop(self)
             self.app.push(HistoryScreen(self.app, self.play))
-        elif value == "settings":
+        elif isinstance(value, OpenSettings):
             from .settings import SettingsScreen
             self.app.push(SettingsScreen(self.app))
-        elif value == "menu":
+        elif isinstance(value, ToMenu):
             self.ask("ask_menu", self.app.to_title)
 
     def ask(self, key: str, then) -> None:

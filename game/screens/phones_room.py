@@ -4,7 +4,7 @@ decision, which endings were reached), from which the facilitator closes the rou
 opens the group debrief of the phones' sessions."""
 from __future__ import annotations
 
-from storage import ScenarioLibrary, SessionStore, StoreError
+from storage import ScenarioLibrary, StoreError
 
 from ..intents import Back, Confirm
 from ..phones_words import words_for
@@ -14,9 +14,10 @@ from .base import Screen
 class PhonesJoinScreen(Screen):
     """The QR code and the room code; Enter goes on (room voting) or closes the round (solo)."""
 
-    def __init__(self, app, link, scenario=None, db=None):
+    def __init__(self, app, link, scenario=None, database=None):
         super().__init__(app)
-        self.link, self.scenario, self.db = link, scenario, db
+        # database: game.recording.GameRecording, where the phones' sessions are (solo)
+        self.link, self.scenario, self.database = link, scenario, database
         self.solo = link.room.mode == "solo"
         self._qr = None
         self._drawn = None
@@ -55,7 +56,7 @@ class PhonesJoinScreen(Screen):
             self.app.toast(self.words()("phones_no_sessions"))
             return
         try:
-            store = SessionStore(self.db)
+            store = self.database.open()
             screen = DebriefScreen(self.app, store, ScenarioLibrary(store, [self.scenario]), ids)
         except StoreError as exc:
             self.app.toast(self.ui.t("store_error", error=str(exc)), "bad")

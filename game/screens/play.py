@@ -10,14 +10,15 @@ import math
 
 import pygame
 
-from engine.session import RecordingError, SessionError
 from engine.state import Phase
 
 from ..changes import ChangeTeller
 from ..history import History
 from ..i18n import lang_name
-from ..intents import Back, Choose, Confirm, Letter, Scroll, Undo
+from ..intents import (Back, Choose, ChooseChoice, Confirm, DoneReading, Letter, Proceed, ReadOn,
+                       Scroll, Undo)
 from ..sessions import content_language, start_session, steps_of
+from ..stepping import Stepping, step_on
 from ..widgets import FocusGroup, MeterHud, ScrollView, TimerBar, WidgetColumn
 from ..widgets.timerbar import MAX_REDRAWS
 
@@ -29,23 +30,10 @@ from ..widgets.draw import box
 from .base import Screen
 from .consequence import ConsequencePanel, arrival_note
 from .play_layout import choice_buttons, plan_choices, title_blocks
-from .scene_view import SceneSnapshot, build_scene
+from .scene_view import build_scene
 
 
-
-def step_on(screen, move, *args) -> tuple[bool, object]:
-    """Take a step the engine may refuse: a route that gets stuck, or a step that could not
-    be recorded (then it was not taken: the engine put the play back). Say so on screen;
-    the play stays where it was. Returns (taken, the step's result)."""
-    try:
-        return True, move(*args)
-    except RecordingError as exc:
-        screen.app.toast(screen.ui.t("store_error", error=str(exc.error)), "bad")
-    except SessionError as exc:
-        screen.app.toast(screen.ui.t("stuck", error=str(exc)), "bad")
-    return False, None
-
-class PlayScreen(Screen):
+class PlayScreen(Stepping, Screen):
     def __init__(self, app, scenario, session=None):
         super().__init__(app)
         self.scenario = scenario
@@ -69,9 +57,17 @@ class PlayScreen(Screen):
         self.decide_seconds = 0.0
         self.errors = None  # --watch: the diagnostics of an edit that does not load
         self._scene_key = None
-        self.behind = Behind()
-        self.fade = Fade()  # a new scene fades in (not under reduced motion)  # the screen behind the consequence panel
+        self.behind = Behind()  # the screen behind the consequence panel
+        self.fade = Fade()  # a new scene fades in (not under reduced motion)
         self._enter_scene()
+
+    @property
+    def meter_hud(self) -> MeterHud:
+        return self.hud
+
+    def ending_screen(self):
+        from .ending import EndingScreen
+        return EndingScreen(self.app, self)
 
     # ---- state --------------------------------------------------------------------------
     def _warn_language(self) -> None:
@@ -79,24 +75,17 @@ class PlayScreen(Screen):
         self.app.toast(self.app.ui.t("missing_lang", lang=lang_name(ui_lang, ui_lang),
                                      used=lang_name(ui_lang, self.scenario.default_language)))
 
-    def _enter_scene(self) -> None:
-        """A new scene (or the same after undo): reset the decision clock and the timer."""
+    def new_scene(self, first: bool) -> None:
+        """A new scene fades in, with its timer (held until all of it has been seen)."""
         s = self.session
-        key = (s.scene_id, len(s.decisions), s.state.step)
-        if key == self._scene_key:
-            return
-        if self._scene_key is not None:
-            self.fade.start(animate=not self.app.settings.reduced_motion)
-        self._scene_key = key
-        self.seen = SceneSnapshot(s)
-        self.decide_seconds = 0.0
+        if not first:
+            self.fade.start(animate=self.animate)
         node = s.view.node
         timer = getattr(node, "timer", None)
         self.timer = TimerBar(timer.seconds) if (timer and s.phase is Phase.SCENE
                                                  and s.view.available_choices()) else None
         if self.timer is not None:
             self.timer.held = True  # until the whole situation has been seen
-        self.content.offset = 0
         self.column.offset = 0
 
     def layout_key(self) -> tuple:
@@ -215,71 +204,38 @@ class PlayScreen(Screen):
             self._act(hit.value)
 
     def _act(self, value) -> None:
-        if value == "proceed":
+        if isinstance(value, Proceed):
             self.proceed()
-        elif value == "ready":
+        elif isinstance(value, DoneReading):
             self.timer.release()
-        elif value == ("continue",):
+        elif isinstance(value, ReadOn):
             self.advance()
-        elif isinstance(value, tuple) and value[0] == "choose":
-            self.choose(value[1])
+        elif isinstance(value, ChooseChoice):
+            self.choose(value.choice_id)
 
     # ---- what the player does -----------------------------------------------------------
     def choose(self, choice_id: str) -> None:
-        taken, outcome = step_on(self, self.session.choose, choice_id,
-                                 round(self.decide_seconds, 2))
-        if taken:
-            self._show_outcome(outcome)
+        self._show_outcome(self.decide_by(self.session.choose, choice_id,
+                                          round(self.decide_seconds, 2)))
 
     def time_out(self) -> None:
-        taken, outcome = step_on(self, self.session.time_out)
-        if taken:
-            self._show_outcome(outcome)
+        self._show_outcome(self.decide_by(self.session.time_out))
 
     def _show_outcome(self, outcome) -> None:
-        self.outcome = outcome
+        if outcome is None:  # refused: the play stays where it was
+            return
         self.app.cue("choice")
-        self.teller.chose(outcome)
         self.history.add(self.seen, outcome.decision.index, outcome.choice_text(self.lang),
                          outcome.decision.timed_out)
         self.timer = None
-        self.hud.set_values(self.session.view.meters(), outcome.meter_changes,
-                            animate=not self.app.settings.reduced_motion)
-
-    def proceed(self) -> None:
-        self._move(self.session.proceed)
 
     def advance(self) -> None:
         self.history.add(self.seen, len(self.session.decisions))
-        self._move(self.session.advance)
-
-    def _move(self, move) -> None:
-        """Proceed or advance; the HUD follows and the new scene says what arriving did."""
-        taken, changes = step_on(self, move)
-        if not taken:
-            return
-        self.outcome = None
-        note = self.teller.moved(changes)
-        self.hud.set_values(self.session.view.meters(), note.changes,
-                            animate=not self.app.settings.reduced_motion)
-        self._after_move()
-
-    def _after_move(self) -> None:
-        self._enter_scene()
-        if self.session.ended:
-            from .ending import EndingScreen
-            self.app.push(EndingScreen(self.app, self))
+        super().advance()
 
     def undo(self) -> bool:
-        if not self.app.settings.allow_undo:
-            self.app.toast(self.ui.t("undo_off"))
+        if not self.take_back()[0]:
             return False
-        if not self.session.decisions:
-            self.app.toast(self.ui.t("undo_none"))
-            return False
-        if not step_on(self, self.session.undo)[0]:
-            return False
-        self._reset_view()
         self.history.undo_to(len(self.session.decisions))
         self.app.toast(self.ui.t("undone"))
         return True
@@ -291,14 +247,6 @@ class PlayScreen(Screen):
         self.history.clear()
         self.teller = ChangeTeller(self.session)
         self.hud.set_values(self.session.view.meters(), self.teller.note.changes)
-
-    def _reset_view(self) -> None:
-        self.outcome = None
-        self.teller.forget()
-        self.hud.set_values(self.session.view.meters(), None,
-                            animate=not self.app.settings.reduced_motion)
-        self._scene_key = None
-        self._enter_scene()
 
     def reload(self, scenario, diagnostics) -> None:
         """--watch: the file changed. Show its errors, or bring the player back to where

@@ -15,6 +15,7 @@ import pygame
 
 from engine.state import Phase
 
+from ..intents import ChooseChoice, ReadOn
 from ..widgets import Button
 
 # of the width, for the situation beside the options: with normal and with compact options
@@ -102,13 +103,13 @@ def choice_buttons(ui, session, lang: str) -> list:
     if session.phase is not Phase.SCENE:
         return []
     if session.view.can_continue:
-        return [Button(ui.t("continue"), "choice", value=("continue",))]
+        return [Button(ui.t("continue"), "choice", value=ReadOn())]
     out, n = [], 0
     for view in session.view.choice_views():
         text = session.view.choice_text(view.choice, lang)
         if view.available:
             n += 1
-            out.append(Button(text, "choice", number=n, value=("choose", view.choice.id)))
+            out.append(Button(text, "choice", number=n, value=ChooseChoice(view.choice.id)))
         elif ui.author_mode:
             why = view.reason.condition if view.reason else ""
             out.append(Button(text, "choice", enabled=False, note=ui.t("author_hidden", why=why)))

@@ -18,7 +18,8 @@ from debrief import build_replay
 from storage import ReplayError, StoreError
 from storage.clock import local_minute
 
-from ..intents import Back, Navigate, PointerDown, PointerMove, PointerUp, Scroll
+from ..intents import (Back, Navigate, PointerDown, PointerMove, PointerUp, Scroll,
+                       SwitchVersion, Turn, WhatIf)
 from ..widgets import Button, FocusGroup, MeterHud, ScrollView
 from ..widgets.draw import box
 from ..widgets.steps import StepStrip
@@ -168,7 +169,7 @@ class ReplayScreen(Screen):
             return y
         if self.can_switch_version():
             self.switch = Button(ui.t("show_played" if self.on_current else "show_current"),
-                                 value="switch")
+                                 value=SwitchVersion())
             bw = min(t.px(380), ui.text.size(self.switch.label, t.fs(24))[0] + t.px(44))
         else:
             bw = 0
@@ -187,10 +188,10 @@ class ReplayScreen(Screen):
         m, bh, gap = t.margin, t.px(52), t.px(16)
         step = self.step
         last = len(self.replay.steps) - 1
-        self.back = Button(ui.t("back"), value="back")
-        self.prev = Button(ui.t("prev_step"), value="prev", enabled=self.index > 0)
-        self.next = Button(ui.t("next_step"), value="next", enabled=self.index < last)
-        self.whatif = Button(ui.t("what_if"), value="whatif",
+        self.back = Button(ui.t("back"), value=Back())
+        self.prev = Button(ui.t("prev_step"), value=Turn(-1), enabled=self.index > 0)
+        self.next = Button(ui.t("next_step"), value=Turn(1), enabled=self.index < last)
+        self.whatif = Button(ui.t("what_if"), value=WhatIf(),
                              enabled=step.exact and step.kind != "ending")
         row = [self.whatif, self.prev, self.next]
         widths = [ui.text.size(b.label, t.fs(24))[0] + t.px(44) for b in (self.back, *row)]

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import pygame
 
-from storage import ScenarioLibrary, SessionStore, StoreError, default_db_path
+from storage import ScenarioLibrary, SessionStore, StoreError
 from storage.clock import local_minute
 from storage.errors import DatabaseError
 
-from ..intents import Back, Mark, Navigate, PointerUp, Scroll
+from ..intents import (Back, Mark, MarkScenario, Navigate, OpenDebrief, PointerUp, ReplaySession,
+                       Scroll)
 from ..widgets import Button, FocusGroup, WidgetColumn
 from ..widgets.draw import box, header_band
 from .base import Screen
@@ -22,7 +23,8 @@ from .base import Screen
 
 def open_sessions(app, session_id: str | None = None) -> "SessionsScreen":
     """Push the session list (and, with ``session_id``, that session's replay on top)."""
-    screen = SessionsScreen(app)
+    from ..recording import GameRecording
+    screen = SessionsScreen(app, app.recording or GameRecording())
     app.push(screen)
     if session_id is not None:
         screen.open_replay(session_id)
@@ -130,10 +132,10 @@ def tick(surface, rect, colour, width: int) -> None:
 
 
 class SessionsScreen(Screen):
-    def __init__(self, app):
+    def __init__(self, app, database):
         super().__init__(app)
-        rec = app.recording
-        self.path = rec.path if rec is not None else default_db_path()
+        self.database = database  # game.recording.GameRecording: the app's database
+        self.path = database.path
         self.store: SessionStore | None = None
         self.problem: tuple | None = None  # why there is no list: (i18n key, values)
         self.summaries = []
@@ -146,7 +148,7 @@ class SessionsScreen(Screen):
     # ---- data ---------------------------------------------------------------------------
     def _open(self) -> None:
         try:
-            self.store = SessionStore(self.path, create=False)
+            self.store = self.database.open(create=False)
             self.summaries = list(reversed(self.store.list()))  # the latest first
         except DatabaseError as exc:
             self.problem = (("sessions_missing", {"path": str(self.path)})
@@ -209,10 +211,10 @@ class SessionsScreen(Screen):
         w, h = t.size
         m, bh, gap = t.margin, t.px(52), t.px(16)
         has = bool(self.rows)
-        self.back = Button(ui.t("back"), value="back")
-        self.replay_button = Button(ui.t("btn_replay"), value="replay", enabled=has)
-        self.all_button = Button(ui.t("btn_all_scenario"), value="all", enabled=has)
-        self.debrief_button = Button(ui.t("btn_debrief", n=len(self.marked)), value="debrief",
+        self.back = Button(ui.t("back"), value=Back())
+        self.replay_button = Button(ui.t("btn_replay"), value=ReplaySession(), enabled=has)
+        self.all_button = Button(ui.t("btn_all_scenario"), value=MarkScenario(), enabled=has)
+        self.debrief_button = Button(ui.t("btn_debrief", n=len(self.marked)), value=OpenDebrief(),
                                      enabled=bool(self.marked))
         self.buttons = [self.back, self.replay_button, self.all_button, self.debrief_button]
         widths = [ui.text.size(b.label, t.fs(24))[0] + t.px(44) for b in self.buttons]
@@ -250,15 +252,15 @@ class SessionsScreen(Screen):
                 self.toggle(hit.id)
             else:
                 self.open_replay(hit.id)
-        elif hit is self.back:
+        elif isinstance(hit.value, Back):
             self.app.pop(self)
-        elif hit is self.replay_button:
+        elif isinstance(hit.value, ReplaySession):
             row = self._row_in_focus()
             if row is not None:
                 self.open_replay(row.id)
-        elif hit is self.all_button:
+        elif isinstance(hit.value, MarkScenario):
             self.mark_scenario()
-        elif hit is self.debrief_button:
+        elif isinstance(hit.value, OpenDebrief):
             self.open_debrief()
 
     def _row_in_focus(self) -> SessionRow | None:

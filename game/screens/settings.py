@@ -106,7 +106,7 @@ class SettingsScreen(Screen):
         self.head_y = m
         top = m + ui.text.line_height(t.h1) + ui.text.line_height(t.small) + t.px(24)
         bh = t.px(52)
-        self.back = Button(ui.t("back"), value="back")
+        self.back = Button(ui.t("back"), value=Back())
         self.back.layout((left, h - m - bh, t.px(220), bh), ui)
         area = pygame.Rect(left + t.px(10), top, width - t.px(40), self.back.rect.top - t.px(24) - top)
         places, y = [], t.px(10)

@@ -5,7 +5,8 @@ from dataclasses import replace
 
 import pygame
 
-from ..intents import Back, Choose, Letter, Navigate, Scroll
+from ..intents import (Back, Choose, Letter, Navigate, OpenSessions, OpenSettings, OpenWorkshop,
+                       Quit, ResumePlay, Scroll, SetLanguage)
 from ..i18n import own_name
 from ..settings import LANGUAGES
 from ..widgets import Button, FocusGroup, WidgetColumn
@@ -111,7 +112,7 @@ class TitleScreen(Screen):
         self.header_h = m + ui.text.line_height(t.h1) + ui.text.line_height(t.body) + t.px(12)
         # language switch, top right
         self.langs = [Button(own_name(code), "selected" if code == ui.lang else "segment",
-                             value=code) for code in LANGUAGES]
+                             value=SetLanguage(code)) for code in LANGUAGES]
         seg_w = max(ui.text.size(b.label, t.fs(24), "bold")[0] for b in self.langs) + t.px(40)
         x = w - m - seg_w * len(self.langs)
         for b in self.langs:
@@ -119,15 +120,15 @@ class TitleScreen(Screen):
             x += seg_w
         # footer buttons
         bh = t.px(52)
-        self.settings_button = Button(ui.t("settings"))
-        self.quit_button = Button(ui.t("quit"))
+        self.settings_button = Button(ui.t("settings"), value=OpenSettings())
+        self.quit_button = Button(ui.t("quit"), value=Quit())
         self.settings_button.layout((m, h - m - bh, t.px(240), bh), ui)
         self.quit_button.layout((w - m - t.px(200), h - m - bh, t.px(200), bh), ui)
-        self.replay_button = Button(ui.t("replay_button"), value="replay")
+        self.replay_button = Button(ui.t("replay_button"), value=OpenSessions())
         self.replay_button.layout((self.settings_button.rect.right + t.px(16), h - m - bh,
                                    t.px(240), bh), ui)
         # workshop mode, under the language switch (the footer is full)
-        self.workshop_button = Button(ui.t("workshop_button"), value="workshop")
+        self.workshop_button = Button(ui.t("workshop_button"), value=OpenWorkshop())
         top = self.langs[0].rect.bottom + t.px(8)
         self.workshop_button.layout((self.langs[0].rect.left, top, seg_w * len(self.langs),
                                      min(t.px(44), self.header_h - top - t.px(6))), ui)
@@ -168,7 +169,7 @@ class TitleScreen(Screen):
         summary, entry = self.unfinished
         label = ui.t("resume_play" if summary.decisions != 1 else "resume_play_one",
                      title=entry.title(ui.lang), label=summary.label, n=summary.decisions)
-        self.resume_button = Button(label, value="resume")
+        self.resume_button = Button(label, value=ResumePlay())
         width = t.size[0] - 2 * t.margin
         bh = self.resume_button.height_for(width, ui)
         self.resume_button.layout((t.margin, top, width, bh), ui)
@@ -195,20 +196,24 @@ class TitleScreen(Screen):
             return
         if isinstance(hit, ScenarioCard):
             self._open(hit)
-        elif hit in self.langs:
-            self.app.set_settings(replace(self.app.settings, language=hit.value))
-        elif hit is self.settings_button:
+        else:
+            self._act(hit.value)
+
+    def _act(self, value) -> None:
+        if isinstance(value, SetLanguage):
+            self.app.set_settings(replace(self.app.settings, language=value.code))
+        elif isinstance(value, OpenSettings):
             from .settings import SettingsScreen
             self.app.push(SettingsScreen(self.app))
-        elif hit is self.replay_button:
+        elif isinstance(value, OpenSessions):
             from .sessions_list import open_sessions
             open_sessions(self.app)
-        elif hit is self.workshop_button:
+        elif isinstance(value, OpenWorkshop):
             self._workshop()
-        elif hit is self.resume_button:
+        elif isinstance(value, ResumePlay):
             from ..resume_play import resume_play
             resume_play(self.app, *self.unfinished)
-        elif hit is self.quit_button:
+        elif isinstance(value, Quit):
             self.app.quit()
 
     def _open(self, card: ScenarioCard) -> None:

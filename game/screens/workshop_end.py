@@ -7,7 +7,7 @@ from __future__ import annotations
 from storage import StoreError
 
 from ..flow import Flow
-from ..intents import Back, Confirm, POINTER, Scroll, TabKey
+from ..intents import Back, Confirm, NextTeam, POINTER, Scroll, TabKey
 from ..widgets import Button
 from ..widgets.teambar import chip
 from ..workshop_lines import decision_lines
@@ -30,7 +30,7 @@ class TeamEndScreen(EndingScreen):
         m, bh = t.margin, t.px(56)
         nxt = self.play.run.next_label
         label = ui.t("next_team", team=nxt) if nxt else ui.t("to_summary")
-        self.button = Button(label, "choice", value="next")
+        self.button = Button(label, "choice", value=NextTeam())
         bw = min(w - 2 * m, max(t.px(420), ui.text.size(label, t.button, "bold")[0] + t.px(60)))
         self.button.layout((w - m - bw, h - m - bh, bw, bh), ui)
         self.focus.set([self.button])
@@ -78,7 +78,7 @@ class TeamEndScreen(EndingScreen):
             self.left.process_event(intent) or self.right.process_event(intent)
         elif isinstance(intent, Confirm):
             self.go_on()
-        elif isinstance(intent, POINTER) and self.focus.process_event(intent) is self.button:
+        elif isinstance(intent, POINTER) and isinstance(self.focus.pressed(intent), NextTeam):
             self.go_on()
 
     def go_on(self) -> None:

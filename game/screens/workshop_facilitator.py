@@ -59,7 +59,7 @@ class FacilitatorScreen(Screen):
         m, gap = t.margin, t.px(28)
         key = "facilitator_only_room" if self.app.room is not None else "facilitator_only"
         room = w - 2 * m - chip_size(ui, ui.t("facilitator_view"))[0] - t.px(16)
-        if getattr(self.app, "phones", None) is not None:  # room for the live count (draw)
+        if self.app.phones is not None:  # room for the live count (draw)
             room -= w // 4  # the count ("Code ABC123 · 28 telefoons · 17 gestemd") fits in a quarter
         self.band_img = ui.text.block(ui.t(key), t.small, ui.palette.bg, room)  # never cut
         self.band_h = max(ui.text.line_height(t.body), self.band_img.get_height()) + 2 * t.px(12)
@@ -209,7 +209,7 @@ class FacilitatorScreen(Screen):
 
     def update(self, dt: float) -> bool:
         self.play.tick(dt)  # the room's clock and countdown run on
-        phones = getattr(self.app, "phones", None)  # --phones: the live count of votes
+        phones = self.app.phones  # --phones: the live count of votes
         return phones.sync(self.play) if phones is not None else False
 
     def wake_in(self) -> float | None:
@@ -222,7 +222,7 @@ class FacilitatorScreen(Screen):
         box(surface, (0, 0, w, self.band_h), p.text)
         rect = chip(surface, ui, ui.t("facilitator_view"), (t.margin, t.px(10)), p.focus)
         img = self.band_img
-        phones = getattr(self.app, "phones", None)
+        phones = self.app.phones
         if phones is not None:  # --phones: the live count, at the right end of the band
             from ..phones_words import words_for
             status = ui.text.render(phones.status(words_for(ui.lang)), t.small, p.bg, "bold")

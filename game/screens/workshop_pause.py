@@ -3,6 +3,7 @@ back the last decision, settings, or interrupt the workshop (everything is in th
 Workshop on the title screen, or the same command, resumes it)."""
 from __future__ import annotations
 
+from ..intents import OpenSettings, Resume, TakeBreak, Undo
 from ..widgets import Button
 from .pause import PauseScreen
 
@@ -11,14 +12,14 @@ class WorkshopPauseScreen(PauseScreen):
     def make_buttons(self, ui) -> list[Button]:
         note = self.undo_note(ui)
         return [
-            Button(ui.t("resume"), value="resume"),
-            Button(ui.t("workshop_undo"), value="undo", enabled=not note, note=note),
-            Button(ui.t("settings"), value="settings"),
-            Button(ui.t("workshop_break"), value="break", note=ui.t("workshop_break_note")),
+            Button(ui.t("resume"), value=Resume()),
+            Button(ui.t("workshop_undo"), value=Undo(), enabled=not note, note=note),
+            Button(ui.t("settings"), value=OpenSettings()),
+            Button(ui.t("workshop_break"), value=TakeBreak(), note=ui.t("workshop_break_note")),
         ]
 
     def act(self, value) -> None:
-        if value == "break":
+        if isinstance(value, TakeBreak):
             self.app.to_title()
             self.app.toast(self.ui.t("workshop_interrupted"))
         else:

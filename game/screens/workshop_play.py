@@ -10,34 +10,33 @@ from __future__ import annotations
 
 import pygame
 
-from engine.session import RecordingError, SessionError
 from engine.state import Phase
 
 from ..changes import ChangeTeller
-from ..intents import (Adjust, Back, Choose, Confirm, Letter, Navigate, Scroll, TabKey, Undo,
-                       POINTER)
+from ..intents import (POINTER, Adjust, Back, Choose, Confirm, Letter, Navigate, Scroll, TabKey,
+                       ToggleCountdown, Undo, VoteStep)
 from ..sessions import content_language
+from ..stepping import Stepping
 from ..widgets import Button, FocusGroup, ScrollView, TimerBar
 from ..widgets.timerbar import MAX_REDRAWS
 from ..widgets.behind import Behind
 from ..widgets.draw import box
 from ..widgets.tally import READ, REVEALED, VOTING, TallyBoard
 from ..widgets.teambar import TeamBar
-from .play import step_on
 from ..workshop_vote import Vote
+from ..options import DEFAULT_COUNTDOWN
 from .base import Screen
 from .consequence import ConsequencePanel, arrival_note
-from .scene_view import SceneSnapshot, build_scene
+from .scene_view import build_scene
 from .workshop_words import BoardWords
 
 # the share of the width below the top bar for the situation: while the room reads the
 # options beside it, while it only reads on, and (none) once the vote is open: then the
 # options and the bars take the whole width, to be read from the back of the room
 SITUATION_SHARE = {"read": 0.42, "read_on": 0.6, "vote": 0.0}
-DEFAULT_COUNTDOWN = 60  # seconds, for scenes without a timer of their own
 
 
-class WorkshopScreen(Screen):
+class WorkshopScreen(Stepping, Screen):
     def __init__(self, app, run, countdown: int = DEFAULT_COUNTDOWN):
         super().__init__(app)
         self.run = run
@@ -65,6 +64,14 @@ class WorkshopScreen(Screen):
     def scenario(self):
         return self.run.scenario
 
+    @property
+    def meter_hud(self):
+        return self.bar.hud
+
+    def ending_screen(self):
+        from .workshop_end import TeamEndScreen
+        return TeamEndScreen(self.app, self)
+
     def _start_team(self) -> None:
         self.lang, _ = content_language(self.scenario, self.app.settings)
         self.bar = TeamBar(self.scenario, self.lang, self.session.view.meters())
@@ -74,13 +81,9 @@ class WorkshopScreen(Screen):
         self._enter_scene()
         self.invalidate()
 
-    def _enter_scene(self) -> None:
+    def new_scene(self, first: bool) -> None:
+        """The room's tally for the scene's options, and its timer if it has one."""
         s = self.session
-        key = (s.scene_id, len(s.decisions), s.state.step)
-        if key == self._scene_key:
-            return
-        self._scene_key, self.seen = key, SceneSnapshot(s)
-        self.decide_seconds = 0.0
         deciding = s.phase is Phase.SCENE and not s.view.can_continue
         options = [(c.id, s.view.choice_text(c, self.lang))
                    for c in s.view.available_choices()] if deciding else []
@@ -88,7 +91,6 @@ class WorkshopScreen(Screen):
         timer = getattr(s.view.node, "timer", None)
         self.timer = TimerBar(timer.seconds) if timer is not None and options else None
         self._time_up_told = False
-        self.content.offset = 0
 
     # ---- layout -------------------------------------------------------------------------
     def layout_key(self) -> tuple:
@@ -158,12 +160,12 @@ class WorkshopScreen(Screen):
         y = area.top + self.head_h + t.px(10)
         bh = t.px(64)
         label, enabled = self.words(ui).action()
-        self.action = Button(label, "choice", value="action", enabled=enabled)
+        self.action = Button(label, "choice", value=VoteStep(), enabled=enabled)
         buttons = [self.action]
         left = area.left
         if self.board.phase in (READ, VOTING) and self.board.rows:
             self.clock_button = Button(ui.t("countdown_stop" if self.timer else "countdown"),
-                                       value="clock")
+                                       value=ToggleCountdown())
             cw = min(t.px(230), area.width // 3)
             self.clock_button.layout((area.left, area.bottom - bh, cw, bh), ui)
             buttons.insert(0, self.clock_button)
@@ -205,10 +207,10 @@ class WorkshopScreen(Screen):
             self.primary()
         elif isinstance(intent, POINTER):
             self.board.process_event(intent)
-            hit = self.focus.process_event(intent)
-            if hit is self.action:
+            value = self.focus.pressed(intent)
+            if isinstance(value, VoteStep):
                 self.primary()
-            elif hit is not None and hit is self.clock_button:
+            elif isinstance(value, ToggleCountdown):
                 self.toggle_countdown()
 
     def _handle_consequence(self, intent) -> None:
@@ -270,54 +272,17 @@ class WorkshopScreen(Screen):
     def decide(self) -> None:
         b = self.board
         vote = Vote(b.vote.options, dict(b.vote.counts))
-        try:
-            outcome = self.run.decide(b.chosen, vote, seconds=round(self.decide_seconds, 2))
-        except RecordingError as exc:  # not taken: the room votes again
-            self.app.toast(self.ui.t("store_error", error=str(exc.error)), "bad")
-            return
-        except SessionError as exc:
-            self.app.toast(self.ui.t("stuck", error=str(exc)), "bad")
-            return
-        self.votes[outcome.decision.index] = vote
-        self.outcome, self.timer = outcome, None
-        self.teller.chose(outcome)
-        self.bar.hud.set_values(self.session.view.meters(), outcome.meter_changes,
-                                animate=not self.app.settings.reduced_motion)
-
-    def proceed(self) -> None:
-        self._move(self.session.proceed)
-
-    def advance(self) -> None:
-        self._move(self.session.advance)
-
-    def _move(self, move) -> None:
-        taken, changes = step_on(self, move)
-        if not taken:
-            return
-        self.outcome, note = None, self.teller.moved(changes)
-        self.bar.hud.set_values(self.session.view.meters(), note.changes,
-                                animate=not self.app.settings.reduced_motion)
-        self._enter_scene()
-        if self.session.ended:
-            from .workshop_end import TeamEndScreen
-            self.app.push(TeamEndScreen(self.app, self))
+        # refused (not recorded, or stuck): not taken, the room votes again
+        outcome = self.decide_by(self.run.decide, b.chosen, vote, round(self.decide_seconds, 2))
+        if outcome is not None:
+            self.votes[outcome.decision.index] = vote
+            self.timer = None
 
     def undo(self) -> bool:
         """Undo the room's last decision: back to its vote, with the hands as counted."""
-        s = self.session
-        if not self.app.settings.allow_undo:
-            self.app.toast(self.ui.t("undo_off"))
-            return False
-        if not s.decisions:
-            self.app.toast(self.ui.t("undo_none"))
-            return False
-        taken, last = step_on(self, s.undo)
+        taken, last = self.take_back()
         if not taken:
             return False
-        self.outcome, self._scene_key = None, None
-        self.teller.forget()
-        self.bar.hud.set_values(s.view.meters(), None, animate=not self.app.settings.reduced_motion)
-        self._enter_scene()
         old = self.votes.pop(last.index, None)
         if old is not None and old.options == self.board.vote.options:
             self.board.vote = Vote(old.options, dict(old.counts))
@@ -347,7 +312,7 @@ class WorkshopScreen(Screen):
 
     def update(self, dt: float) -> bool:
         moving = self.bar.update(dt)
-        phones = getattr(self.app, "phones", None)  # game.phones.PhoneLink (--phones)
+        phones = self.app.phones  # game.phones.PhoneLink (--phones)
         if phones is not None:
             moving = phones.sync(self) or moving
         self.tick(dt)
@@ -387,7 +352,7 @@ class WorkshopScreen(Screen):
         self.board.draw(surface)
         self.focus.draw(surface)
         hint = self.words(ui).hint()
-        phones = getattr(self.app, "phones", None)
+        phones = self.app.phones
         if phones is not None:
             from ..phones_words import words_for
             hint = f"{phones.status(words_for(ui.lang))}  ·  {hint}"

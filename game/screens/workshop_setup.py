@@ -1,18 +1,21 @@
 """Starting a workshop: pick the scenario (from the title screen), resume the workshop that
 was interrupted (a break, a crash, a closed laptop) or start a new one, and name the teams.
 
-The session store is opened here and handed to the ``WorkshopRun`` that plays; a database
+A connection to the app's database (``GameRecording.open``) is handed to the
+``WorkshopRun`` that plays, which closes it; a database
 or scenario that cannot be used shows its error and a way back to the menu.
 """
 from __future__ import annotations
 
 import pygame
 
-from storage import SessionStore, StoreError, workshops
+from storage import StoreError, workshops
 from storage.clock import local_minute
 
 from ..flow import Flow
-from ..intents import Back, Choose, Confirm, Erase, Letter, Scroll, TypeText
+from ..options import DEFAULT_COUNTDOWN
+from ..intents import (Back, Choose, Confirm, Erase, Letter, NewWorkshop, PickScenario,
+                       ResumeWorkshop, Scroll, StartWorkshop, ToMenu, TypeText)
 from ..sessions import content_language
 from ..widgets import Button, FocusGroup, ScrollView
 from ..widgets.draw import box
@@ -24,10 +27,11 @@ PICK, OFFER, TEAMS, ERROR = "pick", "offer", "teams", "error"
 
 
 class WorkshopSetupScreen(Screen):
-    def __init__(self, app, db_path, scenario=None, teams: str | None = None,
-                 seed: int | None = None, countdown: int = 60):
+    def __init__(self, app, database, scenario=None, teams: str | None = None,
+                 seed: int | None = None, countdown: int = DEFAULT_COUNTDOWN):
         super().__init__(app)
-        self.db_path, self.seed, self.countdown = db_path, seed, countdown
+        # database: game.recording.GameRecording; the run gets a connection of its own
+        self.database, self.seed, self.countdown = database, seed, countdown
         self.given_teams = teams
         self.field = TextField(teams or "")
         self.view = ScrollView()
@@ -37,7 +41,7 @@ class WorkshopSetupScreen(Screen):
         self.handed_over = False
         self.autostart = False
         try:
-            self.store = SessionStore(db_path)
+            self.store = database.open()
         except StoreError as exc:
             self.store, self.state, self.error = None, ERROR, str(exc)
             return
@@ -112,7 +116,7 @@ class WorkshopSetupScreen(Screen):
         m, bh = t.margin, t.px(60)
         self.head_h = m + ui.text.line_height(t.h1) + t.px(8)
         area = pygame.Rect(m, self.head_h + t.px(12), w - 2 * m, h - self.head_h - 2 * m - bh - t.px(24))
-        self.back = Button(ui.t("to_menu"), value="menu")
+        self.back = Button(ui.t("to_menu"), value=ToMenu())
         self.back.layout((m, h - m - bh, t.px(300), bh), ui)
         buttons = getattr(self, f"_layout_{self.state}")(ui, area, bh)
         self.focus.set([*buttons, self.back], keep=False)
@@ -125,7 +129,7 @@ class WorkshopSetupScreen(Screen):
         self.entries = entries
         buttons, y = [], area.top + ui.text.line_height(t.body) + t.px(12)
         for i, e in enumerate(entries, 1):
-            b = Button(e.title(ui.lang), "choice", number=i, value=("pick", i - 1))
+            b = Button(e.title(ui.lang), "choice", number=i, value=PickScenario(i - 1))
             bh_ = b.height_for(area.width, ui)
             if y + bh_ > area.bottom:
                 break
@@ -150,8 +154,8 @@ class WorkshopSetupScreen(Screen):
         self.view.layout(pygame.Rect(area.left, area.top, area.width - t.px(14),
                                      area.height - bh - t.px(20)), ui)
         self.view.set_content(flow.render(p.bg))
-        resume = Button(ui.t("workshop_resume"), "choice", value="resume")
-        new = Button(ui.t("workshop_new"), value="new")
+        resume = Button(ui.t("workshop_resume"), "choice", value=ResumeWorkshop())
+        new = Button(ui.t("workshop_new"), value=NewWorkshop())
         bw = min(t.px(380), (area.width - t.px(20)) // 2)
         resume.layout((area.left, area.bottom - bh, bw, bh), ui)
         new.layout((area.left + bw + t.px(20), area.bottom - bh, bw, bh), ui)
@@ -162,7 +166,7 @@ class WorkshopSetupScreen(Screen):
         self.field.placeholder = ui.t("workshop_teams_hint")
         top = area.top + ui.text.line_height(t.h2) + ui.text.line_height(t.small) + t.px(16)
         self.field.layout((area.left, top, area.width, self.field.height_for(ui)), ui)
-        start = Button(ui.t("workshop_start"), "choice", value="start")
+        start = Button(ui.t("workshop_start"), "choice", value=StartWorkshop())
         start.layout((area.left, self.field.rect.bottom + t.px(24), min(area.width, t.px(420)), bh),
                      ui)
         return [start]
@@ -197,16 +201,16 @@ class WorkshopSetupScreen(Screen):
                 self._act(hit.value)
 
     def _act(self, value) -> None:
-        if value == "menu":
+        if isinstance(value, ToMenu):
             self.app.to_title()
-        elif value == "resume":
+        elif isinstance(value, ResumeWorkshop):
             self.resume()
-        elif value == "new":
+        elif isinstance(value, NewWorkshop):
             self.new_workshop()
-        elif value == "start":
+        elif isinstance(value, StartWorkshop):
             self.start()
-        elif isinstance(value, tuple) and value[0] == "pick":
-            self._pick(value[1])
+        elif isinstance(value, PickScenario):
+            self._pick(value.index)
 
     def _pick(self, index: int) -> None:
         entry = self.entries[index]

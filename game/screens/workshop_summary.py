@@ -10,7 +10,7 @@ from storage import StoreError
 from debrief.texts import scene_text
 
 from ..flow import Flow
-from ..intents import Back, Confirm, Scroll
+from ..intents import Back, Confirm, OpenDebrief, Scroll, ToMenu
 from ..widgets import Button, FocusGroup, ScrollView
 from ..widgets.teambar import chip
 from ..workshop_lines import decision_lines
@@ -43,9 +43,9 @@ class WorkshopSummaryScreen(Screen):
         m, bh = t.margin, t.px(60)
         self.lang = ui.lang if ui.lang in self.run.scenario.languages else \
             self.run.scenario.default_language
-        self.menu = Button(ui.t("to_menu"), value="menu")
+        self.menu = Button(ui.t("to_menu"), value=ToMenu())
         self.menu.layout((m, h - m - bh, t.px(320), bh), ui)
-        self.debrief = Button(ui.t("summary_open_debrief"), "choice", value="debrief",
+        self.debrief = Button(ui.t("summary_open_debrief"), "choice", value=OpenDebrief(),
                               enabled=bool(self.records))
         dw = min(w - 3 * m - t.px(320), max(t.px(420), ui.text.size(
             self.debrief.label, t.button, "bold")[0] + t.px(60)))
@@ -121,10 +121,10 @@ class WorkshopSummaryScreen(Screen):
         elif isinstance(intent, Confirm) and self.focus.focused() is None:
             self.open_debrief()
         else:
-            hit = self.focus.process_event(intent)
-            if hit is self.menu:
+            value = self.focus.pressed(intent)
+            if isinstance(value, ToMenu):
                 self.app.to_title()
-            elif hit is self.debrief:
+            elif isinstance(value, OpenDebrief):
                 self.open_debrief()
 
     def open_debrief(self) -> None:

@@ -187,6 +187,11 @@ class FocusGroup:
             return hit
         return None
 
+    def pressed(self, intent):
+        """The intent of the button this input activated (its ``value``), or None."""
+        hit = self.process_event(intent)
+        return getattr(hit, "value", None)  # a card or a row in the group has no value
+
     def _move(self, step: int) -> None:
         enabled = [i for i, b in enumerate(self.buttons) if b.enabled]
         if not enabled:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..intents import PointerDown, PointerMove, PointerUp, Scroll
+from ..intents import Adjust, PointerDown, PointerMove, PointerUp, Scroll
 from ..workshop_vote import MAX_COUNT, Vote, letter
 from .button import Button
 from .draw import box
@@ -30,7 +30,7 @@ class TallyRow:
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.enabled, self.focused = True, False
         self._hit = Button("")
-        self.minus, self.plus = Button("−", value=-1), Button("+", value=1)
+        self.minus, self.plus = Button("−", value=Adjust(-1)), Button("+", value=Adjust(1))
         self._ui = None
         self._lines: list[str] = []
 
@@ -81,7 +81,7 @@ class TallyRow:
 
     # ---- events -------------------------------------------------------------------------
     def process_event(self, intent):
-        """'pick' for a click on the row, -1 / +1 for the count buttons, else None."""
+        """'pick' for a click on the row, ``Adjust`` for the count buttons, else None."""
         if self.board.phase == VOTING:
             for b in (self.minus, self.plus):
                 if b.process_event(intent):
@@ -271,8 +271,8 @@ class TallyBoard:
             if hit == "pick":
                 self.pick(row.index)
                 changed = True
-            elif hit in (-1, 1):
-                self.adjust(hit, row.index)
+            elif isinstance(hit, Adjust):
+                self.adjust(hit.step, row.index)
                 changed = True
         return changed or isinstance(intent, PointerMove)
 

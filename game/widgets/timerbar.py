@@ -12,6 +12,7 @@ import math
 
 import pygame
 
+from ..intents import DoneReading
 from .button import Button
 from .draw import box
 
@@ -39,7 +40,7 @@ class TimerBar:
         self.rect, self._ui = pygame.Rect(rect), ui
         self.ready = None
         if self.held:
-            self.ready = Button(ui.t("done_reading"), value="ready")
+            self.ready = Button(ui.t("done_reading"), value=DoneReading())
             w = ui.text.size(self.ready.label, ui.theme.fs(24))[0] + ui.theme.px(48)
             self.ready.layout((self.rect.right - w, self.rect.top, w, self.rect.height), ui)
 

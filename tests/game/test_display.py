@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import time
-from types import SimpleNamespace
 
 import pygame
 import pytest
@@ -15,6 +14,7 @@ import pytest
 from game import display
 from game.app import App
 from game.app import run as run_app
+from game.options import GameOptions
 
 from .conftest import ROOT
 
@@ -58,8 +58,7 @@ def test_play_file_that_cannot_be_played_prints_on_stderr_and_exits_2(
         self.close()
         return 0
     monkeypatch.setattr(App, "run", run)
-    args = SimpleNamespace(db=str(tmp_path / "s.db"), label=None, seed=0, lang=None,
-                           watch=False)
+    args = GameOptions(db=tmp_path / "s.db")
     assert run_app(str(path), args) == 2
     err = capsys.readouterr().err
     assert f"{path}:" in err and "error[E0" in err

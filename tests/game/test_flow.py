@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from engine.state import Phase
+from game.intents import ToMenu, Undo
 from game.screens.ending import EndingScreen
 from game.screens.pause import PauseScreen
 from game.screens.play import PlayScreen
@@ -97,7 +98,7 @@ def test_undo_from_the_pause_menu_and_by_key(driver):
     d.key(pygame.K_ESCAPE)
     pause = d.top
     assert isinstance(pause, PauseScreen)
-    undo = next(b for b in pause.buttons if b.value == "undo")
+    undo = next(b for b in pause.buttons if b.value == Undo())
     d.click(undo.rect.center)
     assert d.top is play
     assert [x.choice for x in play.session.decisions] == ["zwijgen"]
@@ -117,7 +118,7 @@ def test_undo_can_be_switched_off_by_the_facilitator(driver):
     d.key(pygame.K_BACKSPACE)
     assert len(play.session.decisions) == 1
     d.key(pygame.K_ESCAPE)
-    undo = next(b for b in d.top.buttons if b.value == "undo")
+    undo = next(b for b in d.top.buttons if b.value == Undo())
     assert not undo.enabled
 
 
@@ -141,7 +142,7 @@ def test_reach_the_ending_play_again_and_go_back_to_the_menu(driver):
     assert d.top is play and play.session.scene_id == "gesprek" and not play.session.decisions
     d.key(pygame.K_1)
     d.key(pygame.K_ESCAPE)
-    menu = next(b for b in d.top.buttons if b.value == "menu")
+    menu = next(b for b in d.top.buttons if b.value == ToMenu())
     d.click(menu.rect.center)
     assert "Naar het menu?" in d.app.text.rendered  # asked first
     d.click(d.top.yes.rect.center)
@@ -157,7 +158,7 @@ def test_undo_on_the_ending_returns_to_play(driver):
     assert d.app.find(PlayScreen).session.view.ending.id == "slecht"
     d.key(pygame.K_z, pygame.KMOD_CTRL)  # not on the ending: undo lives in the pause menu
     d.key(pygame.K_ESCAPE)
-    undo = next(b for b in d.top.buttons if b.value == "undo")
+    undo = next(b for b in d.top.buttons if b.value == Undo())
     d.click(undo.rect.center)
     d.step()
     assert isinstance(d.top, PlayScreen)

@@ -10,6 +10,7 @@ import pytest
 from engine import load_scenario
 from game.phones import PhoneLink, qr_surface
 from game.phones_start import open_join, open_solo
+from game.recording import GameRecording
 from game.screens.debrief import DebriefScreen
 from game.screens.phones_room import PhonesJoinScreen
 from game.screens.workshop_play import WorkshopScreen
@@ -103,9 +104,9 @@ def test_solo_progress_and_the_group_debrief(make_app, example, tmp_path):
     db = tmp_path / "solo.db"
     link = PhoneLink.start(solo=SoloSetup(example, db, 4, "w1"), host="127.0.0.1", port=0)
     try:
-        app = make_app()
+        app = make_app(recording=GameRecording(db))  # the window's database holds the sessions
         app.to_title()
-        open_solo(app, link, example, db)
+        open_solo(app, link, example)
         f = Facilitator(app)
         f.step(n=2)
         assert "Nog niemand speelt." in app.text.rendered

@@ -4,12 +4,13 @@ opens with a focused element; Ctrl +/- says the new text size; notices keep off 
 buttons."""
 from __future__ import annotations
 
-from types import SimpleNamespace
 
 import pygame
 
 from game.app import App
+from game.intents import Restart, ShowHistory
 from game.app import run as run_app
+from game.options import GameOptions
 from game.recording import GameRecording
 from game.screens.ask import AskScreen
 from game.screens.pause import PauseScreen
@@ -25,7 +26,7 @@ def test_start_again_asks_first_and_no_keeps_the_play(driver):
     d.key(pygame.K_1)
     d.key(pygame.K_RETURN)
     d.key(pygame.K_ESCAPE)
-    restart = next(b for b in d.top.buttons if b.value == "restart")
+    restart = next(b for b in d.top.buttons if b.value == Restart())
     d.click(restart.rect.center)
     ask = d.top
     assert isinstance(ask, AskScreen) and "Opnieuw beginnen?" in d.app.text.rendered
@@ -87,8 +88,7 @@ def test_play_file_comes_back_to_that_files_card(tmp_path, config_dir, monkeypat
         self.close()
         return 0
     monkeypatch.setattr(App, "run", run)
-    args = SimpleNamespace(db=str(tmp_path / "s.db"), label=None, seed=0, lang=None,
-                           watch=False)
+    args = GameOptions(db=tmp_path / "s.db")
     assert run_app(str(SHOWCASE), args) == 0
     assert seen == [["showcase.yaml"]]
 
@@ -178,7 +178,7 @@ def test_the_history_view_shows_what_was_read_and_chosen(driver):
     d.key(pygame.K_RETURN)
     assert [p.choice is not None for p in play.history.pages] == [True, True]
     d.key(pygame.K_ESCAPE)
-    history = next(b for b in d.top.buttons if b.value == "history")
+    history = next(b for b in d.top.buttons if b.value == ShowHistory())
     d.click(history.rect.center)
     assert isinstance(d.top, HistoryScreen)
     assert first in d.app.text.rendered and "Je koos" in d.app.text.rendered

@@ -7,6 +7,7 @@ import shutil
 
 import pygame
 
+from game.intents import SetLanguage
 from game.screens.message import ErrorScreen
 from game.screens.play import PlayScreen
 from game.screens.settings import SettingsScreen
@@ -18,7 +19,7 @@ from .conftest import SHOWCASE
 
 def test_language_switch_on_the_title_screen_is_saved_and_changes_the_game(driver, config_dir):
     d = driver()
-    english = next(b for b in d.top.langs if b.value == "en")
+    english = next(b for b in d.top.langs if b.value == SetLanguage("en"))
     d.click(english.rect.center)
     assert d.app.settings.language == "en"
     assert json.loads((config_dir / "settings.json").read_text())["language"] == "en"
