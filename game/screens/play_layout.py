@@ -66,6 +66,15 @@ def plan_choices(ui, buttons, main: pygame.Rect, head_h: int) -> ChoicePlan:
                               1, compact)
             if plan.fits:
                 return plan
+    if len(buttons) > 2:  # then two columns of options beside the situation
+        for share in SHARES[True]:
+            card = pygame.Rect(main.left, main.top, int((main.width - gap) * share), main.height)
+            area = pygame.Rect(card.right + gap, main.top + head_h,
+                               main.right - card.right - gap, main.height - head_h)
+            wide = ChoicePlan(card, area, tuple(place(ui, buttons, area.width - bar, 2, True)),
+                              2, True)
+            if wide.fits:
+                return wide
     columns = 2 if len(buttons) > 1 else 1
     places = place(ui, buttons, main.width - bar, columns, True)
     need = max((r.bottom for _, r in places), default=0)

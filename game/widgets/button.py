@@ -28,8 +28,13 @@ class Button:
     def _pad(self, ui) -> tuple[int, int, int]:
         """(left, right, vertical) padding; the choice badge sits in the left one."""
         p = ui.theme.px(10 if self.style in ("segment", "selected") else 18)
-        left = p + (ui.theme.fs(40) + p if self.number is not None else 0)
+        left = p + (self._badge_size(ui) + p if self.number is not None else 0)
         return left, p, ui.theme.px(6 if self.compact else 12)
+
+    def _badge_size(self, ui) -> int:
+        """The number badge's diameter: smaller in a compact layout (five options of a
+        decision in view at 1280×720 in large text), never below the number's own height."""
+        return ui.theme.fs(32 if self.compact else 40)
 
     def _px(self, ui) -> int:
         return ui.theme.button if self.style == "choice" else ui.theme.fs(24)
@@ -42,7 +47,7 @@ class Button:
         body = len(lines) * ui.text.line_height(px) + note_h
         least = ui.theme.px(44 if self.compact else 56 if self.style == "choice" else 48)
         if self.number is not None:  # the number's badge
-            least = max(least, ui.theme.fs(40) + 2 * v)
+            least = max(least, self._badge_size(ui) + 2 * v)
         return max(body + 2 * v, least)
 
     def _font_style(self) -> str:
@@ -118,7 +123,7 @@ class Button:
 
     def _badge(self, surface, fill, ink) -> None:
         t = self._ui.theme
-        d = t.fs(40)
+        d = self._badge_size(self._ui)
         centre = (self.rect.left + t.px(18) + d // 2, self.rect.centery)
         pygame.draw.circle(surface, ink, centre, d // 2)
         num = self._ui.text.render(str(self.number), t.fs(25), fill, "bold")
