@@ -20,6 +20,7 @@ from engine.reasons import Cause, Reason, term
 from .sentence_words import count, join, word
 from .texts import choice_text, find_choice, scene_name, text_of
 
+QUOTES = "'‘’\"“”"
 _FLIP = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
 _ARITH = {"+": "+", "-": "−", "*": "×"}
 _LEVEL = {"+": 1, "-": 1, "*": 2}
@@ -138,7 +139,7 @@ class _Sayer:
         return word(lang, "seen" if value else "not_seen", scene=self._scene(scene))
 
     def _chose(self, scene: str, choice: str, chosen: bool) -> str:
-        lang, text = self.lang, choice_text(self.scenario, scene, choice, self.lang)
+        lang, text = self.lang, _quoted(choice_text(self.scenario, scene, choice, self.lang))
         if not chosen:
             return word(lang, "not_chose", scene=self._scene(scene), choice=text)
         cause = next((c for c in self.reason.causes if (c.scene, c.choice) == (scene, choice)),
@@ -221,6 +222,13 @@ class _Sayer:
         own = _LEVEL[node.op]
         text = f"{self._term(node.left, own)} {_ARITH[node.op]} {self._term(node.right, own + 1)}"
         return f"({text})" if own < level else text
+
+
+def _quoted(text: str) -> str:
+    """An option's text in quotes, unless it is a quote itself ("'Geen commentaar.'")."""
+    if text[:1] in QUOTES and text[-1:] in QUOTES:
+        return text
+    return f"‘{text}’"
 
 
 def _only_setter(scenario: Scenario, flag: str) -> tuple[str, str] | None:

@@ -75,6 +75,9 @@ ROWS = [  # (condition, state, Dutch, English)
     ("chosen(begin, reageren)", {"chose_react": False},
      f"omdat je bij {GROUP_NL} niet koos: {REACT_NL}",
      f"because you did not choose {REACT_EN} at {GROUP_EN}"),
+    ("chosen(journalist, geen_commentaar)", {},        # a quote is not quoted again
+     "omdat je bij ‘Sanne belt’ niet koos: 'Geen commentaar.'",
+     "because you did not choose 'No comment.' at ‘Sanne calls’"),
     ("visited(journalist)", {}, "omdat je ‘Sanne belt’ al had gezien",
      "because you had already seen ‘Sanne calls’"),
     ("not visited(avond)", {}, f"omdat je {EVENING_NL} nog niet had gezien",
