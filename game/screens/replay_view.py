@@ -127,7 +127,7 @@ def vote_marks(step) -> dict[str, str]:
     if not top:
         return {}
     best = [k for k, v in votes.items() if v == top]
-    return {k: "vote_tied" if len(best) > 1 else "vote_majority" for k in best}
+    return {k: "replay_tied" if len(best) > 1 else "replay_majority" for k in best}
 
 
 def vote_line(ui, step) -> str:
@@ -141,7 +141,7 @@ def vote_line(ui, step) -> str:
     named = {o.id: o.text for o in step.options}
     if not marks:
         return ui.t("replay_no_votes", choice=chosen.text)
-    tied = [k for k, m in marks.items() if m == "vote_tied"]
+    tied = [k for k, m in marks.items() if m == "replay_tied"]
     if tied and chosen.id in tied:
         return ui.t("replay_tie", options=_listed(ui, [f"‘{named[k]}’" for k in tied]),
                     choice=chosen.text)
