@@ -9,6 +9,7 @@ from engine.model import Scenario
 from engine.reasons import Reason
 
 from .i18n import tr
+from .sentences import because
 from .texts import choice_text
 
 KINDS = ("text", "route", "hidden", "shown")
@@ -34,23 +35,13 @@ class ReasonView:
     holds: bool
     values: tuple[tuple[str, str], ...]   # (meter label or flag, value as shown)
     causes: tuple[CauseView, ...]
+    because: str = ""     # why, in words ("omdat Vertrouwen 35 was, lager dan 40")
+    lang: str = "nl"      # the language of ``because``
 
-    def sentence(self, lang: str) -> str:
-        """One sentence for the player: "This text appears because you chose … in step 3."""
-        if self.causes:
-            named = tr(lang, "and").join(
-                tr(lang, "chose", n=_number(c), choice=c.choice_text) for c in self.causes)
-            text = tr(lang, f"because.{self.kind}", causes=named)
-        else:
-            held = tr(lang, "held" if self.holds else "not_held")
-            text = tr(lang, f"because.{self.kind}.bare", condition=self.condition, holds=held)
-        if self.values:
-            text = f"{text[:-1]} ({', '.join(f'{k}: {v}' for k, v in self.values)})."
-        return text
-
-
-def _number(cause: CauseView) -> int:
-    return (cause.step if cause.step is not None else cause.decision) + 1
+    def sentence(self, lang: str | None = None) -> str:
+        """One sentence for the player: "Deze keuze was er niet omdat je ‘De krant’ nog
+        niet had gezien." (in the language the view was made in)."""
+        return tr(self.lang, f"because.{self.kind}", because=self.because)
 
 
 def view(reason: Reason | None, kind: str, scenario: Scenario, lang: str,
@@ -64,7 +55,8 @@ def view(reason: Reason | None, kind: str, scenario: Scenario, lang: str,
                              choice_text(scenario, c.scene, c.choice, lang))
                    for c in reason.causes)
     values = tuple((_name(scenario, n, lang), _value(v, lang)) for n, v in reason.values)
-    return ReasonView(kind, reason.condition, bool(reason.holds), values, causes)
+    return ReasonView(kind, reason.condition, bool(reason.holds), values, causes,
+                      because(reason, scenario, lang, step_of), lang)
 
 
 def _name(scenario: Scenario, name: str, lang: str) -> str:

@@ -3,17 +3,20 @@ with the content of the group debrief and the debrief questions of the endings r
 Prints to PDF from any browser."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 from html import escape
+from typing import Mapping
 
 from . import svg
 from storage.clock import local_minute
+from storage.errors import StoreError
 from .compare import Comparison, compare_sessions
 from .group import (DecisionTally, EndingTally, GroupDebrief, MeterSeries, SessionLine, by_scenario, group_debrief)
 from .i18n import tr
 from storage.records import Note, SessionRecord
 from .report_style import CSS
+from .walkthrough import build_replay
 from storage.versions import ScenarioLibrary
 
 
@@ -25,6 +28,7 @@ class ReportPart:
     shown_hash: str
     comparison: Comparison | None = None
     notes: tuple[tuple[int, str, tuple[Note, ...]], ...] = ()  # (session index, label, notes)
+    why_hidden: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
 
 def report_parts(records: list[SessionRecord], library: ScenarioLibrary, lang: str
@@ -37,8 +41,26 @@ def report_parts(records: list[SessionRecord], library: ScenarioLibrary, lang: s
         comparison = (compare_sessions(group[0], group[1], scenario, lang)
                       if len(group) == 2 else None)
         notes = tuple((i, r.label, r.notes) for i, r in enumerate(group) if r.notes)
-        parts.append(ReportPart(debrief, scenario.content_hash, comparison, notes))
+        parts.append(ReportPart(debrief, scenario.content_hash, comparison, notes,
+                                why_hidden(group, scenario, lang)))
     return parts
+
+
+def why_hidden(records: list[SessionRecord], scenario, lang: str
+               ) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(scene, option) -> why a condition hid that option, as sentences (each once), from
+    the replays of ``records`` on ``scenario``."""
+    out: dict[tuple[str, str], dict[str, None]] = {}
+    for record in records:
+        try:
+            steps = build_replay(record, scenario, lang).steps
+        except StoreError:  # this version cannot replay it: its tallies still count
+            continue
+        for step in steps:
+            for o in step.options:
+                if o.hidden and o.reason is not None:
+                    out.setdefault((step.scene, o.id), {})[o.reason.sentence()] = None
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def render_report(parts: list[ReportPart], lang: str, generated_at: str, source: str) -> str:
@@ -71,7 +93,8 @@ def _part(part: ReportPart, lang: str, heading: bool) -> str:
         warning = tr(lang, "r.versions", n=len(g.versions), hashes=", ".join(g.versions),
                      shown=part.shown_hash)
         out.append(f'<p class="warning">{e(warning)}</p>')
-    out += [_sessions(g.sessions, lang), _choices(g.decisions, lang), _endings(g.endings, lang),
+    out += [_sessions(g.sessions, lang), _choices(g.decisions, lang, part.why_hidden),
+            _endings(g.endings, lang),
             _meters(g.meters, lang), _paths(g.sessions, lang)]
     if part.notes:
         out.append(_workshop_notes(part.notes, lang))
@@ -93,7 +116,8 @@ def _sessions(sessions: tuple[SessionLine, ...], lang: str) -> str:
             f"<tbody>{rows}</tbody></table></section>")
 
 
-def _choices(tallies: tuple[DecisionTally, ...], lang: str) -> str:
+def _choices(tallies: tuple[DecisionTally, ...], lang: str,
+             why_hidden: Mapping[tuple[str, str], tuple[str, ...]]) -> str:
     out = [f'<section class="choices"><h2>{e(tr(lang, "r.choices"))}</h2>',
            f'<p class="intro">{e(tr(lang, "r.choices.intro"))}</p>']
     for n, t in enumerate(tallies, 1):
@@ -103,7 +127,7 @@ def _choices(tallies: tuple[DecisionTally, ...], lang: str) -> str:
             out.append(f'<blockquote>{e(t.text)}</blockquote>')
         out.append('<table class="options"><tbody>')
         for o in t.options:
-            out.append(_option_row(o, t.most, lang))
+            out.append(_option_row(o, t.most, lang, why_hidden.get((t.scene, o.id), ())))
         out.append("</tbody></table>")
         if t.note:
             out.append(f'<p class="note"><strong>{e(tr(lang, "r.note"))}:</strong> {e(t.note)}</p>')
@@ -112,13 +136,14 @@ def _choices(tallies: tuple[DecisionTally, ...], lang: str) -> str:
     return "\n".join(out)
 
 
-def _option_row(o, most: int, lang: str) -> str:
+def _option_row(o, most: int, lang: str, why: tuple[str, ...] = ()) -> str:
     extra = []
     if o.hidden:
         extra.append(tr(lang, "r.hidden", n=o.hidden))
     if not o.known:
         extra.append(tr(lang, "r.gone"))
     small = f'<div class="small">{e("; ".join(extra))}</div>' if extra else ""
+    small += "".join(f'<div class="small why">{e(w)}</div>' for w in why)
     note = f'<div class="option-note">{e(o.note)}</div>' if o.note else ""
     who = f'<div class="small">{e(", ".join(o.labels))}</div>' if o.labels else ""
     return (f'<tr class="{"chosen" if o.count else "unchosen"}"><td class="option">{e(o.text)}'

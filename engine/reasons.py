@@ -7,9 +7,11 @@ what the debrief says ("this message came because in scene 1 you chose ...").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from types import SimpleNamespace
 
 from . import rules
+from .expr import Call, compile_node
 from .model import Scenario
 from .state import PlayState
 
@@ -25,18 +27,46 @@ class Cause:
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """Why a condition held or not: its source, the values it read, and the decisions behind them."""
+    """Why a condition held or not: its source, the values it read, and the decisions behind them.
+
+    ``values`` holds every meter and flag the condition read by name, and every call by its
+    ``term`` ("visits(overleg)": 3, "chosen(begin, reageren)": True, "missteps()": 2).
+    ``node`` is the condition's syntax tree (``engine.expr``), for saying it in words;
+    ``chance`` the percentage of a route's roll (``holds`` is then the route's outcome);
+    ``parts`` the reasons a combined reason (``combine``) was made of."""
 
     condition: str
     holds: bool
     values: tuple[tuple[str, object], ...] = ()
     causes: tuple[Cause, ...] = ()
+    node: object = None
+    chance: int | None = None
+    parts: tuple["Reason", ...] = ()
+
+
+def term(call: Call) -> str:
+    """The key under which ``Reason.values`` holds what a call returned."""
+    return f"{call.func}({', '.join(call.args)})"
+
+
+def _calls(node):
+    if isinstance(node, Call):
+        yield node
+    for child in (getattr(node, "operand", None), getattr(node, "left", None),
+                  getattr(node, "right", None)):
+        if child is not None:
+            yield from _calls(child)
 
 
 def explain(state: PlayState, condition) -> Reason:
     """Evaluate ``condition`` in ``state`` and name the decisions its outcome depends on."""
     uses = condition.uses
-    values = tuple((n, state.vars[n]) for n in sorted(uses.names))
+    values = [(n, state.vars[n]) for n in uses.names]
+    node = condition.node
+    if node is not None:
+        env = SimpleNamespace(missteps=uses.missteps)
+        values += [(term(c), _call_value(c, state, env)) for c in _calls(node)]
+    values = tuple(sorted(dict(values).items()))
     idx = set()
     for n in uses.names:
         idx.update(state.causes.get(n, ()))
@@ -48,7 +78,12 @@ def explain(state: PlayState, condition) -> Reason:
             idx.add(d.index)
     decisions = state.decisions
     causes = tuple(Cause(i, decisions[i].scene, decisions[i].choice) for i in sorted(idx))
-    return Reason(condition.source, condition(state), values, causes)
+    return Reason(condition.source, condition(state), values, causes, node)
+
+
+def _call_value(call: Call, state: PlayState, env: SimpleNamespace):
+    """What the call returns in ``state``, computed the way the condition computes it."""
+    return compile_node(call, env)(state)
 
 
 def combine(reasons: list[Reason]) -> Reason | None:
@@ -57,8 +92,8 @@ def combine(reasons: list[Reason]) -> Reason | None:
         return None
     causes = sorted({c for r in reasons for c in r.causes}, key=lambda c: c.decision)
     values = dict(v for r in reasons for v in r.values)
-    return Reason(" / ".join(r.condition for r in reasons), False,
-                  tuple(sorted(values.items())), tuple(causes))
+    return Reason(" / ".join(r.condition for r in reasons if r.condition), False,
+                  tuple(sorted(values.items())), tuple(causes), parts=tuple(reasons))
 
 
 def text_reason(scenario: Scenario, state: PlayState) -> Reason | None:
@@ -82,10 +117,18 @@ def route_reason(scenario: Scenario, state: PlayState) -> Reason | None:
         return None
     failed = []
     for r in scene.next:
-        if rules.route_holds(r, state, scene.id):
-            if r.condition is not None:
-                return explain(state, r.condition)
-            return combine(failed)
-        if r.condition is not None:
-            failed.append(explain(state, r.condition))
+        holds = rules.route_holds(r, state, scene.id)
+        if holds and r.condition is None and r.chance is None:
+            return combine(failed)  # the fallback: taken because no earlier route held
+        if holds:
+            return _route(state, r, True)
+        if r.condition is not None or r.chance is not None:
+            failed.append(_route(state, r, False))
     return combine(failed)
+
+
+def _route(state: PlayState, route, holds: bool) -> Reason:
+    """A route's reason: its condition explained, with the chance it was rolled against."""
+    if route.condition is None:
+        return Reason("", holds, chance=route.chance)
+    return replace(explain(state, route.condition), holds=holds, chance=route.chance)

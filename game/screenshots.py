@@ -209,6 +209,9 @@ def shoot_sessions(shooter, size, db: Path) -> None:
     replay = app.find(ReplayScreen)
     replay.go(telling_step(replay.replay))
     shooter.save(app, "replay", size)
+    replay.ensure_layout()
+    replay.right.offset = replay.right.max_offset  # the vote and the notes, further down
+    shooter.save(app, "replay-votes", size)
     app.pop(replay)
     listing.open_debrief()
     debrief = app.find(DebriefScreen)
@@ -232,8 +235,21 @@ def make_workshop_db(folder: Path, scenarios_dir: Path) -> Path | None:
         return None
     db = folder / "workshop.db"
     with SessionStore(db) as store:
-        record_workshop(store, load_scenario(str(path)))
+        ids = record_workshop(store, load_scenario(str(path)))
+        hands_and_notes(store, ids[1])
     return db
+
+
+def hands_and_notes(store, session_id: str) -> None:
+    """Team 2 played in the room: hands per option (ties every other decision, won by the
+    option taken) and a facilitator's note at every step, for the replay screenshot."""
+    for d in store.get(session_id).decisions:
+        others = [c for c in d.offered if c != d.choice]
+        votes = {d.choice: 4, **{c: 1 for c in others}}
+        if others and d.index % 2 == 0:
+            votes[others[0]] = 4
+        store.record_votes(session_id, d.index, votes)
+        store.add_note(session_id, d.index, d.scene, "Lang gesproken over wie hier beslist.")
 
 
 def main(argv=None) -> int:

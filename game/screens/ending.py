@@ -91,6 +91,7 @@ class EndingScreen(Screen):
         t, p, r = ui.theme, ui.palette, ui.text
         ending = self.session.view.ending
         flow = Flow(width)
+        self._above_story(flow, ui, width)
         tone = ui.t(f"tone_{ending.tone}")
         chip = r.render(f"{ui.t('ending')} · {tone}".upper(), t.small, p.panel, "bold")
         colour = t.tone_colour(ending.tone)
@@ -111,6 +112,9 @@ class EndingScreen(Screen):
                 rect = flow.add(text, x=num_w, after=t.px(10))
                 flow.add_beside(num, 0, rect.top + (r.line_height(t.body) - num.get_height()) // 2)
         return flow
+
+    def _above_story(self, flow: Flow, ui, width: int) -> None:
+        """What comes above the ending's title (a "wat als" ending marks itself there)."""
 
     def _record(self, ui, width: int) -> Flow:
         t, p, r = ui.theme, ui.palette, ui.text

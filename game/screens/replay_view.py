@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import pygame
 
 from engine.model import Text
+from storage.clock import local_minute
 
 from ..flow import Flow
 from ..widgets.draw import box
@@ -96,16 +97,65 @@ def decision_flow(ui, replay, step, width: int) -> Flow:
         if step.kind == "open":
             flow.add(r.block(ui.t("open_note"), t.body, p.muted, width, "italic"), after=t.px(16))
         _heading(flow, ui, ui.t("the_options"))
+        marks = vote_marks(step)
         for option in step.options:
-            _option(flow, ui, replay.lang, option, step.kind == "decision")
+            _option(flow, ui, replay.lang, option, step.kind == "decision", marks.get(option.id))
+        vote = vote_line(ui, step)
+        if vote:
+            _boxed(flow, ui, ui.t("the_vote").upper(), [vote], p.mixed)
         if step.kind == "decision":
             _consequence(flow, ui, step, width)
+    _notes(flow, ui, step)
+    return flow
+
+
+def _notes(flow: Flow, ui, step) -> None:
+    """The author's notes from the scenario, and apart from them the notes the facilitator
+    typed during the workshop, each with the time it was written."""
+    p = ui.palette
     notes = [step.note] if step.note else []
     notes += [ui.t("option_note", option=o.text, text=o.note) for o in step.options if o.note]
-    notes += [n.text for n in step.notes]  # typed during a workshop
     if notes:
-        _boxed(flow, ui, ui.t("for_facilitator").upper(), notes, p.mixed)
-    return flow
+        _boxed(flow, ui, ui.t("author_notes").upper(), notes, p.mixed)
+    own = [ui.t("own_note", time=local_minute(n.written_at)[-5:], text=n.text)
+           for n in step.notes]
+    if own:
+        _boxed(flow, ui, ui.t("own_notes").upper(), own, p.accent)
+
+
+def vote_marks(step) -> dict[str, str]:
+    """Option id -> "tie" or "majority", for a step decided by a workshop vote."""
+    votes = {o.id: o.votes for o in step.options if o.votes is not None}
+    top = max(votes.values(), default=0)
+    if not top:
+        return {}
+    best = [k for k, v in votes.items() if v == top]
+    return {k: "replay_tied" if len(best) > 1 else "replay_majority" for k in best}
+
+
+def vote_line(ui, step) -> str:
+    """How the facilitator decided a vote that did not decide itself: a tie, an override,
+    no votes at all ("" for a plain majority or a step without a vote)."""
+    record = step.decision
+    chosen = step.chosen_option
+    if record is None or chosen is None or not any(o.votes is not None for o in step.options):
+        return ""
+    marks = vote_marks(step)
+    named = {o.id: o.text for o in step.options}
+    if not marks:
+        return ui.t("replay_no_votes", choice=chosen.text)
+    tied = [k for k, m in marks.items() if m == "replay_tied"]
+    if tied and chosen.id in tied:
+        return ui.t("replay_tie", options=_listed(ui, [f"‘{named[k]}’" for k in tied]),
+                    choice=chosen.text)
+    if chosen.id not in marks or record.overridden:
+        majority = " / ".join(named[k] for k in marks)
+        return ui.t("replay_override", choice=chosen.text, majority=majority)
+    return ""
+
+
+def _listed(ui, items: list[str]) -> str:
+    return ", ".join(items[:-1]) + ui.t("and") + items[-1] if len(items) > 1 else "".join(items)
 
 
 def _heading(flow: Flow, ui, text: str) -> None:
@@ -114,7 +164,8 @@ def _heading(flow: Flow, ui, text: str) -> None:
              after=t.px(8))
 
 
-def _option(flow: Flow, ui, lang: str, option, decided: bool) -> None:
+def _option(flow: Flow, ui, lang: str, option, decided: bool, mark: str | None = None
+            ) -> None:
     t, p, r = ui.theme, ui.palette, ui.text
     pad = t.px(16)
     inner = Flow(flow.width - 2 * pad)
@@ -131,7 +182,10 @@ def _option(flow: Flow, ui, lang: str, option, decided: bool) -> None:
         tag, tag_fill, tag_ink, border, bw = (ui.t("not_chosen") if decided else ui.t("offered")), \
             p.panel_alt, p.text, p.border, t.border_width
     chip = r.render(tag.upper(), t.small, tag_ink, "bold")
-    votes = ui.t("votes", n=option.votes) if option.votes is not None else ""
+    votes = "" if option.votes is None else \
+        ui.t("votes_one") if option.votes == 1 else ui.t("votes", n=option.votes)
+    if votes and mark:
+        votes = f"{votes} · {ui.t(mark)}"
 
     def paint(surface, x, top):
         rect = pygame.Rect(x, top, chip.get_width() + t.px(20), chip.get_height() + t.px(6))

@@ -79,7 +79,29 @@ class WhatIfScreen(PlayScreen):
 
 
 class WhatIfEnding(EndingScreen):
-    """The ending of a "what if": again from the same step, or back to the replay."""
+    """The ending of a "what if", marked as such beside the ending the team really reached;
+    again from the same step, or back to the replay."""
+
+    def _above_story(self, flow, ui, width: int) -> None:
+        t, p, r = ui.theme, ui.palette, ui.text
+        chip = r.render(ui.t("what_if_chip").upper(), t.small, p.panel, "bold")
+
+        def paint(surface, x, top):
+            rect = pygame.Rect(x, top, chip.get_width() + t.px(24), chip.get_height() + t.px(8))
+            box(surface, rect, p.mixed, t.px(6))
+            surface.blit(chip, chip.get_rect(center=rect.center))
+        flow.draw(paint, after=t.px(8), height=chip.get_height() + t.px(8))
+        flow.add(r.block(self._really_reached(ui), t.body, p.text, width, "italic"),
+                 after=t.px(18))
+
+    def _really_reached(self, ui) -> str:
+        scenario, record = self.play.replay.scenario, self.play.replay.record
+        ending = scenario.endings.get(record.ending) if record.ending else None
+        if record.ending is None:
+            return ui.t("whatif_unfinished")
+        title = self.tx(ending.title) if ending else record.ending
+        tone = ui.t(f"tone_{ending.tone if ending else 'neutral'}").lower()
+        return ui.t("whatif_reached", title=title, tone=tone)
 
     def layout(self, ui) -> None:
         super().layout(ui)

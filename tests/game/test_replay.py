@@ -40,8 +40,8 @@ def test_open_a_replay_from_the_title_screen_and_step_with_the_arrow_keys(record
     assert any(s.startswith("Vertrouwen  (van 50 naar 40)") for s in drawn)
     d.key(pygame.K_RIGHT)
     assert replay.index == 1 and replay.step.scene == "journalist"
-    assert ("Deze tekst verschijnt omdat je in stap 1 koos: “Meteen in de groep reageren: "
-            "'Klopt niet!'”.") in d.app.text.rendered
+    assert ("Deze tekst verschijnt omdat je bij ‘WhatsApp-groep 'Wij zijn Oosterend'’ (stap 1) "
+            "koos: ‘Meteen in de groep reageren: 'Klopt niet!'’.") in d.app.text.rendered
     assert "Sanne belt: 'U zei in de appgroep dat het niet klopt. Maar er wás toch een " \
            "gesprek?'" in d.app.text.rendered              # the text variant shown then
     d.key(pygame.K_RIGHT)
@@ -64,7 +64,8 @@ def test_an_option_hidden_by_a_condition_is_shown_with_the_reason(recorded_drive
     hidden = [o for o in d.top.step.options if o.hidden]
     assert [o.id for o in hidden] == ["verborgen"]
     assert {"VERBORGEN", "Een keuze die pas later kan",
-            "Deze keuze was er niet omdat geheim niet gold (geheim: nee)."} <= d.app.text.rendered
+            "Deze keuze was er niet omdat je bij ‘Eef kijkt je aan’ niet koos: ‘Niets zeggen’."
+            } <= d.app.text.rendered  # the flag it needs is set by that option only
 
 
 def test_clicking_the_strip_jumps_to_a_step(recorded_driver, db, scenario_dir):

@@ -68,24 +68,29 @@ def test_reasons_name_the_earlier_decision(store, scenario):
     reason = steps[1].text_reason
     assert reason.holds and reason.condition == "chosen(begin, reageren)"
     assert [(c.step, c.scene, c.choice) for c in reason.causes] == [(0, "begin", "reageren")]
-    assert reason.sentence("nl") == ("Deze tekst verschijnt omdat je in stap 1 koos: "
-                                     "“Meteen in de groep reageren: 'Klopt niet!'”.")
-    avond = steps[2].text_reason
-    assert avond.sentence("en") == ("This text appears because you chose “Uitleggen wat er wel "
-                                    "en niet besloten is” in step 2 (pers_ingelicht: ja).")
+    assert reason.sentence("nl") == (
+        "Deze tekst verschijnt omdat je bij ‘WhatsApp-groep 'Wij zijn Oosterend'’ (stap 1) "
+        "koos: ‘Meteen in de groep reageren: 'Klopt niet!'’.")
+    avond = build_replay(r, scenario, "en").steps[2].text_reason
+    assert avond.sentence() == ("This text appears because you chose ‘Explain what was and "
+                                "was not decided’ at ‘Sanne calls’ (step 2).")  # set the flag
     arrival = build_replay(r, scenario, "en").steps[3].arrival_reason
     assert arrival.kind == "route" and not arrival.holds
     assert arrival.condition == "vertrouwen >= 60 / vertrouwen < 40"
     assert [c.step for c in arrival.causes] == [0, 1]
-    assert "(Trust: 50)" in arrival.sentence("en")
+    assert arrival.sentence() == ("You came here because Trust was 50, lower than 60 and "
+                                  "higher than 40.")
 
 
 def test_a_fallback_text_without_causes_says_which_condition_did_not_hold(store, scenario):
     r = store.get(record(store, scenario, ["navragen", "geen_commentaar"]))
     steps = build_replay(r, scenario, "en").steps
-    assert steps[1].text_reason.sentence("en") == (
-        "This text appears because chosen(begin, reageren) did not hold.")
-    assert steps[2].text_reason.sentence("en").endswith("did not hold (pers_ingelicht: no).")
+    assert steps[1].text_reason.sentence() == (
+        "This text appears because you did not choose ‘Reply in the group at once: 'Not "
+        "true!'’ at ‘WhatsApp group 'We are Oosterend'’.")
+    assert steps[2].text_reason.sentence() == (
+        "This text appears because you did not choose ‘Explain what was and was not decided’ "
+        "at ‘Sanne calls’.")
 
 
 HIDDEN_OPTION = """\
@@ -109,8 +114,9 @@ def test_options_hidden_by_conditions_are_shown_with_the_reason(store):
     hidden = options[-1]
     assert (hidden.id, hidden.hidden, hidden.chosen) == ("bellen", True, False)
     assert hidden.reason.kind == "hidden" and not hidden.reason.holds
-    assert hidden.reason.sentence("en") == ("This option was not there because "
-                                            "pers_ingelicht did not hold (pers_ingelicht: no).")
+    assert hidden.reason.sentence() == ("This option was not there because you did not "
+                                        "choose ‘Explain what was and was not decided’ at "
+                                        "‘Sanne calls’.")  # the one choice that sets the flag
     assert r.decisions[1].hidden == ("bellen",)
 
 

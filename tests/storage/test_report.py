@@ -115,3 +115,25 @@ def test_the_scenario_file_helps_when_the_database_lacks_the_version(workshop, s
     assert r.returncode == 2 and "--scenario FILE" in r.stderr
     r = weerbaar("debrief", "--db", str(db_path), "--scenario", EXAMPLE, "--out", str(out))
     assert r.returncode == 0 and "Wat hielp het meest?" in out.read_text(encoding="utf-8")
+
+
+def test_the_report_says_in_words_why_an_option_was_hidden(store):
+    from engine import load_scenario, load_scenario_text
+    from debrief.report import render_report, report_parts
+    from storage import ScenarioLibrary
+    from ..conftest import SCENARIOS
+    from .test_replay import with_hidden_option
+    scenario = load_scenario_text(with_hidden_option(load_scenario(str(SCENARIOS / "voorbeeld.yaml"))))
+    record(store, scenario, ["reageren", "geen_commentaar"], label="Team 1")
+    record(store, scenario, ["navragen", "uitleggen"], label="Team 2")
+    for lang, sentence in (
+            ("nl", "Deze keuze was er niet omdat je bij ‘Sanne belt’ niet koos: ‘Uitleggen wat er "
+                   "wel en niet besloten is’."),
+            ("en", "This option was not there because you did not choose ‘Explain what was and "
+                   "was not decided’ at ‘Sanne calls’.")):
+        parts = report_parts(store.records(), ScenarioLibrary(store, (scenario,)), lang)
+        assert parts[0].why_hidden == {("journalist", "bellen"): (sentence,)}
+        c = check(render_report(parts, lang, "2026-01-01T10:00:00+00:00", "test.db"))
+        text = " ".join(c.text)
+        assert sentence in text
+        assert "pers_ingelicht" not in text and "chosen(" not in text
