@@ -19,7 +19,7 @@ add a ``to_<state>`` trigger from every state to every state.
 """
 from __future__ import annotations
 
-from transitions import Event, EventData, Machine, Transition
+from transitions import Event, Machine, Transition
 
 from . import rules
 from . import gcpause
@@ -48,27 +48,28 @@ class _LeanTransition(Transition):
         for func in self.before:
             func(event_data)
         event_data.model.scene = self.dest
-        for func in event_data.machine.after_state_change:
+        for func in event_data.after:
             func(event_data)
         return True
 
 
-class _Step(EventData):
-    """The event data of one step, with the list that collects its changes. Only what this
-    machine's callbacks read is set (``transitions``' own ``EventData.__init__`` sets six
-    more attributes that nothing here reads)."""
+class _Step:
+    """The event data of one step: what this machine's callbacks read (``transitions``' own
+    ``EventData`` carries a dozen attributes that nothing here reads; this one is slotted)."""
 
-    __slots__ = ("changes", "checked")
+    __slots__ = ("event", "machine", "model", "changes", "checked", "after", "transition",
+                 "result")
 
-    def __init__(self, event, machine, model, changes, checked):
+    def __init__(self, event, machine, model, changes, checked, after):
         self.event, self.machine, self.model = event, machine, model
-        self.changes, self.checked = changes, checked
+        self.changes, self.checked, self.after = changes, checked, after
         self.transition, self.result = None, False
 
 
 class _LeanEvent(Event):
     def trigger(self, model, changes=None, checked=False) -> bool:
-        data = _Step(self, self.machine, model, changes, checked)
+        machine = self.machine
+        data = _Step(self, machine, model, changes, checked, machine._after_state_change)
         for trans in self.transitions.get(model.scene, ()):
             data.transition = trans
             if trans.execute(data):
@@ -155,6 +156,8 @@ class ScenarioMachine:
                 guard = [_RouteGuard(r, sid)] if r.condition or r.chance is not None else None
                 add(route_trigger(sid), sid, r.goto, before=[_pass_on], conditions=guard)
         self._events = self.machine.events
+        self._choices = {(sid, c.id): self._events[choice_trigger(sid, c.id)]
+                         for sid, scene in scenario.scenes.items() for c in scene.choices}
         self.routers = frozenset(sid for sid, scene in scenario.scenes.items()
                                  if rules.is_router(scene))
 
@@ -163,6 +166,12 @@ class ScenarioMachine:
         ``checked``, the caller has just found the guards to hold in this very state (a choice
         it offered), and they are not evaluated again."""
         return self._events[trigger].trigger(state, changes, checked)
+
+    def fire_choice(self, state, scene_id: str, choice_id: str, changes: list | None = None
+                    ) -> bool:
+        """Take a choice the session has just offered in this very state (its guard held
+        there, and is not evaluated again)."""
+        return self._choices[scene_id, choice_id].trigger(state, changes, True)
 
     def arrive_at_start(self, state, changes: list | None = None) -> None:
         """A new play stands in the start scene: the arrival half of a step, without a step."""

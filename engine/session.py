@@ -15,7 +15,7 @@ end alike: the player sees the same situation and can try again.
 from __future__ import annotations
 
 from . import rules, saves, views
-from .machine import choice_trigger, machine_for, route_trigger
+from .machine import machine_for, route_trigger
 from .model import Scenario
 from .errors import RecordingError, SessionError, StuckError
 from .state import Decision, Phase, PlayState
@@ -135,8 +135,9 @@ class Session:
         except BaseException:
             self._roll_back()
             raise
-        events, self._events = self._events, []
+        events = self._events
         if events and self.listeners:
+            events = list(events)
             try:
                 for event, payload in events:
                     for listener in list(self.listeners):
@@ -176,31 +177,40 @@ class Session:
         scene = self.scenario.scenes.get(s.scene)
         if scene is None or not scene.choices:
             raise SessionError(f"scene '{s.scene}' has no choices")
-        offered = tuple(c.id for c in self.view.available_choices())
-        if choice_id not in offered:
-            if choice_id not in {c.id for c in scene.choices}:
+        available = self.view.available_choices()
+        for choice in available:
+            if choice.id == choice_id:
+                break
+        else:
+            if choice_id not in [c.id for c in scene.choices]:
                 raise SessionError(f"scene '{scene.id}' has no choice '{choice_id}'")
             raise SessionError(f"choice '{choice_id}' is not available in scene '{scene.id}'")
-        self._save_point(always=False)
-        choice = scene.choice(choice_id)
+        offered = tuple([c.id for c in available])
+        if self.listeners and self._saved is None:  # a recorder can still refuse the step
+            self._saved = s.copy()
         offered_in = s.copy() if choice.text.varies else None  # for the texts: see Outcome
         before, step, changes = dict(s.vars), s.step, []
-        self.machine.fire(s, choice_trigger(scene.id, choice_id), changes, checked=True)
+        self.machine.fire_choice(s, scene.id, choice_id, changes)
         index = len(s.decisions)
+        after = s.vars
         decision = Decision(  # positional: a named tuple is made fastest that way
             index, scene.id, choice_id, offered,
-            tuple(c.id for c in scene.choices if c.id not in offered),
-            s.scene, before, dict(s.vars), step, seconds, timed_out)
+            tuple([c.id for c in scene.choices if c.id not in offered]),
+            s.scene, before, dict(after), step, seconds, timed_out)
         s.decisions.append(decision)
-        net = decision.changes()
+        # the net changes, from the records (every change is recorded): name -> (before, after)
+        net = {c.name: (before[c.name], after[c.name]) for c in changes
+               if before[c.name] != after[c.name]}
         causes = s.causes
         for name in net:
             causes[name] = causes.get(name, ()) + (index,)
         s.arrivals.setdefault(s.scene, index)
         s.phase = Phase.CONSEQUENCE
         self._events.append(("on_decision", (decision,)))
-        after = s.copy() if choice.feedback is not None and choice.feedback.varies else None
-        return views.Outcome(self.scenario, decision, choice, net, changes, offered_in, after)
+        feedback = choice.feedback
+        after_copy = s.copy() if feedback is not None and feedback.varies else None
+        return views.Outcome(self.scenario, decision, choice, net, changes, offered_in,
+                             after_copy)
 
     def _proceed(self) -> tuple:
         if self.state.phase is not Phase.CONSEQUENCE:
@@ -264,3 +274,4 @@ class Session:
         self._start(self.state.seed)
         self._events.clear()  # the new start's ending (a scenario that ends at once) is not news
         self._events.append(("on_restart", ()))
+
