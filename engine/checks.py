@@ -49,7 +49,7 @@ def unread_exits(scenario: Scenario, doc: YMap) -> set[str]:
     """Scenes whose ways out were not all read: a misspelled 'choices:' or 'next:', a choice
     or route dropped for its errors, or a scene dropped whole. Which scenes they leave
     unreachable or stuck would only echo the error already reported there."""
-    from .loader import misspelled_exit  # here, not at the top: the loader imports this module
+    from .readers import misspelled_exit  # here, not at the top: the readers import this module
     out = set()
     scenes = doc.get("scenes") if isinstance(doc, YMap) else None
     for sid, body in (scenes.items() if isinstance(scenes, YMap) else ()):

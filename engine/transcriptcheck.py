@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Reporter
-from .loader import check_file, did_you_mean
+from .loader import check_file
+from .readers import did_you_mean
 from .model import Scenario
 from .transcript import read_transcripts_text
 from .yamlsource import YList, YMap, read_yaml

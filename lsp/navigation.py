@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lsprotocol import types as lsp
 
-from engine.loader import NAME_RE, RESERVED
+from engine.readers import NAME_RE, RESERVED
 from engine.yamlsource import YList, YMap
 
 from .index import Index, Spot
