@@ -22,10 +22,10 @@ from types import MappingProxyType
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from engine import load_scenario  # noqa: E402
-from engine.expr import compile_condition  # noqa: E402
-from engine.explore import explore, query_env  # noqa: E402
-from engine.lessons import outcome  # noqa: E402
+from weerbaar.engine import load_scenario  # noqa: E402
+from weerbaar.engine.expr import compile_condition  # noqa: E402
+from weerbaar.engine.explore import explore, query_env  # noqa: E402
+from weerbaar.engine.lessons import outcome  # noqa: E402
 
 
 def with_claims(sc):

@@ -32,7 +32,7 @@ def now() -> float:
 
 def cmd_load(a):
     t0 = now()
-    from engine import check_file
+    from weerbaar.engine import check_file
     scenario, diagnostics = check_file(a.file)
     t1 = now()
     assert scenario is not None, [str(d) for d in diagnostics if d.severity.value == "error"][:5]
@@ -41,8 +41,8 @@ def cmd_load(a):
 
 
 def cmd_build(a):
-    from engine import load_scenario
-    from engine.machine import ScenarioMachine
+    from weerbaar.engine import load_scenario
+    from weerbaar.engine.machine import ScenarioMachine
     scenario = load_scenario(a.file)
     t0 = now()
     m = ScenarioMachine(scenario)
@@ -53,9 +53,9 @@ def cmd_build(a):
 
 def cmd_sessions(a):
     """Creating sessions: what thirty phones (or a thousand) cost once the machine is built."""
-    from engine import load_scenario
-    from engine.machine import machine_for
-    from engine.session import Session
+    from weerbaar.engine import load_scenario
+    from weerbaar.engine.machine import machine_for
+    from weerbaar.engine.session import Session
     scenario = load_scenario(a.file)
     t0 = now()
     machine_for(scenario)
@@ -82,9 +82,9 @@ def _session_playthrough(s, rnd, cap=500):
 
 
 def cmd_play(a):
-    from engine import load_scenario
-    from engine.explore import random_walks
-    from engine.session import Session
+    from weerbaar.engine import load_scenario
+    from weerbaar.engine.explore import random_walks
+    from weerbaar.engine.session import Session
     scenario = load_scenario(a.file)
     rng = random.Random(a.seed)
     if a.session:
@@ -112,8 +112,8 @@ def cmd_play(a):
 def cmd_trace(a):
     sys.path.insert(0, str(PEER))
     from scenario import Trace, mulberry32  # the peer's own digest and PRNG
-    from engine import load_scenario
-    from engine.explore import random_walks
+    from weerbaar.engine import load_scenario
+    from weerbaar.engine.explore import random_walks
     scenario = load_scenario(a.file)
 
     class Rng:
@@ -130,8 +130,8 @@ def cmd_trace(a):
 
 def _walk_with_state(scenario, rng, chosen):
     """One random walk that also returns the final variables (for the peer's digest)."""
-    from engine.explore import follow, start_state, take
-    from engine import rules
+    from weerbaar.engine.explore import follow, start_state, take
+    from weerbaar.engine import rules
     s = start_state(scenario)
     steps = 0
     while s.scene not in scenario.endings and steps < 500:
@@ -145,8 +145,8 @@ def _walk_with_state(scenario, rng, chosen):
 
 
 def cmd_explore(a):
-    from engine import load_scenario
-    from engine.explore import explore
+    from weerbaar.engine import load_scenario
+    from weerbaar.engine.explore import explore
     scenario = load_scenario(a.file)
     best = None
     for _ in range(a.repeat):

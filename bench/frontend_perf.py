@@ -23,8 +23,8 @@ PY = sys.executable
 
 FIRST_FRAME = """
 import time, os, sys
-from game.app import App
-from game.settings import Settings, SettingsStore
+from weerbaar.game.app import App
+from weerbaar.game.settings import Settings, SettingsStore
 app = App(Settings(), SettingsStore(), save_settings=False, size=(1920, 1080))
 app.to_title()
 if sys.argv[1] != "-":
@@ -37,14 +37,14 @@ app.close()
 IDLE = """
 import resource, threading, time, sys
 import pygame
-from game.app import App
-from game.settings import Settings, SettingsStore
+from weerbaar.game.app import App
+from weerbaar.game.settings import Settings, SettingsStore
 seconds = float(sys.argv[1])
 app = App(Settings(), SettingsStore(), save_settings=False, size=(1920, 1080))
 app.to_title()
 app.open_scenario(sys.argv[2])
 if sys.argv[3] == "timer":  # walk to the first timed decision and let its timer run
-    from game.screens.play import PlayScreen
+    from weerbaar.game.screens.play import PlayScreen
     play = app.find(PlayScreen)
     s = play.session
     while play.timer is None or play.timer.total < seconds + 3:
@@ -101,9 +101,9 @@ def idle_cpu(real: bool, scenario: str, seconds: float, timer: bool = False) -> 
 def draw_times(real: bool, scenario: str, frames: int) -> dict:
     code = textwrap.dedent(f"""
     import time, json, statistics, pygame
-    from game.app import App
-    from game.settings import Settings, SettingsStore
-    from game.screens.play import PlayScreen
+    from weerbaar.game.app import App
+    from weerbaar.game.settings import Settings, SettingsStore
+    from weerbaar.game.screens.play import PlayScreen
     app = App(Settings(), SettingsStore(), save_settings=False, size=(1920, 1080))
     app.to_title()
     app.open_scenario({scenario!r})
@@ -155,7 +155,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from engine import check_file
+    from weerbaar.engine import check_file
     playable = [p for p in (ROOT / "scenarios").glob("*.yaml")
                 if "." not in p.stem and check_file(str(p))[0] is not None]
     biggest = max(playable, key=lambda p: p.stat().st_size)  # the most text to lay out

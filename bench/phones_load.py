@@ -21,12 +21,12 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from engine.loader import load_scenario  # noqa: E402
-from storage import SessionStore  # noqa: E402
-from web.limits import Limits  # noqa: E402
-from web.room import SOLO, VOTE, Room  # noqa: E402
-from web.server import PhoneServer  # noqa: E402
-from web.solo import SoloSetup  # noqa: E402
+from weerbaar.engine.loader import load_scenario  # noqa: E402
+from weerbaar.storage import SessionStore  # noqa: E402
+from weerbaar.web.limits import Limits  # noqa: E402
+from weerbaar.web.room import SOLO, VOTE, Room  # noqa: E402
+from weerbaar.web.server import PhoneServer  # noqa: E402
+from weerbaar.web.solo import SoloSetup  # noqa: E402
 
 # every client comes from 127.0.0.1, and a scripted phone steps far faster than a person
 # reads: the limits are raised for the run (the tests check that they hold)

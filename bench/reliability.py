@@ -97,7 +97,7 @@ def _on_alarm(signum, frame):
 def fuzz(mutants: int, seed: int, command: str = "lint") -> dict:
     """Seeded mutants through ``lint`` (every mutant) or ``explore`` (the mutants that
     load: the others stop at the checker, which the lint run covers)."""
-    from engine import check_text
+    from weerbaar.engine import check_text
     rng = random.Random(seed)
     sources = [p.read_text(encoding="utf-8") for p in SCENARIOS]
     tracebacks, timeouts, exits, slowest, run = [], [], {}, 0.0, 0
@@ -130,7 +130,7 @@ def fuzz(mutants: int, seed: int, command: str = "lint") -> dict:
 
 def _run_one(argv: list[str]):
     """The command's exit code, "timeout", or the traceback's end; and the seconds taken."""
-    from cli import run as cli_run
+    from weerbaar.cli import run as cli_run
     t0 = time.monotonic()
     signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
     try:
@@ -146,7 +146,7 @@ def _run_one(argv: list[str]):
 
 # ---- kill --------------------------------------------------------------------------------
 def kill(runs: int, seed: int) -> dict:
-    from cli.play import UI
+    from weerbaar.cli.play import UI
     rng = random.Random(seed)
     lost = integrity_failures = acked_total = 0
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -223,9 +223,9 @@ COMMANDS = {
 
 
 def _store(path: Path, *, sessions: int = 2) -> Path:
-    from engine import load_scenario
-    from engine.session import Session
-    from storage import Recorder, SessionStore
+    from weerbaar.engine import load_scenario
+    from weerbaar.engine.session import Session
+    from weerbaar.storage import Recorder, SessionStore
     scenario = load_scenario(str(ROOT / "scenarios" / "voorbeeld.yaml"))
     with SessionStore(path) as store:
         for i in range(sessions):
@@ -290,7 +290,7 @@ def _kinds():
         return p
 
     def first_schema(d):
-        from storage import schema
+        from weerbaar.storage import schema
         p = d / "v1.db"
         conn = sqlite3.connect(p, isolation_level=None)
         schema.migrate(conn, upto=1)

@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default: 'Sessie N')")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, module in COMMANDS.items():
-        importlib.import_module(f"cli.{module}").add_parser(sub, name)
+        importlib.import_module(f".{module}", __package__).add_parser(sub, name)
     return parser
 
 
@@ -66,9 +66,9 @@ def run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from cli.play import game_options, run_game
+        from .play import game_options, run_game
         return run_game(None, game_options(args))
-    module = importlib.import_module(f"cli.{COMMANDS[args.command]}")
+    module = importlib.import_module(f".{COMMANDS[args.command]}", __package__)
     try:
         return module.run(args)
     except KeyboardInterrupt:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from engine import Diagnostic, Scenario, Severity, check_file
+from ..engine import Diagnostic, Scenario, Severity, check_file
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 

@@ -7,10 +7,10 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.model import Scenario
-from storage import ScenarioLibrary, SessionRecord, SessionStore, StoreError
-from storage.clock import utc_now
-from debrief.report import render_report, report_parts
+from ..engine.model import Scenario
+from ..storage import ScenarioLibrary, SessionRecord, SessionStore, StoreError
+from ..storage.clock import utc_now
+from ..debrief.report import render_report, report_parts
 
 from .common import OK, USAGE, load_or_report
 from .sessions import add_db_option, error, open_store, print_warnings, refuse_output

@@ -7,10 +7,10 @@ import json
 import statistics
 import sys
 
-from engine.explore import DEFAULT_BOUND, QueryError, explore, query, random_walks
-from engine.explore.claims import path_ids, replay_command, uses_chance
-from engine.explore.report import path_dicts
-from engine.transcript import ending_transcripts
+from ..engine.explore import DEFAULT_BOUND, QueryError, explore, query, random_walks
+from ..engine.explore.claims import path_ids, replay_command, uses_chance
+from ..engine.explore.report import path_dicts
+from ..engine.transcript import ending_transcripts
 
 from .common import OK, PROBLEMS, USAGE, load_or_report
 

@@ -8,10 +8,10 @@ import json
 import os
 import sys
 
-from storage import StoreError
-from debrief.export_json import export_document
-from debrief.lrs import TIMEOUT, LrsClient, SendReport
-from debrief.xapi import DEFAULT_BASE, base_problem, statements
+from ..storage import StoreError
+from ..debrief.export_json import export_document
+from ..debrief.lrs import TIMEOUT, LrsClient, SendReport
+from ..debrief.xapi import DEFAULT_BASE, base_problem, statements
 
 from .common import OK, PROBLEMS, USAGE
 from .debrief import add_scenario_option, choose_sessions

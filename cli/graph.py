@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import argparse
 
-from engine.explore import explore
-from engine.graph import to_dot, to_mermaid
+from ..engine.explore import explore
+from ..engine.graph import to_dot, to_mermaid
 
 from .common import OK, load_or_report
 

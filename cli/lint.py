@@ -9,8 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from engine import Severity, check_file
-from engine.transcriptcheck import check_transcripts_file, is_transcripts
+from ..engine import Severity, check_file
+from ..engine.transcriptcheck import check_transcripts_file, is_transcripts
 
 from .common import OK, PROBLEMS, USAGE, print_diagnostics
 

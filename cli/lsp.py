@@ -9,5 +9,5 @@ def add_parser(sub, name):
 
 
 def run(args) -> int:
-    from lsp.server import serve  # pygls loads only for this command
+    from ..lsp.server import serve  # pygls loads only for this command
     return serve()

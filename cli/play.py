@@ -15,12 +15,12 @@ import textwrap
 import time
 from pathlib import Path
 
-from engine.replay import outcomes
-from engine.session import RecordingError, Session, StuckError
-from engine.uistrings import UiStrings
-from engine.state import Phase
-from engine.model import Scenario
-from storage import Recorder, SessionStore, StoreError, default_db_path
+from ..engine.replay import outcomes
+from ..engine.session import RecordingError, Session, StuckError
+from ..engine.uistrings import UiStrings
+from ..engine.state import Phase
+from ..engine.model import Scenario
+from ..storage import Recorder, SessionStore, StoreError, default_db_path
 
 from .common import OK, PROBLEMS, USAGE, load_or_report, seed_value, signed
 
@@ -88,7 +88,7 @@ def stuck_message(stuck: dict) -> str:
 
 def game_options(args, seed: int = 0):
     """The window's options from the command line: one typed, frozen value for the game."""
-    from game.options import GameOptions
+    from ..game.options import GameOptions
     db = getattr(args, "db", None)
     return GameOptions(seed=getattr(args, "seed", None) or seed, lang=getattr(args, "lang", None),
                        watch=bool(getattr(args, "watch", False)), db=Path(db) if db else None,
@@ -100,8 +100,8 @@ def run_game(path, options, start=None) -> int:
     opens) with ``options`` (``game.options.GameOptions``)."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # stdout is for the game's words
     try:
-        from game.app import run as run_app
-        from game.display import NoDisplayError
+        from ..game.app import run as run_app
+        from ..game.display import NoDisplayError
     except ImportError as exc:  # pygame missing or the front end not installed
         print(f"weerbaar: the game window cannot start ({exc}); "
               "use 'weerbaar play FILE --text' for the terminal player", file=sys.stderr)

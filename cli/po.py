@@ -8,9 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from engine import Severity, catalog, check_file
-from engine.diagnostics import Reporter
-from engine.yamlsource import read_yaml
+from ..engine import Severity, catalog, check_file
+from ..engine.diagnostics import Reporter
+from ..engine.yamlsource import read_yaml
 
 from .common import OK, PROBLEMS, USAGE, print_diagnostics
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from storage import SessionStore, StoreError
+from ..storage import SessionStore, StoreError
 
 from .common import USAGE
 from .play import game_options, run_game
@@ -31,7 +31,7 @@ def run(args) -> int:
     db = getattr(args, "db", None)
     session_id = None
     if db or args.session:  # check what was named before a window opens
-        from game.recording import GameRecording
+        from ..game.recording import GameRecording
         path = GameRecording(db).path
         try:
             with SessionStore(path, create=False, readonly=True) as store:
@@ -43,6 +43,6 @@ def run(args) -> int:
             return USAGE
 
     def start(app) -> None:
-        from game.screens.sessions_list import open_sessions
+        from ..game.screens.sessions_list import open_sessions
         open_sessions(app, session_id)
     return run_game(None, game_options(args), start)

@@ -10,10 +10,10 @@ import os
 import sys
 from pathlib import Path
 
-from storage import SessionStore, StoreError, default_db_path
-from storage.clock import local_minute
-from storage.connection import is_sqlite_file
-from storage.paths import db_path
+from ..storage import SessionStore, StoreError, default_db_path
+from ..storage.clock import local_minute
+from ..storage.connection import is_sqlite_file
+from ..storage.paths import db_path
 
 from .common import OK, USAGE
 

@@ -1,8 +1,8 @@
 """``weerbaar test FILE``: replay the golden transcripts kept next to a scenario."""
 from __future__ import annotations
 
-from engine.diagnostics import Reporter
-from engine.transcript import read_transcripts, run_claim, run_transcript, transcripts_path
+from ..engine.diagnostics import Reporter
+from ..engine.transcript import read_transcripts, run_claim, run_transcript, transcripts_path
 
 from .common import OK, PROBLEMS, USAGE, load_or_report, print_diagnostics
 

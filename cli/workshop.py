@@ -58,7 +58,7 @@ def run(args) -> int:
     if args.phones:  # stdout carries the one line 'join: URL' (scriptable): no pygame banner
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
-        from game.workshop_window import run as run_workshop
+        from ..game.workshop_window import run as run_workshop
     except ImportError as exc:  # pygame missing or the front end not installed
         print(f"weerbaar workshop: the game window cannot start ({exc})", file=sys.stderr)
         return USAGE
@@ -67,7 +67,7 @@ def run(args) -> int:
 
 def workshop_options(args):
     """The workshop's options from the command line: one typed, frozen value for the game."""
-    from game.options import PhoneOptions, WorkshopOptions
+    from ..game.options import PhoneOptions, WorkshopOptions
     phones = (PhoneOptions(host=args.host, port=args.port, solo=args.solo)
               if getattr(args, "phones", False) else None)
     return WorkshopOptions(teams=args.teams, seed=args.seed, countdown=args.countdown,

@@ -6,11 +6,11 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Mapping, Sequence
 
-from engine import rules
-from engine.model import Scenario
+from ..engine import rules
+from ..engine.model import Scenario
 
 from .i18n import tr
-from storage.records import DecisionRecord, SessionRecord
+from ..storage.records import DecisionRecord, SessionRecord
 from .texts import text_of
 from .step_views import (OptionView, ReplayStep, flag_changes, meter_changes, option_view, scene_note)
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.model import Scenario
+from ..engine.model import Scenario
 
 from .group import SessionLine, session_line
-from storage.records import SessionRecord
+from ..storage.records import SessionRecord
 from .texts import choice_text, text_of
 
 

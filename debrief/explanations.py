@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from engine.model import Scenario
-from engine.reasons import Reason
+from ..engine.model import Scenario
+from ..engine.reasons import Reason
 
 from .i18n import tr
 from .sentences import because

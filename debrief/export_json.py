@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from storage.clock import utc_now
-from storage.records import DecisionRecord, SessionRecord
+from ..storage.clock import utc_now
+from ..storage.records import DecisionRecord, SessionRecord
 
 FORMAT = "weerbaar-sessions"
 VERSION = 1

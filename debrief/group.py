@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from engine.model import Scenario
+from ..engine.model import Scenario
 
-from storage.records import SessionRecord
-from storage.versions import ScenarioLibrary
+from ..storage.records import SessionRecord
+from ..storage.versions import ScenarioLibrary
 from .texts import choice_text, find_choice, scene_text, text_of
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.uistrings import UiStrings
+from ..engine.uistrings import UiStrings
 
 CATALOGS = UiStrings(Path(__file__).resolve().parent / "locale", source="nl", fallback="en")
 LANGUAGES = CATALOGS.languages

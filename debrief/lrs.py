@@ -20,7 +20,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 
-from storage.errors import StoreError
+from ..storage.errors import StoreError
 from .xapi import XAPI_VERSION
 
 BATCH = 100

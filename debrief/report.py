@@ -9,15 +9,15 @@ from html import escape
 from typing import Mapping
 
 from . import svg
-from storage.clock import local_minute
-from storage.errors import StoreError
+from ..storage.clock import local_minute
+from ..storage.errors import StoreError
 from .compare import Comparison, compare_sessions
 from .group import (DecisionTally, EndingTally, GroupDebrief, MeterSeries, SessionLine, by_scenario, group_debrief)
 from .i18n import tr
-from storage.records import Note, SessionRecord
+from ..storage.records import Note, SessionRecord
 from .report_style import CSS
 from .walkthrough import build_replay
-from storage.versions import ScenarioLibrary
+from ..storage.versions import ScenarioLibrary
 
 
 @dataclass(frozen=True)

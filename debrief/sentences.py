@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from engine.expr import Binary, Bool, Call, Name, Num, Unary
-from engine.model import Scenario
-from engine.reasons import Cause, Reason, term
+from ..engine.expr import Binary, Bool, Call, Name, Num, Unary
+from ..engine.model import Scenario
+from ..engine.reasons import Cause, Reason, term
 
 from .sentence_words import count, join, word
 from .texts import choice_text, find_choice, scene_name, text_of

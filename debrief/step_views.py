@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from engine.model import Scenario, Scene
+from ..engine.model import Scenario, Scene
 
 from .explanations import ReasonView
-from storage.records import DecisionRecord, Note
+from ..storage.records import DecisionRecord, Note
 from .texts import text_of
 
 

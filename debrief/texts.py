@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from engine.inline import render
-from engine.model import Choice, Scenario, Scene, Text
+from ..engine.inline import render
+from ..engine.model import Choice, Scenario, Scene, Text
 
 NAME_WORDS = 6  # a scene named by its text: at most this many words of its first sentence
 

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine import rules
-from engine.model import Scenario
-from engine.reasons import Reason
-from engine.replay import ReplayError as Unreplayable
-from engine.replay import replay_decisions
-from engine.replay import Deciding, End, Halt, Passage, Stop, Walk
-from engine.session import Session
+from ..engine import rules
+from ..engine.model import Scenario
+from ..engine.reasons import Reason
+from ..engine.replay import ReplayError as Unreplayable
+from ..engine.replay import replay_decisions
+from ..engine.replay import Deciding, End, Halt, Passage, Stop, Walk
+from ..engine.session import Session
 
 from . import explanations as reasons
-from storage.errors import ReplayError
+from ..storage.errors import ReplayError
 from .i18n import tr
 from .as_recorded import recorded_steps
-from storage.records import DecisionRecord, SessionRecord
-from storage.versions import ScenarioLibrary, VersionCheck
-from storage.store import SessionStore
+from ..storage.records import DecisionRecord, SessionRecord
+from ..storage.versions import ScenarioLibrary, VersionCheck
+from ..storage.store import SessionStore
 from .texts import text_of
 from .step_views import (ReplayStep, flag_changes, meter_changes, option_view, post_views, scene_note)
 

@@ -17,9 +17,9 @@ import urllib.parse
 import uuid
 from datetime import datetime
 
-from engine.model import Scenario
+from ..engine.model import Scenario
 
-from storage.records import DecisionRecord, SessionRecord
+from ..storage.records import DecisionRecord, SessionRecord
 from .texts import scene_text, text_of
 
 XAPI_VERSION = "1.0.3"

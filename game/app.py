@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pygame
 
-from engine import check_file
-from engine.session import SessionError
+from ..engine import check_file
+from ..engine.session import SessionError
 
 from . import paths
 from .catalogue import scan

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine import check_file
-from engine.diagnostics import Diagnostic, Severity
-from engine.model import Scenario
+from ..engine import check_file
+from ..engine.diagnostics import Diagnostic, Severity
+from ..engine.model import Scenario
 
 LAST = ("voorbeeld",)
 

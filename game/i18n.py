@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.uistrings import UiStrings
+from ..engine.uistrings import UiStrings
 
 DEFAULT = "nl"
 CATALOGS = UiStrings(Path(__file__).resolve().parent / "locale", source=DEFAULT)

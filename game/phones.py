@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import pygame
 
-from web import keep
-from web.play import situation
-from web.room import SOLO, VOTE, Room
-from web.server import PhoneServer
-from web.solo import SoloSetup
+from ..web import keep
+from ..web.play import situation
+from ..web.room import SOLO, VOTE, Room
+from ..web.server import PhoneServer
+from ..web.solo import SoloSetup
 
 from .widgets.tally import REVEALED, VOTING
 from .workshop_vote import letter

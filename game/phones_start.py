@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 import sys
 
-from storage.paths import db_path
-from storage.workshops import new_id
-from web.server import ServerError
-from web.solo import SoloSetup
+from ..storage.paths import db_path
+from ..storage.workshops import new_id
+from ..web.server import ServerError
+from ..web.solo import SoloSetup
 
 from .options import GameOptions, WorkshopOptions
 from .phones import PhoneLink

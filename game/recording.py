@@ -17,8 +17,8 @@ import weakref
 from pathlib import Path
 from typing import Callable
 
-from engine.session import Session
-from storage import Recorder, SessionStore, StoreError, default_db_path
+from ..engine.session import Session
+from ..storage import Recorder, SessionStore, StoreError, default_db_path
 
 
 class GameRecording:

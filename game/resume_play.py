@@ -6,8 +6,8 @@ screen only asks whether there is one and which scenario card it belongs to.
 """
 from __future__ import annotations
 
-from storage import StoreError
-from storage.resume import resume
+from ..storage import StoreError
+from ..storage.resume import resume
 
 
 def unfinished(app):

@@ -1,4 +1,4 @@
-"""Writes the screenshots in docs/screenshots/: ``python -m game.screenshots``.
+"""Writes the screenshots in docs/screenshots/: ``python -m weerbaar.game.screenshots``.
 
 Runs headless (SDL's dummy driver) at 1280×720, 1920×1080 and 1024×768 on the shipped
 scenarios: for each kind of scene it walks the scenario (through the engine's sessions) to
@@ -33,7 +33,7 @@ def _apply(session, actions) -> None:
 def find_paths(scenario) -> dict[str, list[str]]:
     """Shortest action lists (choice ids, or 'next' to continue) to the first scene of each
     kind, to a choice with feedback and meter changes ('consequence'), and to an ending."""
-    from engine.session import Session, SessionError
+    from ..engine.session import Session, SessionError
     found: dict[str, list[str]] = {}
     queue, seen, expansions = deque([[]]), set(), 0
     while queue and expansions < MAX_EXPANSIONS and len(found) < len(KINDS) + 2:
@@ -73,8 +73,8 @@ class Shooter:
         self.written: list[Path] = []
 
     def app(self, size, **settings):
-        from game.app import App
-        from game.settings import Settings, SettingsStore
+        from .app import App
+        from .settings import Settings, SettingsStore
         app = App(Settings(**settings), SettingsStore(self.config), size=size,
                   scenarios_dir=self.scenarios_dir, save_settings=False)
         app.to_title()
@@ -90,7 +90,7 @@ class Shooter:
         self.written.append(path)
 
     def play(self, app, entry, actions):
-        from game.screens.play import PlayScreen
+        from .screens.play import PlayScreen
         app.to_title()
         app.open_scenario(entry.path, entry)
         play = app.find(PlayScreen)
@@ -120,7 +120,7 @@ class Shooter:
             if shot == "dialogue":
                 app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0)])
                 self.save(app, "pause", size)
-        from game.screens.settings import SettingsScreen
+        from .screens.settings import SettingsScreen
         app.to_title()
         app.push(SettingsScreen(app))
         self.save(app, "settings", size)
@@ -157,8 +157,8 @@ def record_workshop(store, scenario, teams: int = TEAMS) -> list[str]:
     team taking other roads (seeded), as a workshop would; give the session ids."""
     import random
 
-    from engine.session import Session
-    from storage import Recorder
+    from ..engine.session import Session
+    from ..storage import Recorder
     ids = []
     for n in range(teams):
         rng = random.Random(n * 7 + 1)
@@ -194,10 +194,10 @@ def telling_decision(debrief) -> int:
 
 
 def shoot_sessions(shooter, size, db: Path) -> None:
-    from game.recording import GameRecording
-    from game.screens.debrief import DebriefScreen
-    from game.screens.replay import ReplayScreen
-    from game.screens.sessions_list import open_sessions
+    from .recording import GameRecording
+    from .screens.debrief import DebriefScreen
+    from .screens.replay import ReplayScreen
+    from .screens.sessions_list import open_sessions
     app = shooter.app(size)
     app.recording = GameRecording(db)
     listing = open_sessions(app)
@@ -227,8 +227,8 @@ def shoot_sessions(shooter, size, db: Path) -> None:
 
 
 def make_workshop_db(folder: Path, scenarios_dir: Path) -> Path | None:
-    from engine import load_scenario
-    from storage import SessionStore
+    from ..engine import load_scenario
+    from ..storage import SessionStore
     path = scenarios_dir / f"{WORKSHOP}.yaml"
     if not path.exists():
         print(f"{path} not found; replay and debrief screenshots skipped", file=sys.stderr)
@@ -253,7 +253,7 @@ def hands_and_notes(store, session_id: str) -> None:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m game.screenshots", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m weerbaar.game.screenshots", description=__doc__)
     root = Path(__file__).resolve().parent.parent
     parser.add_argument("--out", type=Path, default=root / "docs" / "screenshots")
     parser.add_argument("--scenarios", type=Path, default=root / "scenarios")

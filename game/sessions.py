@@ -6,9 +6,9 @@ The time a player took to decide is measured by the play screen and passed on to
 """
 from __future__ import annotations
 
-from engine.model import Scenario
-from engine.replay import End, Step, replay_decisions
-from engine.session import Session
+from ..engine.model import Scenario
+from ..engine.replay import End, Step, replay_decisions
+from ..engine.session import Session
 
 from .settings import Settings
 

@@ -13,7 +13,7 @@ mixes it in has ``app``, ``ui``, ``session``, ``teller`` (``game.changes.ChangeT
 """
 from __future__ import annotations
 
-from engine.session import RecordingError, SessionError
+from ..engine.session import RecordingError, SessionError
 
 from .screens.scene_view import SceneSnapshot
 

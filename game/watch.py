@@ -36,8 +36,8 @@ class FileWatcher:
 def reload_watched(app) -> None:
     """The watched file changed: the play screen reloads it (or shows its errors), or an
     error screen turns into the game once the file loads."""
-    from engine import check_file
-    from engine.session import SessionError
+    from ..engine import check_file
+    from ..engine.session import SessionError
 
     from .screens.message import ErrorScreen
     from .screens.play import PlayScreen

@@ -12,14 +12,14 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from engine.model import Scenario
-from engine.session import Session
-from engine.state import Phase
-from engine.views import Outcome
-from storage import Recorder, SessionStore, StoreError
-from storage import resume as resume_session
-from storage import workshops
-from storage.workshops import Workshop
+from ..engine.model import Scenario
+from ..engine.session import Session
+from ..engine.state import Phase
+from ..engine.views import Outcome
+from ..storage import Recorder, SessionStore, StoreError
+from ..storage import resume as resume_session
+from ..storage import workshops
+from ..storage.workshops import Workshop
 
 from .workshop_vote import Vote
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from debrief.texts import choice_text
+from ..debrief.texts import choice_text
 
 from .workshop_vote import Vote, letter
 

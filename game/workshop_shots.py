@@ -1,4 +1,4 @@
-"""Screenshots of workshop mode for docs/screenshots/ (``python -m game.screenshots``):
+"""Screenshots of workshop mode for docs/screenshots/ (``python -m weerbaar.game.screenshots``):
 the result of a vote as the room sees it, and the facilitator's view of the same moment.
 
 A team of a shipped scenario is walked to its first decision with four options (the most a
@@ -16,7 +16,7 @@ MAX_EXPANSIONS = 300
 
 def path_to_options(scenario, want: int = 4) -> list[str] | None:
     """The shortest choice ids to a scene offering ``want`` options (or the most found)."""
-    from engine.session import Session, SessionError
+    from ..engine.session import Session, SessionError
     queue, seen, best = deque([[]]), set(), (0, None)
     while queue and len(seen) < MAX_EXPANSIONS:
         actions = queue.popleft()
@@ -43,7 +43,7 @@ def path_to_options(scenario, want: int = 4) -> list[str] | None:
 
 
 def shoot_workshop(shooter, size) -> None:
-    from storage import SessionStore
+    from ..storage import SessionStore
 
     from .screens.workshop_facilitator import FacilitatorScreen
     from .screens.workshop_play import WorkshopScreen

@@ -14,8 +14,8 @@ from importlib import resources
 
 from lsprotocol import types as lsp
 
-from engine.expr import FUNCTIONS
-from engine.yamlsource import YList, YMap
+from ..engine.expr import FUNCTIONS
+from ..engine.yamlsource import YList, YMap
 
 from .index import Index
 

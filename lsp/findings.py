@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from lsprotocol import types as lsp
 
-from engine.explore import explore
-from engine.model import Scenario
-from engine.yamlsource import YList, YMap
+from ..engine.explore import explore
+from ..engine.model import Scenario
+from ..engine.yamlsource import YList, YMap
 
 from .index import Index
 from .ranges import spot_range

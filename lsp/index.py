@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from engine.diagnostics import Reporter
-from engine.expr import FUNCTIONS
-from engine.inline import InlineError, blocks, has_markup, parse
-from engine.textcheck import offset_pos
-from engine.yamlsource import YList, YMap, read_yaml
+from ..engine.diagnostics import Reporter
+from ..engine.expr import FUNCTIONS
+from ..engine.inline import InlineError, blocks, has_markup, parse
+from ..engine.textcheck import offset_pos
+from ..engine.yamlsource import YList, YMap, read_yaml
 
 KINDS = ("scene", "ending", "meter", "flag", "character")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

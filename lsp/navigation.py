@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from lsprotocol import types as lsp
 
-from engine.readers import NAME_RE, RESERVED
-from engine.yamlsource import YList, YMap
+from ..engine.readers import NAME_RE, RESERVED
+from ..engine.yamlsource import YList, YMap
 
 from .index import Index, Spot
 from .ranges import spot_range

@@ -5,7 +5,7 @@ import re
 
 from lsprotocol import types as lsp
 
-from engine import Diagnostic, Severity
+from ..engine import Diagnostic, Severity
 
 _WORD = re.compile(r"[\w.-]+")
 

@@ -10,9 +10,9 @@ from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from cli import version
-from engine import check_file, check_text
-from engine.transcriptcheck import check_transcripts_text, is_transcripts, scenario_beside
+from ..cli import version
+from ..engine import check_file, check_text
+from ..engine.transcriptcheck import check_transcripts_text, is_transcripts, scenario_beside
 
 from . import completion, navigation, transcripts
 from .findings import findings

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.diagnostics import Reporter
-from engine.transcript import transcripts_path
-from engine.yamlsource import YList, YMap, read_yaml
+from ..engine.diagnostics import Reporter
+from ..engine.transcript import transcripts_path
+from ..engine.yamlsource import YList, YMap, read_yaml
 
 from .index import Spot, value_column
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from engine.session import Session
+from ..engine.session import Session
 
-from engine.state import Decision
+from ..engine.state import Decision
 
 from .store import SessionStore
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 from types import MappingProxyType
 
-from engine.state import Decision
+from ..engine.state import Decision
 
 from .errors import AmbiguousSession, SessionNotFound
 from .rows import RowReader

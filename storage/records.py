@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-from engine.state import Decision
+from ..engine.state import Decision
 
 EMPTY: Mapping = MappingProxyType({})
 

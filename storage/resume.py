@@ -1,10 +1,10 @@
 """Resuming a recorded session where it stopped (after a break, a crash, a closed laptop)."""
 from __future__ import annotations
 
-from engine.model import Scenario
-from engine.replay import ReplayError as Unreplayable
-from engine.replay import replay_decisions
-from engine.session import Session
+from ..engine.model import Scenario
+from ..engine.replay import ReplayError as Unreplayable
+from ..engine.replay import replay_decisions
+from ..engine.session import Session
 
 from .errors import ReplayError
 from .listener import Recorder

@@ -12,9 +12,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
-from engine.loader import content_hash
-from engine.model import Scenario
-from engine.state import Decision
+from ..engine.loader import content_hash
+from ..engine.model import Scenario
+from ..engine.state import Decision
 
 from . import jsonio, queries
 from .clock import utc_now

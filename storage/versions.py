@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from engine import ScenarioError, load_scenario_text
-from engine.model import Scenario
+from ..engine import ScenarioError, load_scenario_text
+from ..engine.model import Scenario
 
 from .errors import ReplayError
 from .records import SessionRecord

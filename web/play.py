@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.replay import replay_decisions
-from engine.session import Session, SessionError
+from ..engine.replay import replay_decisions
+from ..engine.session import Session, SessionError
 
-from engine.state import Phase
-from engine.model import Scenario
-from storage import Recorder, SessionStore, StoreError
+from ..engine.state import Phase
+from ..engine.model import Scenario
+from ..storage import Recorder, SessionStore, StoreError
 
 SOLO_MODE = "play"      # the store's mode for a phone's solo session
 EXTRA_KEY = "phones"    # the session's extra: {"phones": {"room": code, "workshop": id}}

@@ -1,6 +1,6 @@
 """Screenshots of the phone pages and the projector's phone screens, for docs/screenshots/:
 
-    .venv/bin/python -m web.screenshots [OUT]
+    .venv/bin/python -m weerbaar.web.screenshots [OUT]
 
 The phone pages are taken in the system Chromium at 390×844 (Playwright, as in the tests):
 joining, a vote, its result, a solo scene, a consequence and an ending. The projector's
@@ -23,10 +23,10 @@ OPTIONS = [("reageren", "A", "Meteen in de groep reageren: 'Klopt niet!'"),
 def phone_shots(out: Path, db: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
-    from engine.loader import load_scenario
-    from web.room import SOLO, VOTE, Room
-    from web.server import PhoneServer
-    from web.solo import SoloSetup
+    from ..engine.loader import load_scenario
+    from .room import SOLO, VOTE, Room
+    from .server import PhoneServer
+    from .solo import SoloSetup
     from tests.web.browser import launch, phone
     written = []
 
@@ -86,11 +86,11 @@ def phone_shots(out: Path, db: Path) -> list[Path]:
 def projector_shots(out: Path, db: Path) -> list[Path]:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    from engine.loader import load_scenario
-    from game.phones import PhoneLink
-    from game.screens.phones_room import PhonesJoinScreen
-    from game.screenshots import Shooter
-    from web.solo import SoloSetup
+    from ..engine.loader import load_scenario
+    from ..game.phones import PhoneLink
+    from ..game.screens.phones_room import PhonesJoinScreen
+    from ..game.screenshots import Shooter
+    from .solo import SoloSetup
     scenario = load_scenario(str(EXAMPLE))
     shooter = Shooter(out, ROOT / "scenarios", db.parent / "config")
     size = (1280, 720)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.model import Scenario
+from ..engine.model import Scenario
 
 from . import play
 from .room import Device, Room, RoundClosed

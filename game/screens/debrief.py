@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pygame
 
-from debrief import compare_sessions, group_debriefs
-from storage import StoreError
+from ...debrief import compare_sessions, group_debriefs
+from ...storage import StoreError
 
 from ..intents import (Back, Choose, Navigate, NextCompared, NextGroup, PointerDown, PointerMove,
                        PointerUp, Scroll, ShowTab, Turn)

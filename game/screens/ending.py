@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from engine.replay import outcomes
+from ...engine.replay import outcomes
 
 from ..flow import Flow
 from ..intents import Back, PlayAgain, Scroll, ToMenu

@@ -4,7 +4,7 @@ decision, which endings were reached), from which the facilitator closes the rou
 opens the group debrief of the phones' sessions."""
 from __future__ import annotations
 
-from storage import ScenarioLibrary, StoreError
+from ...storage import ScenarioLibrary, StoreError
 
 from ..intents import Back, Confirm
 from ..phones_words import words_for

@@ -10,7 +10,7 @@ import math
 
 import pygame
 
-from engine.state import Phase
+from ...engine.state import Phase
 
 from ..changes import ChangeTeller
 from ..history import History

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from engine.state import Phase
+from ...engine.state import Phase
 
 from ..intents import ChooseChoice, ReadOn
 from ..widgets import Button

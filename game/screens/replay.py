@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import pygame
 
-from debrief import build_replay
-from storage import ReplayError, StoreError
-from storage.clock import local_minute
+from ...debrief import build_replay
+from ...storage import ReplayError, StoreError
+from ...storage.clock import local_minute
 
 from ..intents import (Back, Navigate, PointerDown, PointerMove, PointerUp, Scroll,
                        SwitchVersion, Turn, WhatIf)

@@ -15,8 +15,8 @@ from types import SimpleNamespace
 
 import pygame
 
-from engine.model import Text
-from storage.clock import local_minute
+from ...engine.model import Text
+from ...storage.clock import local_minute
 
 from ..flow import Flow
 from ..widgets.draw import box

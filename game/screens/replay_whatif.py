@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from engine.state import Phase
+from ...engine.state import Phase
 
 from ..intents import Back, Scroll
 from ..widgets.draw import box

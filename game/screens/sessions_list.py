@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pygame
 
-from storage import ScenarioLibrary, SessionStore, StoreError
-from storage.clock import local_minute
-from storage.errors import DatabaseError
+from ...storage import ScenarioLibrary, SessionStore, StoreError
+from ...storage.clock import local_minute
+from ...storage.errors import DatabaseError
 
 from ..intents import (Back, Mark, MarkScenario, Navigate, OpenDebrief, PointerUp, ReplaySession,
                        Scroll)

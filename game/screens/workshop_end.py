@@ -4,7 +4,7 @@ group result when every team has played. The debrief questions are in the facili
 view (Tab), for when the facilitator wants them."""
 from __future__ import annotations
 
-from storage import StoreError
+from ...storage import StoreError
 
 from ..flow import Flow
 from ..intents import Back, Confirm, NextTeam, POINTER, Scroll, TabKey

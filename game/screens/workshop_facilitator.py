@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pygame
 
-from engine.state import Phase
-from storage import StoreError
+from ...engine.state import Phase
+from ...storage import StoreError
 
 from ..flow import Flow
 from ..intents import Back, Confirm, Erase, POINTER, Scroll, TabKey, TypeText

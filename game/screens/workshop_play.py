@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pygame
 
-from engine.state import Phase
+from ...engine.state import Phase
 
 from ..changes import ChangeTeller
 from ..intents import (POINTER, Adjust, Back, Choose, Confirm, Letter, Navigate, Scroll, TabKey,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pygame
 
-from storage import StoreError, workshops
-from storage.clock import local_minute
+from ...storage import StoreError, workshops
+from ...storage.clock import local_minute
 
 from ..flow import Flow
 from ..options import DEFAULT_COUNTDOWN

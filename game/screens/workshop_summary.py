@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pygame
 
-from storage import StoreError
-from debrief.texts import scene_text
+from ...storage import StoreError
+from ...debrief.texts import scene_text
 
 from ..flow import Flow
 from ..intents import Back, Confirm, OpenDebrief, Scroll, ToMenu
@@ -129,7 +129,7 @@ class WorkshopSummaryScreen(Screen):
 
     def open_debrief(self) -> None:
         """The group debrief of the issue-6 screens, on these teams' sessions."""
-        from storage import ScenarioLibrary
+        from ...storage import ScenarioLibrary
 
         from .debrief import DebriefScreen
         if not self.records:

@@ -1,7 +1,7 @@
 """Small scenario texts for engine tests."""
 from textwrap import dedent
 
-from engine import check_text
+from weerbaar.engine import check_text
 
 HEADER = """\
 format: 1

@@ -4,7 +4,7 @@ ASCII in conditions, invisible characters, very long names. The checker answers 
 diagnostics on one printable line, at a real position, never a traceback."""
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from engine import check_text
+from weerbaar.engine import check_text
 
 from ..conftest import SCENARIOS
 

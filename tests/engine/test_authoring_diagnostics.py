@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from engine import Severity, check_text
+from weerbaar.engine import Severity, check_text
 
 from .helpers import diag, scenario_text
 

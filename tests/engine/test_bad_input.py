@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from engine import check_file, check_text
-from engine.diagnostics import tidy
-from engine.expr import ExprError, tokenize
+from weerbaar.engine import check_file, check_text
+from weerbaar.engine.diagnostics import tidy
+from weerbaar.engine.expr import ExprError, tokenize
 
 from ..conftest import ROOT
 from .helpers import diag, scenario_text
@@ -40,11 +40,11 @@ def test_transcripts_from_dev_zero_are_refused():
 
 
 def test_a_transcripts_file_over_the_cap_is_refused(tmp_path, monkeypatch):
-    from engine import transcript
+    from weerbaar.engine import transcript
     big = tmp_path / "t.transcripts.yaml"
     big.write_text("transcripts: []\n" + "#" * 2000 + "\n")
     monkeypatch.setattr(transcript, "MAX_TRANSCRIPT_BYTES", 1000)
-    from engine.diagnostics import Reporter
+    from weerbaar.engine.diagnostics import Reporter
     report = Reporter(str(big))
     assert transcript.read_transcripts(str(big), report) == []
     assert "larger than" in report.items[0].message

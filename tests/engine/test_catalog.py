@@ -9,11 +9,11 @@ import polib
 import pytest
 import yaml
 
-from cli import run as cli_run
-from engine import check_file
-from engine.diagnostics import Reporter
-from engine.textslots import slots
-from engine.yamlsource import YList, YMap, read_yaml
+from weerbaar.cli import run as cli_run
+from weerbaar.engine import check_file
+from weerbaar.engine.diagnostics import Reporter
+from weerbaar.engine.textslots import slots
+from weerbaar.engine.yamlsource import YList, YMap, read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 VOORBEELD = ROOT / "scenarios" / "voorbeeld.yaml"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import polib
 import pytest
 
-from cli import run as cli_run
-from engine import check_file
-from engine.catalog import MARKUP_NOTE
-from engine.session import Session
+from weerbaar.cli import run as cli_run
+from weerbaar.engine import check_file
+from weerbaar.engine.catalog import MARKUP_NOTE
+from weerbaar.engine.session import Session
 
 from .test_catalog import msgfmt_check
 

@@ -1,6 +1,6 @@
 """The claims format: ``misstep: true`` on a choice, ``requires`` on an ending, and the
 condition functions ``missteps()`` and ``ending(ID)``."""
-from engine.expr import Env, ExprError, compile_condition
+from weerbaar.engine.expr import Env, ExprError, compile_condition
 
 from .helpers import codes, diag, load, scenario_text
 

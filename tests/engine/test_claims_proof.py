@@ -6,10 +6,10 @@ import shlex
 
 import pytest
 
-from cli import run as cli_run
-from engine import check_text, load_scenario_text
-from engine.explore import explore, play_ids, query
-from engine.explore.claims import QueryError
+from weerbaar.cli import run as cli_run
+from weerbaar.engine import check_text, load_scenario_text
+from weerbaar.engine.explore import explore, play_ids, query
+from weerbaar.engine.explore.claims import QueryError
 
 from .test_cli import weerbaar
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from cli import run as cli_run
-from engine import CODES, check_file, check_text
+from weerbaar.cli import run as cli_run
+from weerbaar.engine import CODES, check_file, check_text
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "diagnostics.md"

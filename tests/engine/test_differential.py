@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from engine import load_scenario, load_scenario_text, rules
-from engine.session import Session, StuckError
-from engine.state import PlayState
+from weerbaar.engine import load_scenario, load_scenario_text, rules
+from weerbaar.engine.session import Session, StuckError
+from weerbaar.engine.state import PlayState
 
 from .storygen import story
 

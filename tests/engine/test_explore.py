@@ -1,8 +1,8 @@
 """The explorer: coverage, soft-locks, endless loops, path lengths and shortest paths."""
-from engine import load_scenario
-from engine.explore import explore, random_walks
-from engine.replay import End, replay_decisions
-from engine.session import Session
+from weerbaar.engine import load_scenario
+from weerbaar.engine.explore import explore, random_walks
+from weerbaar.engine.replay import End, replay_decisions
+from weerbaar.engine.session import Session
 
 from .helpers import load
 from .test_session import BRANCHY

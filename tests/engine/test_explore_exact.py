@@ -4,10 +4,10 @@ import random
 
 import pytest
 
-from engine import check_text
-from engine.explore import explore, query, start_state, take
-from engine.explore.state import settle
-from engine import rules
+from weerbaar.engine import check_text
+from weerbaar.engine.explore import explore, query, start_state, take
+from weerbaar.engine.explore.state import settle
+from weerbaar.engine import rules
 
 METERS = {"a": (0, 100, 50), "b": (-20, 20, 0)}
 FLAGS = ["f", "g"]

@@ -3,9 +3,9 @@ import time
 
 import pytest
 
-from cli import run as cli_run
-from engine import load_scenario_text
-from engine.explore import explore, random_walks, search
+from weerbaar.cli import run as cli_run
+from weerbaar.engine import load_scenario_text
+from weerbaar.engine.explore import explore, random_walks, search
 
 HEAD = """\
 format: 1

@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from engine.expr import Env, ExprError, compile_condition, parse
+from weerbaar.engine.expr import Env, ExprError, compile_condition, parse
 
 
 class S:
@@ -114,7 +114,7 @@ def test_arithmetic_agrees_with_python(a, b, op, m, n):
 
 
 def _py(node, m, n):
-    from engine import expr
+    from weerbaar.engine import expr
     if isinstance(node, expr.Num):
         return node.value
     if isinstance(node, expr.Name):

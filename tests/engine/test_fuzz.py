@@ -1,7 +1,7 @@
 """Property tests: the loader meets random and mutated files with diagnostics, never a crash."""
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from engine import ScenarioError, check_text, load_scenario_text
+from weerbaar.engine import ScenarioError, check_text, load_scenario_text
 
 from ..conftest import SCENARIOS
 

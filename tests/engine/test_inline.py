@@ -7,11 +7,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from engine import check_text, load_scenario
-from engine.explore import explore
-from engine.inline import InlineError, conditions, parse, render
-from engine.replay import outcomes
-from engine.session import Session
+from weerbaar.engine import check_text, load_scenario
+from weerbaar.engine.explore import explore
+from weerbaar.engine.inline import InlineError, conditions, parse, render
+from weerbaar.engine.replay import outcomes
+from weerbaar.engine.session import Session
 
 ROOT = Path(__file__).resolve().parents[2]
 INLINE = ROOT / "tests" / "fixtures" / "inline.yaml"

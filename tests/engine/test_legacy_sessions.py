@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from engine.loader import load_scenario_text
-from engine.replay import End, Walk, replay_decisions
-from engine.session import Session
-from storage import SessionStore
+from weerbaar.engine.loader import load_scenario_text
+from weerbaar.engine.replay import End, Walk, replay_decisions
+from weerbaar.engine.session import Session
+from weerbaar.storage import SessionStore
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 EXPECTED = json.loads((FIXTURES / "legacy_sessions.json").read_text())

@@ -8,7 +8,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from cli import run as cli_run
+from weerbaar.cli import run as cli_run
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"

@@ -1,7 +1,7 @@
 """The loader and checker: every problem at once, with file, line, column and a hint."""
 import pytest
 
-from engine import ScenarioError, check_file, check_text, load_scenario_text
+from weerbaar.engine import ScenarioError, check_file, check_text, load_scenario_text
 
 from .helpers import HEADER, codes, diag, load, scenario_text
 

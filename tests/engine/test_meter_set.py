@@ -7,9 +7,9 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from engine import check_text
-from engine.explore import explore
-from engine.session import Session
+from weerbaar.engine import check_text
+from weerbaar.engine.explore import explore
+from weerbaar.engine.session import Session
 
 from .helpers import diag, load, scenario_text
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from engine import load_scenario
-from engine.session import RecordingError, Session
+from weerbaar.engine import load_scenario
+from weerbaar.engine.session import RecordingError, Session
 
 SCENARIO = load_scenario(str(Path(__file__).resolve().parents[2] / "scenarios" / "voorbeeld.yaml"))
 

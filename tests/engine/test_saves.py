@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine import load_scenario
-from engine import saves
-from engine.errors import SaveError, SessionError
-from engine.session import Session
-from engine.state import PlayState
+from weerbaar.engine import load_scenario
+from weerbaar.engine import saves
+from weerbaar.engine.errors import SaveError, SessionError
+from weerbaar.engine.session import Session
+from weerbaar.engine.state import PlayState
 
 from pathlib import Path
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import io
 
-from cli.play import TerminalPlayer
-from engine import load_scenario_text
+from weerbaar.cli.play import TerminalPlayer
+from weerbaar.engine import load_scenario_text
 
 SCENARIO = """\
 format: 1

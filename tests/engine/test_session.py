@@ -4,11 +4,11 @@ import random
 
 import pytest
 
-from engine import load_scenario
-from engine.machine import machine_for
-from engine.replay import End, Halt, ReplayError, replay_decisions
-from engine.session import Session, SessionError
-from engine.state import Phase
+from weerbaar.engine import load_scenario
+from weerbaar.engine.machine import machine_for
+from weerbaar.engine.replay import End, Halt, ReplayError, replay_decisions
+from weerbaar.engine.session import Session, SessionError
+from weerbaar.engine.state import Phase
 
 from .helpers import load
 
@@ -209,7 +209,7 @@ def test_timer_takes_the_default_choice():
 
 
 def test_time_out_without_an_available_choice_is_a_session_error():
-    from engine.session import StuckError
+    from weerbaar.engine.session import StuckError
     sc = load("""\
 start: a
 scenes:

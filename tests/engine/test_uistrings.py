@@ -9,7 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from engine.uistrings import TEMPLATE, UiStrings
+from weerbaar.engine.uistrings import TEMPLATE, UiStrings
 
 from .test_catalog import msgfmt_check
 
@@ -36,9 +36,9 @@ def test_every_language_translates_every_string_of_the_template(folder):
 
 
 def test_the_tables_answer_as_before():
-    from cli.play import UI
-    from game.i18n import lang_name, own_name, tr
-    from debrief.i18n import tr as store_tr
+    from weerbaar.cli.play import UI
+    from weerbaar.game.i18n import lang_name, own_name, tr
+    from weerbaar.debrief.i18n import tr as store_tr
     assert tr("nl", "scenarios_hint", n=3) == "Kies een scenario: klik erop of toets 1–3"
     assert tr("en", "scenarios_hint", n=3) == "Choose a scenario: click it or press 1–3"
     assert tr("xx", "quit") == "Afsluiten"  # the game: Dutch for an unknown language

@@ -2,9 +2,9 @@
 what the engine renders (``engine.inline.render`` via the View and the Outcome)."""
 from __future__ import annotations
 
-from engine import load_scenario
-from debrief import build_replay
-from storage import SessionStore
+from weerbaar.engine import load_scenario
+from weerbaar.debrief import build_replay
+from weerbaar.storage import SessionStore
 
 from ..conftest import ROOT
 from ..storage.helpers import record

@@ -1,8 +1,8 @@
 """visits(scene): how often a play has been in a scene, in conditions and in the explorer."""
 from __future__ import annotations
 
-from engine.explore import explore
-from engine.session import Session
+from weerbaar.engine.explore import explore
+from weerbaar.engine.session import Session
 
 from .helpers import diag, load, scenario_text
 

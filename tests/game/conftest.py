@@ -46,7 +46,7 @@ def scenario_dir(tmp_path):
 
 @pytest.fixture
 def make_app(config_dir, scenario_dir):
-    from game.app import App
+    from weerbaar.game.app import App
     apps = []
 
     def make(size=(1280, 720), **kw):

@@ -7,9 +7,9 @@ import sqlite3
 
 import pytest
 
-from engine import load_scenario
-from game.recording import GameRecording
-from storage import SessionStore
+from weerbaar.engine import load_scenario
+from weerbaar.game.recording import GameRecording
+from weerbaar.storage import SessionStore
 
 from ..storage.helpers import record
 
@@ -29,7 +29,7 @@ def row_counts(db) -> dict[str, int]:
 
 def open_sessions_from_title(d):
     """Click "Terugkijken" on the title screen; give the session list."""
-    from game.screens.sessions_list import SessionsScreen
+    from weerbaar.game.screens.sessions_list import SessionsScreen
     d.click(d.top.replay_button.rect.center)
     assert isinstance(d.top, SessionsScreen)
     return d.top

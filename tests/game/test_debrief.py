@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.screens.debrief import DebriefScreen
-from game.screens.debrief_views import ChoicesPage, ComparePage, EndingsPage, MetersPage
-from game.screens.replay import ReplayScreen
+from weerbaar.game.screens.debrief import DebriefScreen
+from weerbaar.game.screens.debrief_views import ChoicesPage, ComparePage, EndingsPage, MetersPage
+from weerbaar.game.screens.replay import ReplayScreen
 
 from .recorded import db, open_sessions_from_title, record_plays, recorded_driver  # noqa: F401
 

@@ -11,10 +11,10 @@ import time
 import pygame
 import pytest
 
-from game import display
-from game.app import App
-from game.app import run as run_app
-from game.options import GameOptions
+from weerbaar.game import display
+from weerbaar.game.app import App
+from weerbaar.game.app import run as run_app
+from weerbaar.game.options import GameOptions
 
 from .conftest import ROOT
 

@@ -10,13 +10,13 @@ from functools import lru_cache
 import pygame
 import pytest
 
-from engine import load_scenario
-from engine.session import Session
-from engine.state import Phase
-from game.screens.play import PlayScreen
-from game.screens.play_layout import plan_choices
-from game.settings import TEXT_SIZES
-from game.widgets import Button
+from weerbaar.engine import load_scenario
+from weerbaar.engine.session import Session
+from weerbaar.engine.state import Phase
+from weerbaar.game.screens.play import PlayScreen
+from weerbaar.game.screens.play_layout import plan_choices
+from weerbaar.game.settings import TEXT_SIZES
+from weerbaar.game.widgets import Button
 
 from .conftest import ROOT
 
@@ -156,7 +156,7 @@ def test_labels_hints_and_times_are_at_least_seventy_percent_of_the_body(driver)
 
 
 def test_workshop_mode_opens_at_the_large_text_size(make_app, tmp_path):
-    from game.workshop_main import open_workshop
+    from weerbaar.game.workshop_main import open_workshop
     app = make_app()
     app.to_title()
     assert app.settings.text_size == NORMAL

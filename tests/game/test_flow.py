@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pygame
 
-from engine.state import Phase
-from game.intents import ToMenu, Undo
-from game.screens.ending import EndingScreen
-from game.screens.pause import PauseScreen
-from game.screens.play import PlayScreen
-from game.screens.title import TitleScreen
+from weerbaar.engine.state import Phase
+from weerbaar.game.intents import ToMenu, Undo
+from weerbaar.game.screens.ending import EndingScreen
+from weerbaar.game.screens.pause import PauseScreen
+from weerbaar.game.screens.play import PlayScreen
+from weerbaar.game.screens.title import TitleScreen
 
 from .conftest import SHOWCASE
 
@@ -215,7 +215,7 @@ def test_quit_event_stops_the_loop(make_app):
 
 def test_an_unexpected_error_in_a_screen_shows_a_message_and_the_loop_goes_on(make_app,
                                                                               monkeypatch):
-    from game.screens.message import ErrorScreen
+    from weerbaar.game.screens.message import ErrorScreen
 
     def broken(self, choice_id):
         raise RuntimeError("kapot")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.i18n import CATALOGS
-from game.text import MAIN_STYLES, TextRenderer
+from weerbaar.game.i18n import CATALOGS
+from weerbaar.game.text import MAIN_STYLES, TextRenderer
 
 from .conftest import ROOT
 

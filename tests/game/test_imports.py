@@ -112,7 +112,7 @@ def test_no_screen_opens_a_session_store_of_its_own():
 
 def test_the_window_never_sees_an_argparse_namespace():
     """The command line arrives as game.options' frozen dataclasses, not as ``args``
-    (``python -m game.screenshots`` is a tool with a command line of its own)."""
+    (``python -m weerbaar.game.screenshots`` is a tool with a command line of its own)."""
     for path in GAME.rglob("*.py"):
         if path.name == "screenshots.py":
             continue

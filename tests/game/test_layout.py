@@ -6,10 +6,10 @@ import pygame
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from game.input import InputMapper
-from game.intents import Back, Choose, Confirm, Navigate, Resize, Scroll, TextSize, Undo
-from game.screens.play import PlayScreen
-from game.text import TextRenderer
+from weerbaar.game.input import InputMapper
+from weerbaar.game.intents import Back, Choose, Confirm, Navigate, Resize, Scroll, TextSize, Undo
+from weerbaar.game.screens.play import PlayScreen
+from weerbaar.game.text import TextRenderer
 
 from .conftest import SHOWCASE
 

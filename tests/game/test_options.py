@@ -6,11 +6,14 @@ import dataclasses
 
 import pytest
 
-import cli.play
-import cli.replay
-import cli.workshop
-from cli import build_parser
-from game.options import GameOptions, PhoneOptions, WorkshopOptions
+import weerbaar.cli.play
+from weerbaar import cli
+import weerbaar.cli.replay
+from weerbaar import cli
+import weerbaar.cli.workshop
+from weerbaar import cli
+from weerbaar.cli import build_parser
+from weerbaar.game.options import GameOptions, PhoneOptions, WorkshopOptions
 
 from .conftest import EXAMPLE
 
@@ -44,7 +47,7 @@ def test_play_without_options_gets_a_new_seed_and_the_defaults(monkeypatch):
 
 def test_workshop_options_carry_the_phones_only_with_phones(monkeypatch, tmp_path):
     seen = []
-    monkeypatch.setattr("game.workshop_window.run",
+    monkeypatch.setattr("weerbaar.game.workshop_window.run",
                         lambda scenario, options, workshop: seen.append((options, workshop)) or 0)
     db = tmp_path / "ws.db"
     assert cli.workshop.run(parse("workshop", EXAMPLE, "--db", db, "--teams", "Noord,Zuid",

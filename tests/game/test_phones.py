@@ -7,17 +7,17 @@ import httpx
 import pygame
 import pytest
 
-from engine import load_scenario
-from game.phones import PhoneLink, qr_surface
-from game.phones_start import open_join, open_solo
-from game.recording import GameRecording
-from game.screens.debrief import DebriefScreen
-from game.screens.phones_room import PhonesJoinScreen
-from game.screens.workshop_play import WorkshopScreen
-from game.widgets.tally import REVEALED
-from game.workshop_main import open_workshop
-from storage import SessionStore
-from web.solo import SoloSetup
+from weerbaar.engine import load_scenario
+from weerbaar.game.phones import PhoneLink, qr_surface
+from weerbaar.game.phones_start import open_join, open_solo
+from weerbaar.game.recording import GameRecording
+from weerbaar.game.screens.debrief import DebriefScreen
+from weerbaar.game.screens.phones_room import PhonesJoinScreen
+from weerbaar.game.screens.workshop_play import WorkshopScreen
+from weerbaar.game.widgets.tally import REVEALED
+from weerbaar.game.workshop_main import open_workshop
+from weerbaar.storage import SessionStore
+from weerbaar.web.solo import SoloSetup
 
 from .conftest import EXAMPLE
 from .workshop_driver import Facilitator

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.widgets.portrait import formal, portrait_surface
+from weerbaar.game.widgets.portrait import formal, portrait_surface
 
 from .conftest import SHOWCASE
 
@@ -28,7 +28,7 @@ def test_the_role_dresses_the_portrait(driver):
 
 
 def test_a_portrait_is_round_and_drawn_beside_the_speaker(driver, monkeypatch):
-    import game.screens.scene_view as scene_view
+    import weerbaar.game.screens.scene_view as scene_view
     drawn = []
     real = scene_view.portrait
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pygame
 
-from engine import load_scenario
-from game.screens.workshop_facilitator import FacilitatorScreen
-from game.screens.workshop_play import WorkshopScreen
-from game.workshop_main import open_workshop
+from weerbaar.engine import load_scenario
+from weerbaar.game.screens.workshop_facilitator import FacilitatorScreen
+from weerbaar.game.screens.workshop_play import WorkshopScreen
+from weerbaar.game.workshop_main import open_workshop
 
 from .conftest import EXAMPLE
 from .workshop_driver import Facilitator
@@ -75,7 +75,7 @@ def test_with_one_display_the_facilitator_view_warns_about_mirroring(make_app, t
 
 
 def test_two_displays_open_the_room_window_with_the_workshop(make_app, tmp_path, monkeypatch):
-    import game.workshop_main as workshop_main
+    import weerbaar.game.workshop_main as workshop_main
     opened = []
     monkeypatch.setattr(workshop_main, "display_count", lambda: 2)
     app = make_app()

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pygame
 
-from cli import build_parser
-from storage import SessionStore
+from weerbaar.cli import build_parser
+from weerbaar.storage import SessionStore
 
 from .recorded import db, recorded_driver  # noqa: F401 (fixtures)
 
@@ -60,7 +60,7 @@ def test_a_database_that_cannot_be_written_is_a_notice_and_the_play_goes_on(reco
                                                                             tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    from game.recording import GameRecording
+    from weerbaar.game.recording import GameRecording
     d = recorded_driver()
     d.app.recording.close()
     d.app.recording.path = blocker / "sessions.db"

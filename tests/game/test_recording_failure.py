@@ -6,9 +6,9 @@ import io
 
 import pygame
 
-from cli.play import TerminalPlayer
-from engine import load_scenario
-from storage import Recorder, SessionStore
+from weerbaar.cli.play import TerminalPlayer
+from weerbaar.engine import load_scenario
+from weerbaar.storage import Recorder, SessionStore
 
 from .conftest import EXAMPLE
 from .recorded import db, recorded_driver  # noqa: F401 (fixtures)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pygame
 
-from engine import load_scenario
-from engine.state import Phase
-from game.screens.replay import ReplayScreen
-from game.screens.replay_whatif import WhatIfEnding, WhatIfScreen
-from game.screens.sessions_list import SessionsScreen
-from storage import SessionStore
+from weerbaar.engine import load_scenario
+from weerbaar.engine.state import Phase
+from weerbaar.game.screens.replay import ReplayScreen
+from weerbaar.game.screens.replay_whatif import WhatIfEnding, WhatIfScreen
+from weerbaar.game.screens.sessions_list import SessionsScreen
+from weerbaar.storage import SessionStore
 
 from ..storage.helpers import record
 from .recorded import (db, open_sessions_from_title, record_plays,  # noqa: F401 (fixtures)
@@ -169,8 +169,9 @@ def test_a_missing_or_empty_database_is_a_message_not_a_crash(recorded_driver, d
 
 def test_the_replay_command_opens_the_session_over_the_list(monkeypatch, make_app, db,
                                                            scenario_dir, capsys):
-    import cli.replay
-    from game.recording import GameRecording
+    import weerbaar.cli.replay
+    from weerbaar import cli
+    from weerbaar.game.recording import GameRecording
     [sid] = record_plays(db, scenario_dir / "voorbeeld.yaml", [TEAM_1])
     started = []
     monkeypatch.setattr(cli.replay, "run_game",

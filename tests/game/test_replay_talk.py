@@ -7,10 +7,10 @@ import re
 
 import pygame
 
-from engine import load_scenario
-from game.screens.replay_whatif import WhatIfEnding
-from game.settings import Settings
-from storage import SessionStore
+from weerbaar.engine import load_scenario
+from weerbaar.game.screens.replay_whatif import WhatIfEnding
+from weerbaar.game.settings import Settings
+from weerbaar.storage import SessionStore
 
 from .recorded import (db, open_sessions_from_title, record_plays,  # noqa: F401 (fixtures)
                        recorded_driver)
@@ -107,7 +107,7 @@ def test_a_plain_majority_needs_no_vote_line(recorded_driver, db, scenario_dir):
     d.key(pygame.K_RETURN)
     drawn = d.app.text.rendered
     assert "5 stemmen · meerderheid" in drawn and "1 stem" in drawn
-    from game.screens.replay_view import vote_line
+    from weerbaar.game.screens.replay_view import vote_line
     assert vote_line(d.app.ui, d.top.step) == ""  # a majority decided: nothing to explain
 
 

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import pygame
 
-from game.app import App
-from game.intents import Restart, ShowHistory
-from game.app import run as run_app
-from game.options import GameOptions
-from game.recording import GameRecording
-from game.screens.ask import AskScreen
-from game.screens.pause import PauseScreen
-from game.screens.play import PlayScreen
-from game.screens.title import TitleScreen
+from weerbaar.game.app import App
+from weerbaar.game.intents import Restart, ShowHistory
+from weerbaar.game.app import run as run_app
+from weerbaar.game.options import GameOptions
+from weerbaar.game.recording import GameRecording
+from weerbaar.game.screens.ask import AskScreen
+from weerbaar.game.screens.pause import PauseScreen
+from weerbaar.game.screens.play import PlayScreen
+from weerbaar.game.screens.title import TitleScreen
 
 from .conftest import SHOWCASE
 
@@ -115,7 +115,7 @@ def test_a_notice_never_covers_the_options(driver):
 
 
 def test_a_notice_goes_to_the_top_when_buttons_fill_the_bottom(driver):
-    from game.widgets.toast import place
+    from weerbaar.game.widgets.toast import place
     d = driver()
     ui, window = d.app.ui, pygame.Rect(0, 0, 1280, 720)
     button = pygame.Rect(700, 600, 500, 100)
@@ -163,7 +163,7 @@ def test_a_short_situation_starts_the_timer_at_once(driver):
 
 
 def test_the_history_view_shows_what_was_read_and_chosen(driver):
-    from game.screens.history import HistoryScreen
+    from weerbaar.game.screens.history import HistoryScreen
     d = driver(SHOWCASE)
     play = d.top
     first = play.session.view.text("nl")

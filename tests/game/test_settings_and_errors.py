@@ -7,12 +7,12 @@ import shutil
 
 import pygame
 
-from game.intents import SetLanguage
-from game.screens.message import ErrorScreen
-from game.screens.play import PlayScreen
-from game.screens.settings import SettingsScreen
-from game.screens.title import TitleScreen
-from game.settings import Settings, SettingsStore
+from weerbaar.game.intents import SetLanguage
+from weerbaar.game.screens.message import ErrorScreen
+from weerbaar.game.screens.play import PlayScreen
+from weerbaar.game.screens.settings import SettingsScreen
+from weerbaar.game.screens.title import TitleScreen
+from weerbaar.game.settings import Settings, SettingsStore
 
 from .conftest import SHOWCASE
 

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pygame
 
-from game.settings import Settings
-from game.sounds import RATE, tone
+from weerbaar.game.settings import Settings
+from weerbaar.game.sounds import RATE, tone
 
 from .conftest import SHOWCASE
 

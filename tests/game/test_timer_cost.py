@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pygame
 
-from engine import load_scenario
-from engine.state import Phase
-from game.screens.workshop_play import WorkshopScreen
-from game.widgets.tally import REVEALED
-from game.workshop_main import open_workshop
+from weerbaar.engine import load_scenario
+from weerbaar.engine.state import Phase
+from weerbaar.game.screens.workshop_play import WorkshopScreen
+from weerbaar.game.widgets.tally import REVEALED
+from weerbaar.game.workshop_main import open_workshop
 
 from .conftest import EXAMPLE, SHOWCASE
 from .workshop_driver import Facilitator
@@ -102,7 +102,7 @@ def test_no_fade_and_no_reward_motion_under_reduced_motion(driver):
 
 
 def test_a_good_ending_has_its_moment_and_it_ends(driver):
-    from game.screens.ending import EndingScreen
+    from weerbaar.game.screens.ending import EndingScreen
     d = driver(SHOWCASE)
     for key in (pygame.K_1, pygame.K_RETURN, pygame.K_1, pygame.K_RETURN, pygame.K_RETURN,
                 pygame.K_1, pygame.K_RETURN, pygame.K_RETURN):

@@ -8,10 +8,10 @@ import random
 import pygame
 import pytest
 
-from engine import rules
-from engine.state import Phase
-from game.changes import Arrival, ChangeTeller, merge, split_outcome
-from game.screens.play import PlayScreen
+from weerbaar.engine import rules
+from weerbaar.engine.state import Phase
+from weerbaar.game.changes import Arrival, ChangeTeller, merge, split_outcome
+from weerbaar.game.screens.play import PlayScreen
 
 from .conftest import ROOT, SHOWCASE
 
@@ -180,8 +180,8 @@ def test_split_and_merge_account_for_every_change():
 
 
 def test_the_opening_names_the_start_scene_when_it_moves_meters():
-    from engine.loader import load_scenario_text
-    from engine.session import Session
+    from weerbaar.engine.loader import load_scenario_text
+    from weerbaar.engine.session import Session
     src = """
 format: 1
 id: t
@@ -205,8 +205,8 @@ endings:
 
 
 def test_the_workshop_room_view_shows_the_engines_meters_after_every_step(make_app, tmp_path):
-    from engine import load_scenario
-    from game.workshop_main import open_workshop
+    from weerbaar.engine import load_scenario
+    from weerbaar.game.workshop_main import open_workshop
 
     from .workshop_driver import Facilitator
     app = make_app()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.screens.ending import EndingScreen
+from weerbaar.game.screens.ending import EndingScreen
 
 from ..conftest import ROOT
 

@@ -6,19 +6,19 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from engine import load_scenario
-from engine.state import Phase
-from game.screens.debrief import DebriefScreen
-from game.screens.title import TitleScreen
-from game.screens.workshop_end import TeamEndScreen
-from game.screens.workshop_facilitator import FacilitatorScreen
-from game.screens.workshop_play import WorkshopScreen
-from game.screens.workshop_setup import WorkshopSetupScreen
-from game.screens.workshop_summary import WorkshopSummaryScreen
-from game.widgets.tally import REVEALED, VOTING
-from game.workshop_main import open_workshop
-from game.workshop_vote import Vote
-from storage import SessionStore, workshops
+from weerbaar.engine import load_scenario
+from weerbaar.engine.state import Phase
+from weerbaar.game.screens.debrief import DebriefScreen
+from weerbaar.game.screens.title import TitleScreen
+from weerbaar.game.screens.workshop_end import TeamEndScreen
+from weerbaar.game.screens.workshop_facilitator import FacilitatorScreen
+from weerbaar.game.screens.workshop_play import WorkshopScreen
+from weerbaar.game.screens.workshop_setup import WorkshopSetupScreen
+from weerbaar.game.screens.workshop_summary import WorkshopSummaryScreen
+from weerbaar.game.widgets.tally import REVEALED, VOTING
+from weerbaar.game.workshop_main import open_workshop
+from weerbaar.game.workshop_vote import Vote
+from weerbaar.storage import SessionStore, workshops
 
 from .conftest import EXAMPLE
 from .workshop_driver import Facilitator
@@ -246,7 +246,7 @@ def test_a_database_that_cannot_be_used_is_a_message(make_app, example, tmp_path
 
 
 def test_in_english(make_app, example, tmp_path):
-    from game.settings import Settings
+    from weerbaar.game.settings import Settings
     app, f = start(make_app, example, tmp_path / "ws.db", teams="North",
                    settings=Settings(language="en"), save_settings=False)
     drawn(app, "What does Team North do?", "Reply in the group at once: 'Not true!'")
@@ -268,7 +268,7 @@ def test_the_vote_counts():
 
 
 def test_the_command_reports_a_broken_file_and_a_bad_countdown(tmp_path, capsys):
-    from cli import run
+    from weerbaar.cli import run
     broken = tmp_path / "kapot.yaml"
     broken.write_text("format: 1\nid: kapot\nscenes: [\n", encoding="utf-8")
     assert run(["workshop", str(broken), "--db", str(tmp_path / "ws.db")]) in (1, 2)
@@ -280,7 +280,7 @@ def test_the_command_reports_a_broken_file_and_a_bad_countdown(tmp_path, capsys)
 
 def test_a_broken_scenario_picked_for_a_workshop_shows_its_errors(make_app, scenario_dir,
                                                                   tmp_path):
-    from game.screens.message import ErrorScreen
+    from weerbaar.game.screens.message import ErrorScreen
     (scenario_dir / "aaa-kapot.yaml").write_text("format: 1\nid: kapot\n", encoding="utf-8")
     app = make_app()
     app.to_title()
@@ -298,9 +298,9 @@ def test_a_broken_scenario_picked_for_a_workshop_shows_its_errors(make_app, scen
 @pytest.mark.parametrize("size,text_size", [((1280, 720), 1), ((1920, 1080), 1),
                                             ((1024, 768), 3), ((800, 450), 1)])
 def test_four_options_fit_the_window_in_every_phase(make_app, tmp_path, size, text_size):
-    from game.settings import Settings
-    from game.workshop import WorkshopRun
-    from game.workshop_shots import path_to_options
+    from weerbaar.game.settings import Settings
+    from weerbaar.game.workshop import WorkshopRun
+    from weerbaar.game.workshop_shots import path_to_options
     scenario = load_scenario(str(EXAMPLE.with_name("desinformatie.yaml")))
     app = make_app(size=size, settings=Settings(text_size=text_size), save_settings=False)
     app.to_title()

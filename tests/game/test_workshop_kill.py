@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from engine import load_scenario
-from game.screens.workshop_play import WorkshopScreen
-from game.screens.workshop_setup import WorkshopSetupScreen
-from game.screens.workshop_summary import WorkshopSummaryScreen
-from game.workshop_main import open_workshop
-from storage import SessionStore, workshops
+from weerbaar.engine import load_scenario
+from weerbaar.game.screens.workshop_play import WorkshopScreen
+from weerbaar.game.screens.workshop_setup import WorkshopSetupScreen
+from weerbaar.game.screens.workshop_summary import WorkshopSummaryScreen
+from weerbaar.game.workshop_main import open_workshop
+from weerbaar.storage import SessionStore, workshops
 
 from ..storage.test_kill import Reader, wait_for
 from .conftest import EXAMPLE

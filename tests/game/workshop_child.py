@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "game"))
 
-from engine import load_scenario  # noqa: E402
-from game.app import App  # noqa: E402
-from game.settings import Settings  # noqa: E402
-from game.workshop_main import open_workshop  # noqa: E402
+from weerbaar.engine import load_scenario  # noqa: E402
+from weerbaar.game.app import App  # noqa: E402
+from weerbaar.game.settings import Settings  # noqa: E402
+from weerbaar.game.workshop_main import open_workshop  # noqa: E402
 from workshop_driver import Facilitator  # noqa: E402
 
 

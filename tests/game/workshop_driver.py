@@ -63,9 +63,9 @@ class Facilitator:
                 limit: int = 200) -> None:
         """Play every team to its ending and on to the group result: ``counts(options)``
         gives the keys of each vote; ``on_decision(screen)`` hears each decision taken."""
-        from game.screens.workshop_end import TeamEndScreen
-        from game.screens.workshop_play import WorkshopScreen
-        from game.screens.workshop_summary import WorkshopSummaryScreen
+        from weerbaar.game.screens.workshop_end import TeamEndScreen
+        from weerbaar.game.screens.workshop_play import WorkshopScreen
+        from weerbaar.game.screens.workshop_summary import WorkshopSummaryScreen
         for _ in range(limit):
             top = self.app.top
             if isinstance(top, WorkshopSummaryScreen):

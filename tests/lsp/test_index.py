@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lsprotocol import types as lsp
 
-from lsp.completion import complete
-from lsp.index import build
+from weerbaar.lsp.completion import complete
+from weerbaar.lsp.index import build
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
 
@@ -92,9 +92,9 @@ INLINE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "inline.ya
 
 
 def test_names_in_inline_conditional_text_are_indexed_and_renamed_there_too():
-    from engine import load_scenario_text
-    from engine.session import Session
-    from lsp.navigation import rename_edits
+    from weerbaar.engine import load_scenario_text
+    from weerbaar.engine.session import Session
+    from weerbaar.lsp.navigation import rename_edits
 
     text = INLINE.read_text(encoding="utf-8")
     lines = text.splitlines()

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from engine import check_text
-from engine.transcriptcheck import check_transcripts_file
+from weerbaar.engine import check_text
+from weerbaar.engine.transcriptcheck import check_transcripts_file
 
 from .client import Client
 

@@ -4,8 +4,8 @@ contradicts what its endings say about the player. (The good ending's `requires`
 transcripts.)"""
 import pytest
 
-from engine import load_scenario
-from engine.explore import query
+from weerbaar.engine import load_scenario
+from weerbaar.engine.explore import query
 
 from ..conftest import SCENARIOS
 

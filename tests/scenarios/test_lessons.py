@@ -2,9 +2,9 @@
 ``requires`` over every playthrough, and no playthrough with a misstep ends well."""
 import pytest
 
-from engine import load_scenario
-from engine.explore import explore, play_ids, query
-from engine.explore.claims import compile_query, path_ids
+from weerbaar.engine import load_scenario
+from weerbaar.engine.explore import explore, play_ids, query
+from weerbaar.engine.explore.claims import compile_query, path_ids
 
 from ..conftest import SCENARIOS
 

@@ -1,8 +1,8 @@
 """Every shipped scenario is clean, complete in both languages, and provably playable."""
 import pytest
 
-from engine import Text, check_file
-from engine.explore import explore, random_walks
+from weerbaar.engine import Text, check_file
+from weerbaar.engine.explore import explore, random_walks
 
 from ..conftest import SCENARIOS
 

@@ -1,9 +1,9 @@
 """The golden transcripts kept next to the shipped scenarios still play as recorded."""
 import pytest
 
-from engine import load_scenario
-from engine.diagnostics import Reporter
-from engine.transcript import read_transcripts, run_transcript, transcripts_path
+from weerbaar.engine import load_scenario
+from weerbaar.engine.diagnostics import Reporter
+from weerbaar.engine.transcript import read_transcripts, run_transcript, transcripts_path
 
 from ..conftest import SCENARIOS
 

@@ -2,8 +2,8 @@ import itertools
 
 import pytest
 
-from engine import load_scenario
-from storage import SessionStore
+from weerbaar.engine import load_scenario
+from weerbaar.storage import SessionStore
 
 from ..conftest import SCENARIOS
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import random
 
-from engine.session import Session
-from storage import Recorder, SessionStore
+from weerbaar.engine.session import Session
+from weerbaar.storage import Recorder, SessionStore
 
 
 def record(store: SessionStore, scenario, moves, *, label=None, lang="nl", seed=0,

@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from engine import load_scenario  # noqa: E402
-from engine.session import Session  # noqa: E402
-from storage import Recorder, SessionStore  # noqa: E402
+from weerbaar.engine import load_scenario  # noqa: E402
+from weerbaar.engine.session import Session  # noqa: E402
+from weerbaar.storage import Recorder, SessionStore  # noqa: E402
 
 
 def say(line: str) -> None:

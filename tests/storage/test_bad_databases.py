@@ -8,8 +8,8 @@ import sqlite3
 
 import pytest
 
-from storage import DatabaseError, SessionStore, StoreError
-from storage.errors import DamagedRow
+from weerbaar.storage import DatabaseError, SessionStore, StoreError
+from weerbaar.storage.errors import DamagedRow
 
 from .helpers import record
 from .test_commands import weerbaar

@@ -6,9 +6,9 @@ import sys
 import time
 from pathlib import Path
 
-from debrief import build_replay
-from storage import ScenarioLibrary, SessionStore
-from debrief.group import group_debrief
+from weerbaar.debrief import build_replay
+from weerbaar.storage import ScenarioLibrary, SessionStore
+from weerbaar.debrief.group import group_debrief
 
 CHILD = Path(__file__).with_name("player_child.py")
 

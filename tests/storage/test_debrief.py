@@ -1,9 +1,9 @@
 """The group debrief and the comparison of two sessions, as data."""
 import pytest
 
-from storage import ScenarioLibrary
-from debrief.compare import compare_sessions
-from debrief.group import by_scenario, group_debrief, group_debriefs, meter_points
+from weerbaar.storage import ScenarioLibrary
+from weerbaar.debrief.compare import compare_sessions
+from weerbaar.debrief.group import by_scenario, group_debrief, group_debriefs, meter_points
 
 from .helpers import record
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from storage import ScenarioLibrary
-from debrief.export_json import export_document
-from debrief.xapi import DEFAULT_BASE, duration, statement_id, statements
+from weerbaar.storage import ScenarioLibrary
+from weerbaar.debrief.export_json import export_document
+from weerbaar.debrief.xapi import DEFAULT_BASE, duration, statement_id, statements
 
 from .helpers import record
 from .test_commands import weerbaar

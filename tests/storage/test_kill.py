@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from cli.play import UI
-from engine import load_scenario
-from engine.session import Session
-from storage import SessionStore
+from weerbaar.cli.play import UI
+from weerbaar.engine import load_scenario
+from weerbaar.engine.session import Session
+from weerbaar.storage import SessionStore
 
 from ..conftest import ROOT, SCENARIOS
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from storage import ScenarioLibrary
-from debrief.lrs import LrsClient
-from debrief.xapi import statements
+from weerbaar.storage import ScenarioLibrary
+from weerbaar.debrief.lrs import LrsClient
+from weerbaar.debrief.xapi import statements
 
 from .helpers import record
 from .test_commands import weerbaar

@@ -3,10 +3,10 @@ import random
 
 import pytest
 
-from engine import check_file, load_scenario, load_scenario_text
-from engine.session import Session
-from debrief import build_replay, replay_session
-from storage import ReplayError, ScenarioLibrary, resume
+from weerbaar.engine import check_file, load_scenario, load_scenario_text
+from weerbaar.engine.session import Session
+from weerbaar.debrief import build_replay, replay_session
+from weerbaar.storage import ReplayError, ScenarioLibrary, resume
 
 from ..conftest import SCENARIOS
 from .helpers import random_walk, record

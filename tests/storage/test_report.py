@@ -118,9 +118,9 @@ def test_the_scenario_file_helps_when_the_database_lacks_the_version(workshop, s
 
 
 def test_the_report_says_in_words_why_an_option_was_hidden(store):
-    from engine import load_scenario, load_scenario_text
-    from debrief.report import render_report, report_parts
-    from storage import ScenarioLibrary
+    from weerbaar.engine import load_scenario, load_scenario_text
+    from weerbaar.debrief.report import render_report, report_parts
+    from weerbaar.storage import ScenarioLibrary
     from ..conftest import SCENARIOS
     from .test_replay import with_hidden_option
     scenario = load_scenario_text(with_hidden_option(load_scenario(str(SCENARIOS / "voorbeeld.yaml"))))

@@ -3,8 +3,8 @@ import sqlite3
 
 import pytest
 
-from storage import SchemaTooNew, SessionStore, schema
-from storage.connection import connect
+from weerbaar.storage import SchemaTooNew, SessionStore, schema
+from weerbaar.storage.connection import connect
 
 FIRST_SCHEMA_ROWS = """
 INSERT INTO scenario_sources VALUES ('{hash}', 'voorbeeld', '1.0', '{path}', ?, '2025-11-01T10:00:00+00:00');

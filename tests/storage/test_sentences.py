@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from engine import load_scenario_text
-from engine.explore.claims import query_env
-from engine.expr import compile_condition
-from engine.reasons import Reason, combine, explain
-from engine.state import Decision, PlayState
-from debrief.sentences import because
+from weerbaar.engine import load_scenario_text
+from weerbaar.engine.explore.claims import query_env
+from weerbaar.engine.expr import compile_condition
+from weerbaar.engine.reasons import Reason, combine, explain
+from weerbaar.engine.state import Decision, PlayState
+from weerbaar.debrief.sentences import because
 
 from ..conftest import SCENARIOS
 
@@ -153,9 +153,9 @@ def test_chance_routes_say_the_chance(scenario):
 
 
 def test_a_route_with_chance_is_recorded_with_it(tmp_path):
-    from engine import load_scenario
-    from engine.reasons import route_reason
-    from engine.session import Session
+    from weerbaar.engine import load_scenario
+    from weerbaar.engine.reasons import route_reason
+    from weerbaar.engine.session import Session
     scenario = load_scenario(str(SCENARIOS / "burgemeester.yaml"))
     routes = [(s, r) for s in scenario.scenes.values() for r in s.next if r.chance]
     assert routes  # the shipped scenario has chance routes

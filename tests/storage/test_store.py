@@ -3,8 +3,8 @@ import sqlite3
 
 import pytest
 
-from engine.session import RecordingError, Session
-from storage import AmbiguousSession, DatabaseError, Recorder, ScenarioLibrary, SessionNotFound, SessionStore
+from weerbaar.engine.session import RecordingError, Session
+from weerbaar.storage import AmbiguousSession, DatabaseError, Recorder, ScenarioLibrary, SessionNotFound, SessionStore
 
 from .helpers import record
 
@@ -67,7 +67,7 @@ def test_the_scenario_text_is_kept_once_and_loads_to_the_same_version(store, sce
 
 
 def test_a_scenario_without_its_file_is_recorded_without_text(store, scenario, tmp_path):
-    from engine import load_scenario
+    from weerbaar.engine import load_scenario
     copy = tmp_path / "v.yaml"
     copy.write_bytes(open(scenario.path, "rb").read())
     moved = load_scenario(str(copy))

@@ -8,14 +8,14 @@ import sqlite3
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from cli.sessions import _print_list as print_list
-from engine import load_scenario
-from storage import SessionStore
-from debrief import replay_session
-from storage import ScenarioLibrary, StoreError
-from debrief.export_json import export_document
-from debrief.report import render_report, report_parts
-from debrief.xapi import statements
+from weerbaar.cli.sessions import _print_list as print_list
+from weerbaar.engine import load_scenario
+from weerbaar.storage import SessionStore
+from weerbaar.debrief import replay_session
+from weerbaar.storage import ScenarioLibrary, StoreError
+from weerbaar.debrief.export_json import export_document
+from weerbaar.debrief.report import render_report, report_parts
+from weerbaar.debrief.xapi import statements
 
 from ..conftest import SCENARIOS
 from .helpers import record

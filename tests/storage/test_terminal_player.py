@@ -2,7 +2,7 @@
 a non-zero exit, no traceback, and the stuck session recorded."""
 import pytest
 
-from storage import SessionStore
+from weerbaar.storage import SessionStore
 
 from .test_commands import EXAMPLE, weerbaar
 

@@ -1,7 +1,7 @@
 """Workshops in the store: the teams of a workshop found from their sessions' ``extra``,
 the team that plays now, teams that have not started, and a workshop closed by a new one."""
-from engine.session import Session
-from storage import Recorder, workshops
+from weerbaar.engine.session import Session
+from weerbaar.storage import Recorder, workshops
 
 from .helpers import record
 

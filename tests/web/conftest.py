@@ -1,13 +1,13 @@
 import pytest
 from starlette.testclient import TestClient
 
-from engine.loader import load_scenario
-from storage import SessionStore
+from weerbaar.engine.loader import load_scenario
+from weerbaar.storage import SessionStore
 from tests.conftest import SCENARIOS
-from web.app import build_app
-from web.limits import Limits
-from web.room import SOLO, VOTE, Room
-from web.solo import SoloRound, SoloSetup
+from weerbaar.web.app import build_app
+from weerbaar.web.limits import Limits
+from weerbaar.web.room import SOLO, VOTE, Room
+from weerbaar.web.solo import SoloRound, SoloSetup
 
 
 @pytest.fixture

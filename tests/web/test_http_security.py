@@ -1,7 +1,7 @@
 """The phone server refuses what does not belong, at the HTTP level, and records nothing then."""
-from web.limits import MAX_BODY, Limits
-from web.room import VOTE, Room
-from web.tokens import Signer
+from weerbaar.web.limits import MAX_BODY, Limits
+from weerbaar.web.room import VOTE, Room
+from weerbaar.web.tokens import Signer
 
 from .conftest import auth, join, make_client, stored_sessions
 

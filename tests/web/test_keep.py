@@ -9,11 +9,11 @@ import sys
 
 import httpx
 
-from web import keep
-from web.limits import Limits
-from web.room import SOLO, VOTE, Room
-from web.server import PhoneServer
-from web.solo import SoloSetup
+from weerbaar.web import keep
+from weerbaar.web.limits import Limits
+from weerbaar.web.room import SOLO, VOTE, Room
+from weerbaar.web.server import PhoneServer
+from weerbaar.web.solo import SoloSetup
 
 from tests.conftest import ROOT, SCENARIOS
 

@@ -5,10 +5,10 @@ import re
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from web.limits import Limits
-from web.room import SOLO, VOTE, Room
-from web.server import PhoneServer
-from web.solo import SoloSetup
+from weerbaar.web.limits import Limits
+from weerbaar.web.room import SOLO, VOTE, Room
+from weerbaar.web.server import PhoneServer
+from weerbaar.web.solo import SoloSetup
 
 from .browser import launch, phone
 from .conftest import stored_sessions
@@ -154,7 +154,7 @@ def test_solo_play_to_an_ending_and_back_after_a_reload(browser, solo_server, db
 
 
 def test_the_page_reconnects_when_the_laptop_comes_back(browser, db):
-    from web import keep
+    from weerbaar.web import keep
     path = keep.path_for(db)
     room = Room(VOTE, Limits(address_burst=100))
     room.listeners.append(keep.Keeper(room, path, "voorbeeld"))

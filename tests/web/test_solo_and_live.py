@@ -6,9 +6,9 @@ import httpx
 import pytest
 from starlette.websockets import WebSocketDisconnect
 
-from web.room import SOLO, VOTE, Room
-from web.server import PhoneServer
-from web.solo import SoloSetup
+from weerbaar.web.room import SOLO, VOTE, Room
+from weerbaar.web.server import PhoneServer
+from weerbaar.web.solo import SoloSetup
 
 from .conftest import auth, join, stored_sessions
 
@@ -134,7 +134,7 @@ def test_a_real_server_serves_and_closes(scenario, db):
 
 def test_two_servers_cannot_share_a_port():
     with PhoneServer(Room(VOTE), host="127.0.0.1", port=0) as first:
-        from web.server import ServerError
+        from weerbaar.web.server import ServerError
         with pytest.raises(ServerError):
             PhoneServer(Room(VOTE), host="127.0.0.1", port=first.port).start()
 

@@ -1,9 +1,9 @@
 """A phone's solo play shows texts as the engine renders them in the play's state."""
 from __future__ import annotations
 
-from engine import load_scenario
-from storage import SessionStore
-from web.play import SoloPlay
+from weerbaar.engine import load_scenario
+from weerbaar.storage import SessionStore
+from weerbaar.web.play import SoloPlay
 
 from ..conftest import ROOT
 
