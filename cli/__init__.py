@@ -14,6 +14,7 @@ from .output import degrade_unencodable
 
 # command name -> module in this package
 COMMANDS = {
+    "list": "shipped",
     "play": "play",
     "lint": "lint",
     "explore": "explore",

@@ -3,10 +3,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from .. import resources
 from ..engine import Diagnostic, Scenario, Severity, check_file
 
 OK, PROBLEMS, USAGE = 0, 1, 2
+
+
+def scenario_arg(value: str) -> str:
+    """An argparse ``type``: a scenario file's path, or a shipped scenario's id (see ``weerbaar
+    list``). A file that exists wins; anything else is left for the loader to report."""
+    if Path(value).is_file():
+        return value
+    shipped = resources.shipped_scenario(value)
+    return str(shipped) if shipped is not None else value
 
 
 def print_diagnostics(diagnostics: list[Diagnostic], strict: bool = False, file=None) -> None:

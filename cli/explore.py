@@ -12,7 +12,7 @@ from ..engine.explore.claims import path_ids, replay_command, uses_chance
 from ..engine.explore.report import path_dicts
 from ..engine.transcript import ending_transcripts
 
-from .common import OK, PROBLEMS, USAGE, load_or_report
+from .common import OK, PROBLEMS, USAGE, load_or_report, scenario_arg
 
 
 def _count(text: str) -> int:
@@ -38,7 +38,8 @@ def _seed(text: str) -> int:
 def add_parser(sub, name):
     p = sub.add_parser(name, help="prove a scenario works: coverage, soft-locks, loops, paths, "
                                   "claims; --query asks about every playthrough")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", type=scenario_arg,
+                   help="the scenario file (.yaml) or a shipped scenario's id")
     p.add_argument("--bound", type=_count, default=DEFAULT_BOUND,
                    help=f"stop after this many states (default {DEFAULT_BOUND:,})")
     p.add_argument("--random", type=_count, metavar="N", help="play N random sessions instead")

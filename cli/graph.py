@@ -6,12 +6,13 @@ import argparse
 from ..engine.explore import explore
 from ..engine.graph import to_dot, to_mermaid
 
-from .common import OK, load_or_report
+from .common import OK, load_or_report, scenario_arg
 
 
 def add_parser(sub, name):
     p = sub.add_parser(name, help="draw the scene graph (Mermaid or Graphviz DOT)")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", type=scenario_arg,
+                   help="the scenario file (.yaml) or a shipped scenario's id")
     p.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
     p.add_argument("--lang", default=argparse.SUPPRESS, help="language of the labels (default: the scenario's first)")
     p.add_argument("--out", help="write to this file instead of standard output")

@@ -12,14 +12,15 @@ from pathlib import Path
 from ..engine import Severity, check_file
 from ..engine.transcriptcheck import check_transcripts_file, is_transcripts
 
-from .common import OK, PROBLEMS, USAGE, print_diagnostics
+from .common import OK, PROBLEMS, USAGE, print_diagnostics, scenario_arg
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def add_parser(sub, name):
     p = sub.add_parser(name, help="check scenario and transcripts files, or every one in a folder")
-    p.add_argument("files", nargs="+", metavar="FILE|DIR")
+    p.add_argument("files", nargs="+", metavar="FILE|DIR", type=scenario_arg,
+                   help="scenario or transcripts files, folders, or shipped scenarios' ids")
     p.add_argument("--strict", action="store_true", help="warnings count as failures")
     p.add_argument("--json", action="store_true", help="diagnostics as JSON on standard output")
 

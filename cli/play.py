@@ -22,7 +22,7 @@ from ..engine.state import Phase
 from ..engine.model import Scenario
 from ..storage import Recorder, SessionStore, StoreError, default_db_path
 
-from .common import OK, PROBLEMS, USAGE, load_or_report, seed_value, signed
+from .common import OK, PROBLEMS, USAGE, load_or_report, scenario_arg, seed_value, signed
 
 # the terminal player's words: gettext catalogs in cli/locale (engine.uistrings); an unknown
 # language gets English
@@ -31,7 +31,7 @@ UI = UiStrings(Path(__file__).resolve().parent / "locale", source="nl", fallback
 
 def add_parser(sub, name):
     p = sub.add_parser(name, help="play a scenario (in the window; --text in the terminal)")
-    p.add_argument("file", help="the scenario file (.yaml)")
+    p.add_argument("file", type=scenario_arg, help="the scenario file (.yaml) or a shipped scenario's id")
     p.add_argument("--text", action="store_true", help="play in the terminal")
     p.add_argument("--lang", default=argparse.SUPPRESS, choices=["nl", "en"], help="language (default: the scenario's first)")
     p.add_argument("--seed", type=seed_value, default=None,

@@ -4,12 +4,13 @@ from __future__ import annotations
 from ..engine.diagnostics import Reporter
 from ..engine.transcript import read_transcripts, run_claim, run_transcript, transcripts_path
 
-from .common import OK, PROBLEMS, USAGE, load_or_report, print_diagnostics
+from .common import OK, PROBLEMS, USAGE, load_or_report, print_diagnostics, scenario_arg
 
 
 def add_parser(sub, name):
     p = sub.add_parser(name, help="replay the transcripts kept next to a scenario")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", type=scenario_arg,
+                   help="the scenario file (.yaml) or a shipped scenario's id")
     p.add_argument("--transcripts", metavar="T",
                    help="the transcripts file (default: FILE with .transcripts.yaml)")
 

@@ -13,13 +13,13 @@ import argparse
 import os
 import sys
 
-from .common import USAGE, load_or_report, seed_value
+from .common import USAGE, load_or_report, scenario_arg, seed_value
 from .play import game_options
 
 
 def add_parser(sub, name):
     p = sub.add_parser(name, help="workshop mode: a room votes on the options, teams in turn")
-    p.add_argument("file", help="the scenario file (.yaml)")
+    p.add_argument("file", type=scenario_arg, help="the scenario file (.yaml) or a shipped scenario's id")
     p.add_argument("--db", metavar="PATH",
                    help="record the workshop in this database (default: one in your data folder)")
     p.add_argument("--teams", metavar="NAMES",

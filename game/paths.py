@@ -1,15 +1,14 @@
-"""Where the front end finds its files: relative to the project root, never the cwd."""
+"""Where the front end finds its files: the package's own data (weerbaar.resources), never
+the current directory."""
 from __future__ import annotations
 
-from pathlib import Path
+from .. import resources
 
-ROOT = Path(__file__).resolve().parent.parent
-ASSETS = ROOT / "assets"
-FONTS = ASSETS / "fonts"
-SCENARIOS = ROOT / "scenarios"
+SCENARIOS = resources.scenarios_dir()
+FONTS = resources.fonts_dir()
 
-FONT_REGULAR = FONTS / "AtkinsonHyperlegibleNext-Regular.ttf"
-FONT_BOLD = FONTS / "AtkinsonHyperlegibleNext-Bold.ttf"
-FONT_ITALIC = FONTS / "AtkinsonHyperlegibleNext-Italic.ttf"
+FONT_REGULAR = resources.font(resources.FONT_REGULAR)
+FONT_BOLD = resources.font(resources.FONT_BOLD)
+FONT_ITALIC = resources.font(resources.FONT_ITALIC)
 # for characters the main font lacks, tried in this order
-FALLBACK_FONTS = (FONTS / "NotoEmoji.ttf", FONTS / "NotoSansSymbols.ttf")
+FALLBACK_FONTS = tuple(resources.font(name) for name in resources.FALLBACK_FONTS)

@@ -15,6 +15,8 @@ import tempfile
 from collections import deque
 from pathlib import Path
 
+from . import paths
+
 SIZES = ((1280, 720), (1920, 1080), (1024, 768))
 TEXT_SHOTS = {0: "text-small", 2: "text-large", 3: "text-xlarge"}
 KINDS = ("dialogue", "feed", "message", "news")
@@ -256,7 +258,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m weerbaar.game.screenshots", description=__doc__)
     root = Path(__file__).resolve().parent.parent
     parser.add_argument("--out", type=Path, default=root / "docs" / "screenshots")
-    parser.add_argument("--scenarios", type=Path, default=root / "scenarios")
+    parser.add_argument("--scenarios", type=Path, default=paths.SCENARIOS)
     args = parser.parse_args(argv)
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")

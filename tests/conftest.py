@@ -3,8 +3,10 @@ from pathlib import Path
 
 import pytest
 
+from weerbaar import resources
+
 ROOT = Path(__file__).resolve().parent.parent
-SCENARIOS = ROOT / "scenarios"
+SCENARIOS = resources.scenarios_dir()
 
 
 @pytest.fixture(scope="session", autouse=True)
