@@ -5,6 +5,7 @@ A shipped scenario's id can be given to ``play``, ``workshop``, ``lint``, ``expl
 """
 from __future__ import annotations
 
+import argparse
 import sys
 
 from .. import resources
@@ -17,7 +18,9 @@ HEADINGS = {"nl": ("id", "titel", "rol", "talen", "minuten"),
 
 
 def add_parser(sub, name):
-    sub.add_parser(name, help="list the shipped scenarios: id, title, role, languages, minutes")
+    p = sub.add_parser(name, help="list the shipped scenarios: id, title, role, languages, minutes")
+    p.add_argument("--lang", default=argparse.SUPPRESS, choices=["nl", "en"],
+                   help="language of the titles and roles (default nl)")
 
 
 def run(args) -> int:
