@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from lsprotocol import types as lsp
 
+from .. import resources as package_files
 from ..engine.expr import FUNCTIONS
 from ..engine.yamlsource import YList, YMap
 
@@ -37,7 +37,7 @@ TEXT_KEYS = {"title", "summary", "role", "label", "name", "text", "feedback", "d
 
 @lru_cache(maxsize=1)
 def schema() -> dict:
-    with resources.files("engine").joinpath("schema/scenario.schema.json").open(encoding="utf-8") as f:
+    with package_files.schema("scenario").open(encoding="utf-8") as f:
         return json.load(f)
 
 

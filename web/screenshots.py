@@ -14,8 +14,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "scenarios" / "voorbeeld.yaml"
+from .. import resources
+
+ROOT = Path(__file__).resolve().parent.parent  # the checkout: docs/screenshots/ is there
+EXAMPLE = resources.shipped_scenario("voorbeeld")
 OPTIONS = [("reageren", "A", "Meteen in de groep reageren: 'Klopt niet!'"),
            ("navragen", "B", "Eerst met de communicatieadviseur de feiten op een rij zetten")]
 
@@ -92,7 +94,7 @@ def projector_shots(out: Path, db: Path) -> list[Path]:
     from ..game.screenshots import Shooter
     from .solo import SoloSetup
     scenario = load_scenario(str(EXAMPLE))
-    shooter = Shooter(out, ROOT / "scenarios", db.parent / "config")
+    shooter = Shooter(out, resources.scenarios_dir(), db.parent / "config")
     size = (1280, 720)
     link = PhoneLink.start(solo=None, host=None, port=0)
     try:
