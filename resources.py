@@ -71,7 +71,7 @@ def font(name: str) -> Path:
 
 def schema(name: str) -> Path:
     """A JSON schema: ``scenario`` (engine/schema/scenario.schema.json) or ``export``
-    (store/export.schema.json)."""
+    (debrief/export.schema.json)."""
     if name == "export":
-        return package_folder() / "store" / "export.schema.json"
+        return package_folder() / "debrief" / "export.schema.json"
     return package_folder() / "engine" / "schema" / f"{name}.schema.json"

@@ -34,7 +34,7 @@ app.to_title()
 app.step([], dt=1 / 60)
 print(json.dumps({
     "package": str(resources.package_folder()),
-    "modules": sorted(m for m in sys.modules if m.split(".")[0] in ("engine", "game", "store", "cli")),
+    "modules": sorted(m for m in sys.modules if m.split(".")[0] in ("engine", "game", "storage", "debrief", "cli", "lsp", "web")),
     "screen": type(app.top).__name__,
     "scenarios": sorted(e.scenario.id for e in app.catalogue() if e.scenario is not None),
     "fonts": [str(p) for p in app.text._files.values()],
@@ -106,7 +106,7 @@ def test_wheel_holds_one_package_with_its_data(built):
         assert f"weerbaar/scenarios/{scenario}.yaml" in names
     for font in FONT_FILES:          # the fonts and their licences (OFL.txt, OFL-Noto.txt)
         assert f"weerbaar/assets/fonts/{font}" in names
-    assert {"weerbaar/engine/schema/scenario.schema.json", "weerbaar/store/export.schema.json",
+    assert {"weerbaar/engine/schema/scenario.schema.json", "weerbaar/debrief/export.schema.json",
             "weerbaar/resources.py", "weerbaar/main.py", "weerbaar/game/screens/title.py"} <= set(names)
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt")))
     assert b"weerbaar = weerbaar.main:main" in entry_points
@@ -148,7 +148,7 @@ def test_installed_wheel_opens_the_title_screen_with_scenarios_and_fonts(install
     assert res.returncode == 0, res.stderr
     seen = json.loads(res.stdout.splitlines()[-1])
     assert Path(seen["package"]).is_relative_to(venv), seen["package"]   # not this checkout
-    assert seen["modules"] == []        # no top-level engine/game/store/cli anywhere
+    assert seen["modules"] == []        # no top-level engine, game, storage, debrief, cli, lsp or web
     assert seen["screen"] == "TitleScreen"
     assert seen["scenarios"] == SCENARIO_IDS
     assert all(Path(f).is_file() and Path(f).is_relative_to(venv) for f in seen["fonts"])
