@@ -56,25 +56,24 @@ def place(ui, buttons, width: int, columns: int, compact: bool) -> list:
 def plan_choices(ui, buttons, main: pygame.Rect, head_h: int) -> ChoicePlan:
     t = ui.theme
     gap, bar = t.px(28), t.px(20)  # between the columns; room for the options' scroll bar
+
+    def beside(share: float, columns: int, compact: bool) -> ChoicePlan:
+        """The situation at ``share`` of the width, the options in ``columns`` beside it."""
+        card = pygame.Rect(main.left, main.top, int((main.width - gap) * share), main.height)
+        area = pygame.Rect(card.right + gap, main.top + head_h,
+                           main.right - card.right - gap, main.height - head_h)
+        return ChoicePlan(card, area, tuple(place(ui, buttons, area.width - bar, columns,
+                                                  compact)), columns, compact)
     plan = None
-    for compact in (False, True):
-        for share in SHARES[compact]:
-            card = pygame.Rect(main.left, main.top, int((main.width - gap) * share), main.height)
-            area = pygame.Rect(card.right + gap, main.top + head_h,
-                               main.right - card.right - gap, main.height - head_h)
-            plan = ChoicePlan(card, area, tuple(place(ui, buttons, area.width - bar, 1, compact)),
-                              1, compact)
-            if plan.fits:
-                return plan
-    if len(buttons) > 2:  # then two columns of options beside the situation
-        for share in SHARES[True]:
-            card = pygame.Rect(main.left, main.top, int((main.width - gap) * share), main.height)
-            area = pygame.Rect(card.right + gap, main.top + head_h,
-                               main.right - card.right - gap, main.height - head_h)
-            wide = ChoicePlan(card, area, tuple(place(ui, buttons, area.width - bar, 2, True)),
-                              2, True)
-            if wide.fits:
-                return wide
+    tries = [(share, 1, compact) for compact in (False, True) for share in SHARES[compact]]
+    if len(buttons) > 2:  # then two columns of compact options beside the situation
+        tries += [(share, 2, True) for share in SHARES[True]]
+    for share, columns, compact in tries:
+        candidate = beside(share, columns, compact)
+        if candidate.fits:
+            return candidate
+        if columns == 1:
+            plan = candidate  # the last one-column plan: the options scroll in it
     columns = 2 if len(buttons) > 1 else 1
     places = place(ui, buttons, main.width - bar, columns, True)
     need = max((r.bottom for _, r in places), default=0)
