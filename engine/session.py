@@ -11,6 +11,10 @@ decision to the session store); if the operation fails, or a listener raises, th
 put back as it was before the operation and the error is raised — a listener's as
 ``RecordingError``. So a decision that could not be recorded was not taken, in every front
 end alike: the player sees the same situation and can try again.
+
+Listeners are told in order. A session has one recorder (the store's ``Recorder``); a listener
+after it that failed after the recorder wrote would leave in the database a step that the
+state rolled back — so only the recorder may refuse a step; other listeners only observe.
 """
 from __future__ import annotations
 
