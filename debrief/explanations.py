@@ -41,7 +41,17 @@ class ReasonView:
     def sentence(self, lang: str | None = None) -> str:
         """One sentence for the player: "Deze keuze was er niet omdat je ‘De krant’ nog
         niet had gezien." (in the language the view was made in)."""
-        return tr(self.lang, f"because.{self.kind}", because=self.because)
+        return _one_stop(tr(self.lang, f"because.{self.kind}", because=self.because))
+
+
+def _one_stop(sentence: str) -> str:
+    """A quoted text that ends the sentence with its own stop ends it: "… koos: 'Ja.'" and
+    not "… koos: 'Ja.'." (the same for ? and !)."""
+    for mark in ".?!":
+        for quote in ("'", "’", "”", '"'):
+            if sentence.endswith(f"{mark}{quote}."):
+                return sentence[:-1]
+    return sentence
 
 
 def view(reason: Reason | None, kind: str, scenario: Scenario, lang: str,

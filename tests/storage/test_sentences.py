@@ -166,3 +166,11 @@ def test_a_route_with_chance_is_recorded_with_it(tmp_path):
         reason = route_reason(scenario, play)
         text = because(reason, scenario, "nl")
         assert "kans" in text and "(" + route.goto not in text
+
+
+def test_a_quoted_text_that_ends_the_sentence_keeps_one_stop():
+    from weerbaar.debrief.explanations import _one_stop
+    assert _one_stop("Je kwam hier omdat je koos: 'Ik zal eens kijken.'.") == \
+        "Je kwam hier omdat je koos: 'Ik zal eens kijken.'"
+    assert _one_stop("Hij vroeg: ‘Waarom?’.") == "Hij vroeg: ‘Waarom?’"
+    assert _one_stop("omdat Vertrouwen 35 was.") == "omdat Vertrouwen 35 was."
