@@ -2,6 +2,8 @@
 scenes and endings, with what is wrong and a hint; checked with the standard library."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from weerbaar.engine import check_file, check_text
@@ -83,3 +85,16 @@ def test_one_file_named_twice_is_read_once_and_reported_twice(tmp_path):
 def test_text_without_a_file_is_not_checked_for_images():
     _, diagnostics = check_text(SCENARIO.format(scene="images/a.svg", ending="b.png"), "<stdin>")
     assert not [d for d in diagnostics if d.code == "W016"]
+
+
+def test_an_svg_with_the_w3c_doctype_is_read_without_fetching_it(tmp_path):
+    """Illustrator and old Inkscape files name the SVG 1.1 DTD; it is not fetched."""
+    svg = (b'<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+           b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n' + SVG)
+    assert lint(tmp_path, files={"images/a.svg": svg, "images/b.png": PNG}) == []
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_device_is_refused_before_it_is_read(tmp_path):
+    found = lint(tmp_path, scene="/dev/zero", files={"images/b.png": PNG})
+    assert len(found) == 1 and "it is a device" in found[0].message
