@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import difflib
 
-from . import lessons
+from . import imagecheck, lessons
 from .diagnostics import Reporter
 from .textcheck import conditions as text_conditions
 from .model import Scenario, Variant
@@ -33,6 +33,7 @@ def run(scenario: Scenario, report: Reporter, doc: YMap, prove: bool = False) ->
     reachability(scenario, report, doc, unread)
     ways_out(scenario, report, doc, unread)
     style(scenario, report, doc)
+    imagecheck.run(scenario, report, doc)
     if not report.has_errors:  # effects with errors were dropped: "never used" would mislead
         unused(scenario, report, doc)
         lessons.dominance(scenario, report, doc)

@@ -56,6 +56,7 @@ CODES: dict[str, str] = {
     "W013": "untranslated text in a catalog",
     "W014": "outdated translation",
     "W015": "languages of a text ask different conditions",
+    "W016": "image missing or unreadable",
 }
 
 
