@@ -24,7 +24,7 @@ class PostView:
 
 
 @dataclass(frozen=True, slots=True)
-class OptionView:
+class ChoiceView:
     """One option of a decision: the one chosen, the roads not taken, and those hidden."""
 
     id: str
@@ -63,7 +63,7 @@ class ReplayStep:
     text_reason: ReasonView | None = None
     arrival_reason: ReasonView | None = None  # why the route from the previous scene led here
     posts: tuple[PostView, ...] = ()
-    options: tuple[OptionView, ...] = ()
+    choices: tuple[ChoiceView, ...] = ()
     chosen: str | None = None
     feedback: str | None = None
     meters: tuple[MeterChange, ...] = ()
@@ -82,8 +82,8 @@ class ReplayStep:
         return tuple(m for m in self.meters if m.delta)
 
     @property
-    def chosen_option(self) -> OptionView | None:
-        return next((o for o in self.options if o.chosen), None)
+    def chosen_view(self) -> ChoiceView | None:
+        return next((o for o in self.choices if o.chosen), None)
 
 
 def meter_changes(scenario: Scenario, before: Mapping, after: Mapping, lang: str
@@ -112,10 +112,10 @@ def post_views(posts, scenario: Scenario, lang: str, state=None) -> tuple[PostVi
                           p.likes, p.shares) for p in posts)
 
 
-def option_view(choice, scenario: Scenario, lang: str, *, chosen: bool, hidden: bool,
-                reason: ReasonView | None, votes: Mapping[str, int], state=None) -> OptionView:
+def choice_view(choice, scenario: Scenario, lang: str, *, chosen: bool, hidden: bool,
+                reason: ReasonView | None, votes: Mapping[str, int], state=None) -> ChoiceView:
     """An option as offered in ``state``; its feedback as that state would show it."""
-    return OptionView(choice.id, text_of(choice.text, scenario, lang, state), chosen, hidden,
+    return ChoiceView(choice.id, text_of(choice.text, scenario, lang, state), chosen, hidden,
                       text_of(choice.feedback, scenario, lang, state),
                       text_of(choice.debrief, scenario, lang), reason,
                       votes.get(choice.id) if votes else None)

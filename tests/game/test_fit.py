@@ -69,7 +69,7 @@ def smallest_main(play, ui) -> pygame.Rect:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("step", [NORMAL, LARGE], ids=["normal", "large"])
-def test_every_option_of_every_decision_is_in_view(driver, size, step):
+def test_every_choice_of_every_decision_is_in_view(driver, size, step):
     for path in SHIPPED:
         d, play = open_play(driver, path, size, step)
         ui = d.app.ui
@@ -95,7 +95,7 @@ def test_every_option_of_every_decision_is_in_view(driver, size, step):
         d.app.close()
 
 
-def test_the_play_screen_shows_its_options_whole_while_playing(driver):
+def test_the_play_screen_shows_its_choices_whole_while_playing(driver):
     d, play = open_play(driver, ROOT / "scenarios" / "clientelisme.yaml", (1280, 720), LARGE)
     for _ in range(12):
         s = play.session

@@ -55,13 +55,13 @@ def test_open_a_replay_from_the_title_screen_and_step_with_the_arrow_keys(record
     assert d.top is listing
 
 
-def test_an_option_hidden_by_a_condition_is_shown_with_the_reason(recorded_driver, db,
+def test_a_choice_hidden_by_a_condition_is_shown_with_the_reason(recorded_driver, db,
                                                                   scenario_dir):
     record_plays(db, scenario_dir / "showcase.yaml", [("Wethouder A", ["zwijgen", "reageren"])])
     d = recorded_driver()
     open_sessions_from_title(d)
     d.key(pygame.K_RETURN)
-    hidden = [o for o in d.top.step.options if o.hidden]
+    hidden = [o for o in d.top.step.choices if o.hidden]
     assert [o.id for o in hidden] == ["verborgen"]
     assert {"VERBORGEN", "Een keuze die pas later kan",
             "Deze keuze was er niet omdat je bij ‘Eef kijkt je aan’ niet koos: ‘Niets zeggen’."

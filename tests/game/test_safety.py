@@ -102,7 +102,7 @@ def test_ctrl_plus_says_the_new_text_size(driver):
     assert any("Tekstgrootte: Normaal" == t.message for t in d.app.toasts)
 
 
-def test_a_notice_never_covers_the_options(driver):
+def test_a_notice_never_covers_the_choices(driver):
     d = driver(SHOWCASE)
     play = d.top
     d.app.toast("Een melding die lang genoeg is om over twee regels te lopen als het venster "
