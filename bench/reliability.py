@@ -202,9 +202,19 @@ def _store(path: Path, *, sessions: int = 2) -> Path:
         for i in range(sessions):
             s = Session(scenario, i)
             Recorder.start(store, s, language="nl", label=f"Team {i + 1}")
-            s.choose(s.available_choices()[i % 2].id)
+            s.choose(s.view.available_choices()[i % 2].id)
             s.proceed()
-            s.close()
+    return path
+
+
+def _altered(path: Path, *sql: str) -> Path:
+    """A database with recorded sessions (``_store``), then changed by ``sql``."""
+    _store(path)
+    conn = sqlite3.connect(path)
+    for statement in sql:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
     return path
 
 
@@ -236,26 +246,14 @@ def _kinds():
         return d / "f.db"
 
     def newer(d):
-        p = _store(d / "n.db")
-        conn = sqlite3.connect(p)
-        conn.execute("PRAGMA user_version = 99")
-        conn.close()
-        return p
+        return _altered(d / "n.db", "PRAGMA user_version = 99")
 
     def damaged(d):
-        p = _store(d / "d.db")
-        conn = sqlite3.connect(p)
-        conn.execute("UPDATE decisions SET after = '{junk' WHERE rowid = 1")
-        conn.execute("UPDATE sessions SET extra = '[' WHERE rowid = 2")
-        conn.commit()
-        conn.close()
-        return p
+        return _altered(d / "d.db", "UPDATE decisions SET after = '{junk' WHERE rowid = 1",
+                        "UPDATE sessions SET extra = '[' WHERE rowid = 2")
 
     def truncated(d):
-        p = _store(d / "c.db")
-        conn = sqlite3.connect(p)
-        conn.execute("PRAGMA journal_mode = DELETE")
-        conn.close()
+        p = _altered(d / "c.db", "PRAGMA journal_mode = DELETE")
         raw = p.read_bytes()
         p.write_bytes(raw[:len(raw) // 2])
         return p
