@@ -26,7 +26,8 @@ from ..storage.records import DecisionRecord, SessionRecord
 from ..storage.versions import ScenarioLibrary, VersionCheck
 from ..storage.store import SessionStore
 from .texts import text_of
-from .step_views import (ReplayStep, flag_changes, meter_changes, choice_view, post_views, scene_note)
+from .step_views import (ReplayStep, choice_view, flag_changes, meter_changes, posts_as_shown,
+                         scene_note)
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ class _Walk:
     def _situation(self):
         s = self.session
         return (s.view.text(self.lang), self._reason(s.view.text_reason(), "text"),
-                post_views(s.view.posts(), self.scenario, self.lang, s.state))
+                posts_as_shown(s.view.posts(), self.scenario, self.lang, s.state))
 
     def _ending_warning(self, reached: str | None) -> tuple[str, ...]:
         recorded = self.record.ending

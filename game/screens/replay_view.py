@@ -11,11 +11,9 @@ Texts come from ``store``'s replay data in the language asked for; nothing here 
 """
 from __future__ import annotations
 
-from types import SimpleNamespace
 
 import pygame
 
-from ...engine.model import Text
 from ...storage.clock import local_minute
 
 from ..flow import Flow
@@ -35,9 +33,7 @@ class AsPlayed:
         return self._step.text
 
     def posts(self) -> list:
-        return [SimpleNamespace(author=p.author, handle=p.handle, time=p.time, likes=p.likes,
-                                shares=p.shares, condition=None, text=Text.of(p.text))
-                for p in self._step.posts]
+        return list(self._step.posts)
 
     def post_text(self, post, lang: str | None = None) -> str:
         return post.text.get("")  # the replay step holds the text as it was shown

@@ -39,7 +39,7 @@ def test_the_store_replay_shows_texts_as_the_play_had_them(tmp_path):
     assert [o.text for o in begin.choices] == ["Call the journalist", "Wait"]
     assert begin.feedback == "She answers. She sounds impressed."
     assert begin.choices[1].feedback == "You wait."  # the road not taken, in that state
-    assert [p.text for p in overleg.posts] == ["Alderman calls in person!"]
+    assert [p.text.get("") for p in overleg.posts] == ["Alderman calls in person!"]
     assert back.text.startswith("You sit in your office. The meeting just now still bothers")
     assert [o.text for o in back.choices] == ["Call the journalist confidently",
                                               "Wait, you called already"]
