@@ -12,7 +12,8 @@ from ..engine.model import Scenario
 from .i18n import tr
 from ..storage.records import DecisionRecord, SessionRecord
 from .texts import text_of
-from .step_views import (ChoiceView, ReplayStep, flag_changes, meter_changes, choice_view, scene_note)
+from .step_views import (ChoiceView, ReplayStep, choice_view, flag_changes, meter_changes,
+                         scene_note)
 
 
 def recorded_steps(record: SessionRecord, scenario: Scenario, lang: str, start: int,

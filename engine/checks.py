@@ -63,7 +63,8 @@ def unread_exits(scenario: Scenario, doc: YMap) -> set[str]:
     return out
 
 
-def reachability(scenario: Scenario, collector: DiagnosticCollector, doc: YMap, unread: set[str]) -> None:
+def reachability(scenario: Scenario, collector: DiagnosticCollector, doc: YMap,
+                 unread: set[str]) -> None:
     if scenario.start not in scenario.scenes:
         return  # already reported as an unknown start
     seen, todo = {scenario.start}, [scenario.start]
@@ -118,7 +119,8 @@ def _goto_places(doc: YMap, scenes: set[str]) -> dict[str, tuple[int, int]]:
     return out
 
 
-def ways_out(scenario: Scenario, collector: DiagnosticCollector, doc: YMap, unread: set[str]) -> None:
+def ways_out(scenario: Scenario, collector: DiagnosticCollector, doc: YMap,
+             unread: set[str]) -> None:
     for sid, scene in scenario.scenes.items():
         if sid in unread:
             continue  # its ways out were misspelled or had errors, reported where they stand

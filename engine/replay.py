@@ -54,8 +54,8 @@ def as_recorded_choice(item) -> RecordedChoice:
         return RecordedChoice(item)
     if isinstance(item, RecordedChoice):
         return item
-    return RecordedChoice(item.choice, getattr(item, "seconds", None), getattr(item, "timed_out", False),
-                getattr(item, "scene", None))
+    return RecordedChoice(item.choice, getattr(item, "seconds", None),
+                          getattr(item, "timed_out", False), getattr(item, "scene", None))
 
 
 @dataclass(frozen=True)

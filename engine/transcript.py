@@ -47,7 +47,8 @@ def transcripts_path(scenario_path: str) -> Path:
     return p.with_name(p.name.removesuffix(".yaml").removesuffix(".yml") + ".transcripts.yaml")
 
 
-def read_transcripts(path: str, collector: DiagnosticCollector, claims: list | None = None) -> list[Transcript]:
+def read_transcripts(path: str, collector: DiagnosticCollector, claims: list | None = None
+                     ) -> list[Transcript]:
     """The transcripts of a test plan; with ``claims`` (a list), its claims are added to it."""
     try:
         text = read_source(path, MAX_TRANSCRIPT_BYTES).decode("utf-8")
