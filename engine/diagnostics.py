@@ -115,7 +115,7 @@ def tidy(text: str) -> str:
     return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE] + "…"
 
 
-class Reporter:
+class DiagnosticCollector:
     """Collects diagnostics for one file while the loader and checker run."""
 
     def __init__(self, path: str):

@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from .diagnostics import Reporter
+from .diagnostics import DiagnosticCollector
 from .model import Scenario
 from .sourcefile import FileRefused, read_source
 from .yamlsource import YMap
@@ -66,7 +66,7 @@ def resolve(name: str, scenario_path: str) -> Path:
     return base / p
 
 
-def run(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+def run(scenario: Scenario, collector: DiagnosticCollector, doc: YMap) -> None:
     if not scenario.path or scenario.path.startswith("<"):
         return  # text without a file (an editor buffer, a test): nothing to look beside
     nodes = [("scenes", sid, "scene", s.image) for sid, s in scenario.scenes.items()]
@@ -80,7 +80,7 @@ def run(scenario: Scenario, report: Reporter, doc: YMap) -> None:
             seen[path] = image_problem(path)
         problem = seen[path]
         if problem is not None:
-            report.warn("W016", f"{what} '{nid}' image '{name}' {problem}",
+            collector.warn("W016", f"{what} '{nid}' image '{name}' {problem}",
                         _image_at(doc, group, nid),
                         WHERE if problem.startswith(MISSING) else REMAKE)
 
