@@ -37,14 +37,21 @@ def apply_effects(vars: dict, effects: Effects, scenario: Scenario, changes: lis
         for flag in effects.clears:
             vars[flag] = False
         return
-    news = [(k, meters[k].clamp(vars[k] + d)) for k, d in effects.adds]
-    news += list(effects.assigns)
-    news += [(f, True) for f in effects.sets] + [(f, False) for f in effects.clears]
+    news = [(k, meters[k].clamp(vars[k] + d)) for k, d in effects.adds]  # all from the old values
+    if effects.assigns:
+        news += effects.assigns
+    if effects.sets:
+        news += [(f, True) for f in effects.sets]
+    if effects.clears:
+        news += [(f, False) for f in effects.clears]
     for key, new in news:
         old = vars[key]
         if old != new:
             vars[key] = new
-            changes.append(Change(key, old, new, scene, choice))
+            changes.append(_change(Change, (key, old, new, scene, choice)))
+
+
+_change = tuple.__new__  # a Change made from its fields in order, without the keyword checks
 
 
 def leave(scenario: Scenario, state, scene_id: str, choice, changes: list | None = None) -> None:

@@ -22,7 +22,7 @@ from . import rules, saves, views
 from .machine import machine_for, route_trigger
 from .model import Scenario
 from .errors import RecordingError, SessionError, StuckError
-from .state import Decision, Phase, PlayState
+from .state import CONSEQUENCE, ENDED, SCENE, Decision, Phase, PlayState
 
 MAX_AUTO_ROUTES = 1000  # routers passing on to routers: a guard against endless loops
 
@@ -56,7 +56,7 @@ class Session:
 
     @property
     def ended(self) -> bool:
-        return self.state.phase is Phase.ENDED
+        return self.state.phase is ENDED
 
     @property
     def decisions(self) -> list[Decision]:
@@ -153,11 +153,9 @@ class Session:
                 raise RecordingError(exc) from exc
         return result
 
-    def _save_point(self, always: bool = True) -> None:
-        """Keep the state as it was before this operation's first change, to roll back to.
-        Not ``always``: only when a listener could still refuse the step (nothing else can
-        fail after the operation's own checks, so a play without listeners needs no copy)."""
-        if self._saved is None and (always or self.listeners):
+    def _save_point(self) -> None:
+        """Keep the state as it was before this operation's first change, to roll back to."""
+        if self._saved is None:
             self._saved = self.state.copy()
 
     def _roll_back(self) -> None:
@@ -176,12 +174,12 @@ class Session:
 
     def _choose(self, choice_id: str, seconds, timed_out):
         s = self.state
-        if s.phase is not Phase.SCENE:
+        if s.phase is not SCENE:
             raise SessionError(f"cannot choose now (phase: {s.phase.value})")
         scene = self.scenario.scenes.get(s.scene)
         if scene is None or not scene.choices:
             raise SessionError(f"scene '{s.scene}' has no choices")
-        available = self.view.available_choices()
+        available = self.view.offered()
         for choice in available:
             if choice.id == choice_id:
                 break
@@ -189,27 +187,24 @@ class Session:
             if choice_id not in [c.id for c in scene.choices]:
                 raise SessionError(f"scene '{scene.id}' has no choice '{choice_id}'")
             raise SessionError(f"choice '{choice_id}' is not available in scene '{scene.id}'")
-        offered = tuple([c.id for c in available])
         if self.listeners and self._saved is None:  # a recorder can still refuse the step
             self._saved = s.copy()
         offered_in = s.copy() if choice.text.varies else None  # for the texts: see Outcome
-        before, step, changes = dict(s.vars), s.step, []
+        vars = s.vars
+        before, step, changes = dict(vars), s.step, []
         self.machine.fire_choice(s, scene.id, choice_id, changes)
         index = len(s.decisions)
-        after = s.vars
-        decision = Decision(  # positional: a named tuple is made fastest that way
-            index, scene.id, choice_id, offered,
-            tuple([c.id for c in scene.choices if c.id not in offered]),
-            s.scene, before, dict(after), step, seconds, timed_out)
+        offered, hidden = self.machine.offer(scene, available)
+        decision = tuple.__new__(Decision, (  # a named tuple made without its keyword checks
+            index, scene.id, choice_id, offered, hidden, s.scene, before, dict(vars), step,
+            seconds, timed_out))
         s.decisions.append(decision)
-        # the net changes, from the records (every change is recorded): name -> (before, after)
-        net = {c.name: (before[c.name], after[c.name]) for c in changes
-               if before[c.name] != after[c.name]}
+        net = _net(changes, before, vars)
         causes = s.causes
         for name in net:
             causes[name] = causes.get(name, ()) + (index,)
         s.arrivals.setdefault(s.scene, index)
-        s.phase = Phase.CONSEQUENCE
+        s.phase = CONSEQUENCE
         self._events.append(("on_decision", (decision,)))
         feedback = choice.feedback
         after_copy = s.copy() if feedback is not None and feedback.varies else None
@@ -217,10 +212,12 @@ class Session:
                              after_copy)
 
     def _proceed(self) -> tuple:
-        if self.state.phase is not Phase.CONSEQUENCE:
-            raise SessionError(f"nothing to proceed from (phase: {self.state.phase.value})")
-        self._save_point(always=False)
-        self.state.phase = Phase.SCENE
+        s = self.state
+        if s.phase is not CONSEQUENCE:
+            raise SessionError(f"nothing to proceed from (phase: {s.phase.value})")
+        if self.listeners and self._saved is None:  # a recorder can still refuse the ending
+            self._saved = s.copy()
+        s.phase = SCENE
         changes: list = []
         self._settle(changes)
         return tuple(changes)
@@ -253,7 +250,7 @@ class Session:
         s = self.state
         for _ in range(MAX_AUTO_ROUTES):
             if s.scene in self.scenario.endings:
-                s.phase = Phase.ENDED
+                s.phase = ENDED
                 self._events.append(("on_end", (self.scenario.endings[s.scene],)))
                 return
             if s.scene not in self.machine.routers:
@@ -279,3 +276,15 @@ class Session:
         self._events.clear()  # the new start's ending (a scenario that ends at once) is not news
         self._events.append(("on_restart", ()))
 
+
+
+def _net(changes: list, before: dict, after: dict) -> dict:
+    """The net changes of a step, from its records (every change is recorded):
+    name -> (before, after), in the order of the first change of each."""
+    net = {}
+    for change in changes:
+        name = change[0]
+        old, new = before[name], after[name]
+        if old != new:
+            net[name] = (old, new)
+    return net

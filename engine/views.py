@@ -12,7 +12,7 @@ from . import rules
 from .inline import render
 from .model import Choice, Ending, Scenario, Scene, Text
 from .reasons import Reason, explain, route_reason, text_reason
-from .state import Change, Decision, Phase, PlayState
+from .state import CONSEQUENCE, SCENE, Change, Decision, PlayState
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +91,7 @@ class View:
 
     def __init__(self, scenario: Scenario, state: PlayState):
         self.scenario, self.state = scenario, state
-        self._available: list[Choice] | None = None
+        self._available: tuple[Choice, ...] | None = None
 
     @property
     def node(self) -> Scene | Ending:
@@ -134,7 +134,7 @@ class View:
         """After a choice (phase CONSEQUENCE): the chosen option's text as it was offered;
         else None."""
         s = self.state
-        if s.phase is not Phase.CONSEQUENCE or not s.decisions:
+        if s.phase is not CONSEQUENCE or not s.decisions:
             return None
         last = s.decisions[-1]
         return self.as_offered(self.scenario.scenes[last.scene].choice(last.choice).text, lang)
@@ -144,7 +144,7 @@ class View:
         state before that choice, which the last decision gives back exactly); in a scene,
         as it shows now."""
         s = self.state
-        if s.phase is not Phase.CONSEQUENCE or not s.decisions:
+        if s.phase is not CONSEQUENCE or not s.decisions:
             return self.render(text, lang)
         last = s.decisions[-1]
         visits = dict(s.visits)
@@ -158,7 +158,7 @@ class View:
 
     def feedback_text(self, lang: str | None = None) -> str | None:
         """After a choice (phase CONSEQUENCE): its feedback as shown now; else None."""
-        if self.state.phase is not Phase.CONSEQUENCE or not self.state.decisions:
+        if self.state.phase is not CONSEQUENCE or not self.state.decisions:
             return None
         last = self.state.decisions[-1]
         feedback = self.scenario.scenes[last.scene].choice(last.choice).feedback
@@ -179,16 +179,21 @@ class View:
 
     def available_choices(self) -> list[Choice]:
         """The choices offered now (each condition evaluated once per view)."""
+        return list(self.offered())
+
+    def offered(self) -> tuple[Choice, ...]:
+        """The choices offered now, as a tuple (worked out once per view)."""
         if self._available is None:
-            scene = self.scene
-            self._available = [] if scene is None or self.state.phase is not Phase.SCENE \
-                else rules.available_choices(scene, self.state)
-        return list(self._available)
+            state = self.state
+            scene = self.scenario.scenes.get(state.scene)
+            self._available = () if scene is None or state.phase is not SCENE \
+                else tuple(rules.available_choices(scene, state))
+        return self._available
 
     def choice_views(self) -> list[ChoiceView]:
         """Every choice of the current scene, available or not, with the reason."""
         scene = self.scene
-        if scene is None or self.state.phase is not Phase.SCENE:
+        if scene is None or self.state.phase is not SCENE:
             return []
         return [ChoiceView(c, rules.is_available(c, self.state),
                            explain(self.state, c.condition) if c.condition else None)
@@ -197,8 +202,11 @@ class View:
     @property
     def can_continue(self) -> bool:
         """True when the scene routes on by itself and waits only for the player to read."""
-        scene = self.scene
-        return self.state.phase is Phase.SCENE and scene is not None and bool(scene.next)
+        state = self.state
+        if state.phase is not SCENE:
+            return False
+        scene = self.scenario.scenes.get(state.scene)
+        return scene is not None and bool(scene.next)
 
     def explain(self, condition) -> Reason:
         return explain(self.state, condition)
