@@ -146,6 +146,11 @@ class ScenarioMachine:
         self._after = self.machine.after_state_change
         self._choice_ids = {sid: tuple([c.id for c in scene.choices])
                             for sid, scene in scenario.scenes.items()}
+        # (scene, choice) -> (its text varies, its feedback varies) with the play state, for
+        # the choices where either does: only those need the state kept around a step
+        self.varying = {(sid, c.id): (c.text.varies, c.feedback is not None and c.feedback.varies)
+                        for sid, scene in scenario.scenes.items() for c in scene.choices
+                        if c.text.varies or (c.feedback is not None and c.feedback.varies)}
         self.routers = frozenset(sid for sid, scene in scenario.scenes.items()
                                  if rules.is_router(scene))
 

@@ -14,7 +14,7 @@ an ``engine.state.Change`` for every variable they change, with its cause.
 """
 from __future__ import annotations
 
-from .model import Effects, Route, Scenario, Scene
+from .model import NO_EFFECTS, Effects, Route, Scenario, Scene
 from .state import Change
 
 
@@ -58,7 +58,7 @@ def leave(scenario: Scenario, state, scene_id: str, choice, changes: list | None
     """The first half of a choice: note it, count the step, apply its effects."""
     state.chosen.add((scene_id, choice.id))
     state.step += 1
-    if choice.effects:
+    if choice.effects is not NO_EFFECTS:  # (an empty Effects changes nothing either)
         apply_effects(state.vars, choice.effects, scenario, changes, scene_id, choice.id)
 
 
@@ -71,7 +71,7 @@ def arrive(scenario: Scenario, state, node_id: str, changes: list | None = None)
     """The second half of every step: count the visit and apply the scene's on_enter effects."""
     state.visits[node_id] = state.visits.get(node_id, 0) + 1
     scene = scenario.scenes.get(node_id)
-    if scene is not None and scene.on_enter:
+    if scene is not None and scene.on_enter is not NO_EFFECTS:
         apply_effects(state.vars, scene.on_enter, scenario, changes, node_id)
 
 

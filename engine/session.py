@@ -25,6 +25,7 @@ from .errors import RecordingError, SessionError, StuckError
 from .state import CONSEQUENCE, ENDED, SCENE, Decision, Phase, PlayState
 
 MAX_AUTO_ROUTES = 1000  # routers passing on to routers: a guard against endless loops
+_STEADY = (False, False)  # neither the text of a choice nor its feedback varies
 
 
 class Session:
@@ -189,7 +190,8 @@ class Session:
             raise SessionError(f"choice '{choice_id}' is not available in scene '{scene.id}'")
         if self.listeners and self._saved is None:  # a recorder can still refuse the step
             self._saved = s.copy()
-        offered_in = s.copy() if choice.text.varies else None  # for the texts: see Outcome
+        text_varies, feedback_varies = self.machine.varying.get((scene.id, choice_id), _STEADY)
+        offered_in = s.copy() if text_varies else None  # for the texts: see Outcome
         vars = s.vars
         before, step, changes = dict(vars), s.step, []
         self.machine.fire_choice(s, scene.id, choice_id, changes)
@@ -206,8 +208,7 @@ class Session:
         s.arrivals.setdefault(s.scene, index)
         s.phase = CONSEQUENCE
         self._events.append(("on_decision", (decision,)))
-        feedback = choice.feedback
-        after_copy = s.copy() if feedback is not None and feedback.varies else None
+        after_copy = s.copy() if feedback_varies else None
         return views.Outcome(self.scenario, decision, choice, net, changes, offered_in,
                              after_copy)
 
@@ -247,13 +248,13 @@ class Session:
 
     def _settle(self, changes: list) -> None:
         """Pass through routers and note an ending."""
-        s = self.state
+        s, endings, routers = self.state, self.scenario.endings, self.machine.routers
         for _ in range(MAX_AUTO_ROUTES):
-            if s.scene in self.scenario.endings:
+            if s.scene in endings:
                 s.phase = ENDED
-                self._events.append(("on_end", (self.scenario.endings[s.scene],)))
+                self._events.append(("on_end", (endings[s.scene],)))
                 return
-            if s.scene not in self.machine.routers:
+            if s.scene not in routers:
                 return
             self._route(changes)
         raise StuckError(f"routers keep passing on from '{s.scene}': an endless loop", s.scene)
