@@ -166,10 +166,10 @@ class ScenarioMachine:
         there, and is not evaluated again)."""
         return self._choices[scene_id, choice_id].execute(state, changes, True, self._after)
 
-    def offer(self, scene, available) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def offer(self, scene_id: str, available) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The ids of a scene's choices ``available`` (as offered) and of the others (hidden),
         in the scene's order."""
-        every = self._choice_ids[scene.id]
+        every = self._choice_ids[scene_id]
         if len(available) == len(every):
             return every, ()
         offered = tuple([c.id for c in available])

@@ -37,14 +37,18 @@ def apply_effects(vars: dict, effects: Effects, scenario: Scenario, changes: lis
         for flag in effects.clears:
             vars[flag] = False
         return
-    news = [(k, meters[k].clamp(vars[k] + d)) for k, d in effects.adds]  # all from the old values
-    if effects.assigns:
-        news += effects.assigns
-    if effects.sets:
-        news += [(f, True) for f in effects.sets]
-    if effects.clears:
-        news += [(f, False) for f in effects.clears]
-    for key, new in news:
+    # The same writes in the same order, each recorded. (Each meter is named once among the
+    # adds and never both added to and set: the loader refuses duplicate keys and E013.)
+    for key, delta in effects.adds:
+        old = vars[key]
+        new = meters[key].clamp(old + delta)
+        if old != new:
+            vars[key] = new
+            changes.append(_change(Change, (key, old, new, scene, choice)))
+    writes = effects.assigns
+    if effects.sets or effects.clears:
+        writes = (*writes, *[(f, True) for f in effects.sets], *[(f, False) for f in effects.clears])
+    for key, new in writes:
         old = vars[key]
         if old != new:
             vars[key] = new

@@ -37,7 +37,7 @@ class Session:
         self.listeners: list = []  # objects with on_decision/on_undo/on_end/on_restart
         self._events: list = []
         self._saved: PlayState | None = None
-        self._view: tuple | None = None
+        self._view: views.View | None = None  # of the state as it is; None once it moves
         self.opening: tuple = ()  # the changes arriving in the first scene made (a new play)
         self.state = state if state is not None else self._start(int(seed))
         self._events.clear()  # a new session's ending is not news
@@ -69,12 +69,13 @@ class Session:
 
     @property
     def view(self) -> views.View:
-        """What the player sees now (``engine.views.View``). The same view is given until the
-        state moves on, so what it worked out (the choices offered) is worked out once."""
-        s, cached = self.state, self._view
-        if cached is None or cached[0] is not s or cached[1] != s.step or cached[2] is not s.phase:
-            cached = self._view = (s, s.step, s.phase, views.View(self.scenario, s))
-        return cached[3]
+        """What the player sees now (``engine.views.View``). The same view is given until an
+        operation moves the state on (or the state is replaced), so what it worked out (the
+        choices offered) is worked out once."""
+        view = self._view
+        if view is None or view.state is not self.state:
+            view = self._view = views.View(self.scenario, self.state)
+        return view
 
     # ---- saving ---------------------------------------------------------------------------
     def save(self) -> dict:
@@ -140,6 +141,7 @@ class Session:
         except BaseException:
             self._roll_back()
             raise
+        self._view = None  # the state has moved on
         events = self._events
         if events and self.listeners:
             events = list(events)
@@ -160,6 +162,7 @@ class Session:
             self._saved = self.state.copy()
 
     def _roll_back(self) -> None:
+        self._view = None
         if self._saved is not None:
             self.state, self._saved = self._saved, None
 
@@ -175,30 +178,23 @@ class Session:
 
     def _choose(self, choice_id: str, seconds, timed_out):
         s = self.state
-        if s.phase is not SCENE:
-            raise SessionError(f"cannot choose now (phase: {s.phase.value})")
-        scene = self.scenario.scenes.get(s.scene)
-        if scene is None or not scene.choices:
-            raise SessionError(f"scene '{s.scene}' has no choices")
-        available = self.view.offered()
+        available = self.view.offered()  # none unless the play stands in a scene
         for choice in available:
             if choice.id == choice_id:
                 break
         else:
-            if choice_id not in [c.id for c in scene.choices]:
-                raise SessionError(f"scene '{scene.id}' has no choice '{choice_id}'")
-            raise SessionError(f"choice '{choice_id}' is not available in scene '{scene.id}'")
+            raise self._refusal(choice_id)
         if self.listeners and self._saved is None:  # a recorder can still refuse the step
             self._saved = s.copy()
-        text_varies, feedback_varies = self.machine.varying.get((scene.id, choice_id), _STEADY)
+        machine, scene_id, vars = self.machine, s.scene, s.vars
+        text_varies, feedback_varies = machine.varying.get((scene_id, choice_id), _STEADY)
         offered_in = s.copy() if text_varies else None  # for the texts: see Outcome
-        vars = s.vars
         before, step, changes = dict(vars), s.step, []
-        self.machine.fire_choice(s, scene.id, choice_id, changes)
+        machine.fire_choice(s, scene_id, choice_id, changes)
         index = len(s.decisions)
-        offered, hidden = self.machine.offer(scene, available)
+        offered, hidden = machine.offer(scene_id, available)
         decision = tuple.__new__(Decision, (  # a named tuple made without its keyword checks
-            index, scene.id, choice_id, offered, hidden, s.scene, before, dict(vars), step,
+            index, scene_id, choice_id, offered, hidden, s.scene, before, dict(vars), step,
             seconds, timed_out))
         s.decisions.append(decision)
         net = _net(changes, before, vars)
@@ -208,9 +204,20 @@ class Session:
         s.arrivals.setdefault(s.scene, index)
         s.phase = CONSEQUENCE
         self._events.append(("on_decision", (decision,)))
-        after_copy = s.copy() if feedback_varies else None
-        return views.Outcome(self.scenario, decision, choice, net, changes, offered_in,
-                             after_copy)
+        after = s.copy() if feedback_varies else None
+        return views.Outcome(self.scenario, decision, choice, net, changes, offered_in, after)
+
+    def _refusal(self, choice_id: str) -> SessionError:
+        """Why ``choice_id`` cannot be taken now."""
+        s = self.state
+        if s.phase is not SCENE:
+            return SessionError(f"cannot choose now (phase: {s.phase.value})")
+        scene = self.scenario.scenes.get(s.scene)
+        if scene is None or not scene.choices:
+            return SessionError(f"scene '{s.scene}' has no choices")
+        if choice_id not in [c.id for c in scene.choices]:
+            return SessionError(f"scene '{scene.id}' has no choice '{choice_id}'")
+        return SessionError(f"choice '{choice_id}' is not available in scene '{scene.id}'")
 
     def _proceed(self) -> tuple:
         s = self.state

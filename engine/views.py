@@ -31,15 +31,13 @@ class Outcome:
     after it (its effects and the target's ``on_enter`` applied), in which the feedback is
     shown; a session passes these snapshots only when the texts vary with the state."""
 
-    __slots__ = ("decision", "choice", "net", "changes", "_meters", "_languages", "_before",
-                 "_after")
+    __slots__ = ("decision", "choice", "net", "changes", "_scenario", "_before", "_after")
 
     def __init__(self, scenario: Scenario, decision: Decision, choice: Choice, net: dict,
                  changes, before: PlayState | None = None, after: PlayState | None = None):
         self.decision, self.choice, self.net = decision, choice, net
         self.changes: tuple[Change, ...] = tuple(changes)
-        self._meters, self._languages = scenario.meters, scenario.languages
-        self._before, self._after = before, after
+        self._scenario, self._before, self._after = scenario, before, after
 
     @property
     def feedback(self) -> Text | None:
@@ -50,13 +48,13 @@ class Outcome:
         """The feedback shown after the choice, in ``lang``; None when the choice has none."""
         if self.choice.feedback is None:
             return None
-        return render(self.choice.feedback, self._after, lang or self._languages[0],
-                      self._languages)
+        languages = self._scenario.languages
+        return render(self.choice.feedback, self._after, lang or languages[0], languages)
 
     def choice_text(self, lang: str | None = None) -> str:
         """The chosen option as it was offered (in the state before the choice)."""
-        return render(self.choice.text, self._before, lang or self._languages[0],
-                      self._languages)
+        languages = self._scenario.languages
+        return render(self.choice.text, self._before, lang or languages[0], languages)
 
     @property
     def target(self) -> str:
@@ -69,15 +67,16 @@ class Outcome:
     @property
     def meter_changes(self) -> dict:
         """meter -> (before, after)"""
-        return {k: v for k, v in self.net.items() if k in self._meters}
+        return {k: v for k, v in self.net.items() if k in self._scenario.meters}
 
     @property
     def flags_set(self) -> tuple[str, ...]:
-        return tuple(k for k, (a, b) in self.net.items() if k not in self._meters and b)
+        return tuple(k for k, (a, b) in self.net.items() if k not in self._scenario.meters and b)
 
     @property
     def flags_cleared(self) -> tuple[str, ...]:
-        return tuple(k for k, (a, b) in self.net.items() if k not in self._meters and not b)
+        meters = self._scenario.meters
+        return tuple(k for k, (a, b) in self.net.items() if k not in meters and not b)
 
 
 class View:
