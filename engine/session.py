@@ -197,10 +197,13 @@ class Session:
             index, scene_id, choice_id, offered, hidden, s.scene, before, dict(vars), step,
             seconds, timed_out))
         s.decisions.append(decision)
-        net = _net(changes, before, vars)
-        causes = s.causes
-        for name in net:
-            causes[name] = causes.get(name, ()) + (index,)
+        net, causes = {}, s.causes  # from the records (every change is recorded): name ->
+        for change in changes:     # (before, after), in the order of its first change
+            name = change[0]
+            old, new = before[name], vars[name]
+            if old != new and name not in net:
+                net[name] = (old, new)
+                causes[name] = causes.get(name, ()) + (index,)
         s.arrivals.setdefault(s.scene, index)
         s.phase = CONSEQUENCE
         self._events.append(("on_decision", (decision,)))
@@ -285,14 +288,3 @@ class Session:
         self._events.append(("on_restart", ()))
 
 
-
-def _net(changes: list, before: dict, after: dict) -> dict:
-    """The net changes of a step, from its records (every change is recorded):
-    name -> (before, after), in the order of the first change of each."""
-    net = {}
-    for change in changes:
-        name = change[0]
-        old, new = before[name], after[name]
-        if old != new:
-            net[name] = (old, new)
-    return net
