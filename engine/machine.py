@@ -12,10 +12,12 @@ Sessions are not attached as models: ``transitions`` would write a trigger and a
 session would cost as much as the scenario is large. Events are fired for a play state
 directly (``fire(state, trigger)``), which ``transitions`` supports for any object that has
 the model attribute. ``_LeanEvent`` and ``_LeanTransition`` keep ``transitions``' order of
-work (prepare, conditions, before, change of state, after) but drop what this machine never
-uses — the event queue, string callbacks, per-state enter/exit callbacks, debug logging —
-which is where most of the time of a step went. ``auto_transitions`` stays off: it would
-add a ``to_<state>`` trigger from every state to every state.
+work (conditions, before, change of state, after) but drop what this machine never uses —
+the event queue, string callbacks, per-state enter/exit callbacks, debug logging, and the
+``EventData`` object: guards are called with the play state, callbacks with the play state
+and the list of changes — which is where most of the time of a step went.
+``auto_transitions`` stays off: it would add a ``to_<state>`` trigger from every state to
+every state.
 """
 from __future__ import annotations
 
