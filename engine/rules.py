@@ -47,7 +47,11 @@ def apply_effects(vars: dict, effects: Effects, scenario: Scenario, changes: lis
             changes.append(_change(Change, (key, old, new, scene, choice)))
     writes = effects.assigns
     if effects.sets or effects.clears:
-        writes = (*writes, *[(f, True) for f in effects.sets], *[(f, False) for f in effects.clears])
+        writes = list(writes)
+        for flag in effects.sets:
+            writes.append((flag, True))
+        for flag in effects.clears:
+            writes.append((flag, False))
     for key, new in writes:
         old = vars[key]
         if old != new:
