@@ -286,5 +286,3 @@ class Session:
         self._start(self.state.seed)
         self._events.clear()  # the new start's ending (a scenario that ends at once) is not news
         self._events.append(("on_restart", ()))
-
-

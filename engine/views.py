@@ -71,7 +71,8 @@ class Outcome:
 
     @property
     def flags_set(self) -> tuple[str, ...]:
-        return tuple(k for k, (a, b) in self.net.items() if k not in self._scenario.meters and b)
+        meters = self._scenario.meters
+        return tuple(k for k, (a, b) in self.net.items() if k not in meters and b)
 
     @property
     def flags_cleared(self) -> tuple[str, ...]:
