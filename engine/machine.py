@@ -12,10 +12,12 @@ Sessions are not attached as models: ``transitions`` would write a trigger and a
 session would cost as much as the scenario is large. Events are fired for a play state
 directly (``fire(state, trigger)``), which ``transitions`` supports for any object that has
 the model attribute. ``_LeanEvent`` and ``_LeanTransition`` keep ``transitions``' order of
-work (prepare, conditions, before, change of state, after) but drop what this machine never
-uses — the event queue, string callbacks, per-state enter/exit callbacks, debug logging —
-which is where most of the time of a step went. ``auto_transitions`` stays off: it would
-add a ``to_<state>`` trigger from every state to every state.
+work (conditions, before, change of state, after) but drop what this machine never uses —
+the event queue, string callbacks, per-state enter/exit callbacks, debug logging, and the
+``EventData`` object: guards are called with the play state, callbacks with the play state
+and the list of changes — which is where most of the time of a step went.
+``auto_transitions`` stays off: it would add a ``to_<state>`` trigger from every state to
+every state.
 """
 from __future__ import annotations
 
@@ -38,44 +40,29 @@ def route_trigger(scene_id: str) -> str:
 
 
 class _LeanTransition(Transition):
-    """A transition whose callbacks are plain callables taking the event data."""
+    """A transition whose callbacks are plain callables taking the play state and the list
+    of changes (``transitions``' ``EventData`` is not made: nothing here reads it)."""
 
-    def execute(self, event_data) -> bool:
-        if not event_data.checked:
+    def execute(self, model, changes, checked, after) -> bool:
+        if not checked:
             for cond in self.conditions:
-                if cond.func(event_data) != cond.target:
+                if cond.func(model) != cond.target:
                     return False
         for func in self.before:
-            func(event_data)
-        event_data.model.scene = self.dest
-        for func in event_data.after:
-            func(event_data)
+            func(model, changes)
+        model.scene = self.dest
+        for func in after:
+            func(model, changes)
         return True
-
-
-class _Step:
-    """The event data of one step: what this machine's callbacks read (``transitions``' own
-    ``EventData`` carries a dozen attributes that nothing here reads; this one is slotted)."""
-
-    __slots__ = ("event", "machine", "model", "changes", "checked", "after", "transition",
-                 "result")
-
-    def __init__(self, event, machine, model, changes, checked, after):
-        self.event, self.machine, self.model = event, machine, model
-        self.changes, self.checked, self.after = changes, checked, after
-        self.transition, self.result = None, False
 
 
 class _LeanEvent(Event):
     def trigger(self, model, changes=None, checked=False) -> bool:
-        machine = self.machine
-        data = _Step(self, machine, model, changes, checked, machine._after_state_change)
+        after = self.machine.after_state_change
         for trans in self.transitions.get(model.scene, ()):
-            data.transition = trans
-            if trans.execute(data):
-                data.result = True
-                break
-        return data.result
+            if trans.execute(model, changes, checked, after):
+                return True
+        return False
 
 
 class _Guard:
@@ -86,8 +73,8 @@ class _Guard:
     def __init__(self, condition):
         self.test = condition.test
 
-    def __call__(self, event) -> bool:
-        return bool(self.test(event.model))
+    def __call__(self, model) -> bool:
+        return bool(self.test(model))
 
 
 class _RouteGuard:
@@ -96,8 +83,8 @@ class _RouteGuard:
     def __init__(self, route, scene_id):
         self.route, self.scene_id = route, scene_id
 
-    def __call__(self, event) -> bool:
-        return rules.route_holds(self.route, event.model, self.scene_id)
+    def __call__(self, model) -> bool:
+        return rules.route_holds(self.route, model, self.scene_id)
 
 
 class _Leave:
@@ -108,12 +95,12 @@ class _Leave:
     def __init__(self, scenario, scene_id, choice):
         self.scenario, self.scene_id, self.choice = scenario, scene_id, choice
 
-    def __call__(self, event) -> None:
-        rules.leave(self.scenario, event.model, self.scene_id, self.choice, event.changes)
+    def __call__(self, model, changes) -> None:
+        rules.leave(self.scenario, model, self.scene_id, self.choice, changes)
 
 
-def _pass_on(event) -> None:
-    rules.pass_on(event.model)
+def _pass_on(model, changes) -> None:
+    rules.pass_on(model)
 
 
 class _Arrive:
@@ -124,9 +111,8 @@ class _Arrive:
     def __init__(self, scenario):
         self.scenario = scenario
 
-    def __call__(self, event) -> None:
-        model = event.model
-        rules.arrive(self.scenario, model, model.scene, event.changes)
+    def __call__(self, model, changes) -> None:
+        rules.arrive(self.scenario, model, model.scene, changes)
 
 
 class PlayMachine(Machine):
@@ -156,8 +142,17 @@ class ScenarioMachine:
                 guard = [_RouteGuard(r, sid)] if r.condition or r.chance is not None else None
                 add(route_trigger(sid), sid, r.goto, before=[_pass_on], conditions=guard)
         self._events = self.machine.events
-        self._choices = {(sid, c.id): self._events[choice_trigger(sid, c.id)]
+        # a choice is one transition from one scene (ids are unique within a scene)
+        self._choices = {(sid, c.id): self._events[choice_trigger(sid, c.id)].transitions[sid][0]
                          for sid, scene in scenario.scenes.items() for c in scene.choices}
+        self._after = self.machine.after_state_change
+        self._choice_ids = {sid: tuple([c.id for c in scene.choices])
+                            for sid, scene in scenario.scenes.items()}
+        # (scene, choice) -> (its text varies, its feedback varies) with the play state, for
+        # the choices where either does: only those need the state kept around a step
+        self.varying = {(sid, c.id): (c.text.varies, c.feedback is not None and c.feedback.varies)
+                        for sid, scene in scenario.scenes.items() for c in scene.choices
+                        if c.text.varies or (c.feedback is not None and c.feedback.varies)}
         self.routers = frozenset(sid for sid, scene in scenario.scenes.items()
                                  if rules.is_router(scene))
 
@@ -171,7 +166,16 @@ class ScenarioMachine:
                     ) -> bool:
         """Take a choice the session has just offered in this very state (its guard held
         there, and is not evaluated again)."""
-        return self._choices[scene_id, choice_id].trigger(state, changes, True)
+        return self._choices[scene_id, choice_id].execute(state, changes, True, self._after)
+
+    def offer(self, scene_id: str, available) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The ids of a scene's choices ``available`` (as offered) and of the others (hidden),
+        in the scene's order."""
+        every = self._choice_ids[scene_id]
+        if len(available) == len(every):
+            return every, ()
+        offered = tuple([c.id for c in available])
+        return offered, tuple([i for i in every if i not in offered])
 
     def arrive_at_start(self, state, changes: list | None = None) -> None:
         """A new play stands in the start scene: the arrival half of a step, without a step."""

@@ -14,7 +14,7 @@ an ``engine.state.Change`` for every variable they change, with its cause.
 """
 from __future__ import annotations
 
-from .model import Effects, Route, Scenario, Scene
+from .model import NO_EFFECTS, Effects, Route, Scenario, Scene
 from .state import Change
 
 
@@ -37,21 +37,36 @@ def apply_effects(vars: dict, effects: Effects, scenario: Scenario, changes: lis
         for flag in effects.clears:
             vars[flag] = False
         return
-    news = [(k, meters[k].clamp(vars[k] + d)) for k, d in effects.adds]
-    news += list(effects.assigns)
-    news += [(f, True) for f in effects.sets] + [(f, False) for f in effects.clears]
-    for key, new in news:
+    # The same writes in the same order, each recorded. (Each meter is named once among the
+    # adds and never both added to and set: the loader refuses duplicate keys and E013.)
+    for key, delta in effects.adds:
+        old = vars[key]
+        new = meters[key].clamp(old + delta)
+        if old != new:
+            vars[key] = new
+            changes.append(_change(Change, (key, old, new, scene, choice)))
+    writes = effects.assigns
+    if effects.sets or effects.clears:
+        writes = list(writes)
+        for flag in effects.sets:
+            writes.append((flag, True))
+        for flag in effects.clears:
+            writes.append((flag, False))
+    for key, new in writes:
         old = vars[key]
         if old != new:
             vars[key] = new
-            changes.append(Change(key, old, new, scene, choice))
+            changes.append(_change(Change, (key, old, new, scene, choice)))
+
+
+_change = tuple.__new__  # a Change made from its fields in order, without the keyword checks
 
 
 def leave(scenario: Scenario, state, scene_id: str, choice, changes: list | None = None) -> None:
     """The first half of a choice: note it, count the step, apply its effects."""
     state.chosen.add((scene_id, choice.id))
     state.step += 1
-    if choice.effects:
+    if choice.effects is not NO_EFFECTS:  # (an empty Effects changes nothing either)
         apply_effects(state.vars, choice.effects, scenario, changes, scene_id, choice.id)
 
 
@@ -64,7 +79,7 @@ def arrive(scenario: Scenario, state, node_id: str, changes: list | None = None)
     """The second half of every step: count the visit and apply the scene's on_enter effects."""
     state.visits[node_id] = state.visits.get(node_id, 0) + 1
     scene = scenario.scenes.get(node_id)
-    if scene is not None and scene.on_enter:
+    if scene is not None and scene.on_enter is not NO_EFFECTS:
         apply_effects(state.vars, scene.on_enter, scenario, changes, node_id)
 
 

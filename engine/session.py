@@ -22,9 +22,10 @@ from . import rules, saves, views
 from .machine import machine_for, route_trigger
 from .model import Scenario
 from .errors import RecordingError, SessionError, StuckError
-from .state import Decision, Phase, PlayState
+from .state import CONSEQUENCE, ENDED, SCENE, Decision, Phase, PlayState
 
 MAX_AUTO_ROUTES = 1000  # routers passing on to routers: a guard against endless loops
+_STEADY = (False, False)  # neither the text of a choice nor its feedback varies
 
 
 class Session:
@@ -36,7 +37,7 @@ class Session:
         self.listeners: list = []  # objects with on_decision/on_undo/on_end/on_restart
         self._events: list = []
         self._saved: PlayState | None = None
-        self._view: tuple | None = None
+        self._view: views.View | None = None  # of the state as it is; None once it moves
         self.opening: tuple = ()  # the changes arriving in the first scene made (a new play)
         self.state = state if state is not None else self._start(int(seed))
         self._events.clear()  # a new session's ending is not news
@@ -56,7 +57,7 @@ class Session:
 
     @property
     def ended(self) -> bool:
-        return self.state.phase is Phase.ENDED
+        return self.state.phase is ENDED
 
     @property
     def decisions(self) -> list[Decision]:
@@ -68,12 +69,13 @@ class Session:
 
     @property
     def view(self) -> views.View:
-        """What the player sees now (``engine.views.View``). The same view is given until the
-        state moves on, so what it worked out (the choices offered) is worked out once."""
-        s, cached = self.state, self._view
-        if cached is None or cached[0] is not s or cached[1] != s.step or cached[2] is not s.phase:
-            cached = self._view = (s, s.step, s.phase, views.View(self.scenario, s))
-        return cached[3]
+        """What the player sees now (``engine.views.View``). The same view is given until an
+        operation moves the state on (or the state is replaced), so what it worked out (the
+        choices offered) is worked out once."""
+        view = self._view
+        if view is None or view.state is not self.state:
+            view = self._view = views.View(self.scenario, self.state)
+        return view
 
     # ---- saving ---------------------------------------------------------------------------
     def save(self) -> dict:
@@ -139,6 +141,7 @@ class Session:
         except BaseException:
             self._roll_back()
             raise
+        self._view = None  # the state has moved on
         events = self._events
         if events and self.listeners:
             events = list(events)
@@ -153,14 +156,13 @@ class Session:
                 raise RecordingError(exc) from exc
         return result
 
-    def _save_point(self, always: bool = True) -> None:
-        """Keep the state as it was before this operation's first change, to roll back to.
-        Not ``always``: only when a listener could still refuse the step (nothing else can
-        fail after the operation's own checks, so a play without listeners needs no copy)."""
-        if self._saved is None and (always or self.listeners):
+    def _save_point(self) -> None:
+        """Keep the state as it was before this operation's first change, to roll back to."""
+        if self._saved is None:
             self._saved = self.state.copy()
 
     def _roll_back(self) -> None:
+        self._view = None
         if self._saved is not None:
             self.state, self._saved = self._saved, None
 
@@ -176,51 +178,57 @@ class Session:
 
     def _choose(self, choice_id: str, seconds, timed_out):
         s = self.state
-        if s.phase is not Phase.SCENE:
-            raise SessionError(f"cannot choose now (phase: {s.phase.value})")
-        scene = self.scenario.scenes.get(s.scene)
-        if scene is None or not scene.choices:
-            raise SessionError(f"scene '{s.scene}' has no choices")
-        available = self.view.available_choices()
+        available = self.view.offered()  # none unless the play stands in a scene
         for choice in available:
             if choice.id == choice_id:
                 break
         else:
-            if choice_id not in [c.id for c in scene.choices]:
-                raise SessionError(f"scene '{scene.id}' has no choice '{choice_id}'")
-            raise SessionError(f"choice '{choice_id}' is not available in scene '{scene.id}'")
-        offered = tuple([c.id for c in available])
+            raise self._refusal(choice_id)
         if self.listeners and self._saved is None:  # a recorder can still refuse the step
             self._saved = s.copy()
-        offered_in = s.copy() if choice.text.varies else None  # for the texts: see Outcome
-        before, step, changes = dict(s.vars), s.step, []
-        self.machine.fire_choice(s, scene.id, choice_id, changes)
+        machine, scene_id, vars = self.machine, s.scene, s.vars
+        text_varies, feedback_varies = machine.varying.get((scene_id, choice_id), _STEADY)
+        offered_in = s.copy() if text_varies else None  # for the texts: see Outcome
+        before, step, changes = dict(vars), s.step, []
+        machine.fire_choice(s, scene_id, choice_id, changes)
         index = len(s.decisions)
-        after = s.vars
-        decision = Decision(  # positional: a named tuple is made fastest that way
-            index, scene.id, choice_id, offered,
-            tuple([c.id for c in scene.choices if c.id not in offered]),
-            s.scene, before, dict(after), step, seconds, timed_out)
+        offered, hidden = machine.offer(scene_id, available)
+        decision = tuple.__new__(Decision, (  # a named tuple made without its keyword checks
+            index, scene_id, choice_id, offered, hidden, s.scene, before, dict(vars), step,
+            seconds, timed_out))
         s.decisions.append(decision)
-        # the net changes, from the records (every change is recorded): name -> (before, after)
-        net = {c.name: (before[c.name], after[c.name]) for c in changes
-               if before[c.name] != after[c.name]}
-        causes = s.causes
-        for name in net:
-            causes[name] = causes.get(name, ()) + (index,)
+        net, causes = {}, s.causes  # from the records (every change is recorded): name ->
+        for change in changes:     # (before, after), in the order of its first change
+            name = change[0]
+            old, new = before[name], vars[name]
+            if old != new and name not in net:
+                net[name] = (old, new)
+                causes[name] = causes.get(name, ()) + (index,)
         s.arrivals.setdefault(s.scene, index)
-        s.phase = Phase.CONSEQUENCE
+        s.phase = CONSEQUENCE
         self._events.append(("on_decision", (decision,)))
-        feedback = choice.feedback
-        after_copy = s.copy() if feedback is not None and feedback.varies else None
-        return views.Outcome(self.scenario, decision, choice, net, changes, offered_in,
-                             after_copy)
+        after = s.copy() if feedback_varies else None
+        return views.Outcome(self.scenario, decision, choice, net, changes, offered_in, after)
+
+    def _refusal(self, choice_id: str) -> SessionError:
+        """Why ``choice_id`` cannot be taken now."""
+        s = self.state
+        if s.phase is not SCENE:
+            return SessionError(f"cannot choose now (phase: {s.phase.value})")
+        scene = self.scenario.scenes.get(s.scene)
+        if scene is None or not scene.choices:
+            return SessionError(f"scene '{s.scene}' has no choices")
+        if choice_id not in [c.id for c in scene.choices]:
+            return SessionError(f"scene '{scene.id}' has no choice '{choice_id}'")
+        return SessionError(f"choice '{choice_id}' is not available in scene '{scene.id}'")
 
     def _proceed(self) -> tuple:
-        if self.state.phase is not Phase.CONSEQUENCE:
-            raise SessionError(f"nothing to proceed from (phase: {self.state.phase.value})")
-        self._save_point(always=False)
-        self.state.phase = Phase.SCENE
+        s = self.state
+        if s.phase is not CONSEQUENCE:
+            raise SessionError(f"nothing to proceed from (phase: {s.phase.value})")
+        if self.listeners and self._saved is None:  # a recorder can still refuse the ending
+            self._saved = s.copy()
+        s.phase = SCENE
         changes: list = []
         self._settle(changes)
         return tuple(changes)
@@ -250,13 +258,13 @@ class Session:
 
     def _settle(self, changes: list) -> None:
         """Pass through routers and note an ending."""
-        s = self.state
+        s, endings, routers = self.state, self.scenario.endings, self.machine.routers
         for _ in range(MAX_AUTO_ROUTES):
-            if s.scene in self.scenario.endings:
-                s.phase = Phase.ENDED
-                self._events.append(("on_end", (self.scenario.endings[s.scene],)))
+            if s.scene in endings:
+                s.phase = ENDED
+                self._events.append(("on_end", (endings[s.scene],)))
                 return
-            if s.scene not in self.machine.routers:
+            if s.scene not in routers:
                 return
             self._route(changes)
         raise StuckError(f"routers keep passing on from '{s.scene}': an endless loop", s.scene)
@@ -278,4 +286,3 @@ class Session:
         self._start(self.state.seed)
         self._events.clear()  # the new start's ending (a scenario that ends at once) is not news
         self._events.append(("on_restart", ()))
-

@@ -22,6 +22,11 @@ class Phase(str, Enum):
     ENDED = "ended"              # an ending has been reached
 
 
+# The phases as plain names: an enum member looked up on its class (``Phase.SCENE``) costs a
+# tenth of a microsecond, and a step asks several times.
+SCENE, CONSEQUENCE, ENDED = Phase.SCENE, Phase.CONSEQUENCE, Phase.ENDED
+
+
 class Decision(NamedTuple):
     """One choice a player made, with the state around it. Plain, immutable data (a named
     tuple: made at every step, so it must be cheap)."""

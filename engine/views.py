@@ -12,7 +12,7 @@ from . import rules
 from .inline import render
 from .model import Choice, Ending, Scenario, Scene, Text
 from .reasons import Reason, explain, route_reason, text_reason
-from .state import Change, Decision, Phase, PlayState
+from .state import CONSEQUENCE, SCENE, Change, Decision, PlayState
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +31,13 @@ class Outcome:
     after it (its effects and the target's ``on_enter`` applied), in which the feedback is
     shown; a session passes these snapshots only when the texts vary with the state."""
 
-    __slots__ = ("decision", "choice", "net", "changes", "_meters", "_languages", "_before",
-                 "_after")
+    __slots__ = ("decision", "choice", "net", "changes", "_scenario", "_before", "_after")
 
     def __init__(self, scenario: Scenario, decision: Decision, choice: Choice, net: dict,
                  changes, before: PlayState | None = None, after: PlayState | None = None):
         self.decision, self.choice, self.net = decision, choice, net
         self.changes: tuple[Change, ...] = tuple(changes)
-        self._meters, self._languages = scenario.meters, scenario.languages
-        self._before, self._after = before, after
+        self._scenario, self._before, self._after = scenario, before, after
 
     @property
     def feedback(self) -> Text | None:
@@ -50,13 +48,13 @@ class Outcome:
         """The feedback shown after the choice, in ``lang``; None when the choice has none."""
         if self.choice.feedback is None:
             return None
-        return render(self.choice.feedback, self._after, lang or self._languages[0],
-                      self._languages)
+        languages = self._scenario.languages
+        return render(self.choice.feedback, self._after, lang or languages[0], languages)
 
     def choice_text(self, lang: str | None = None) -> str:
         """The chosen option as it was offered (in the state before the choice)."""
-        return render(self.choice.text, self._before, lang or self._languages[0],
-                      self._languages)
+        languages = self._scenario.languages
+        return render(self.choice.text, self._before, lang or languages[0], languages)
 
     @property
     def target(self) -> str:
@@ -69,15 +67,17 @@ class Outcome:
     @property
     def meter_changes(self) -> dict:
         """meter -> (before, after)"""
-        return {k: v for k, v in self.net.items() if k in self._meters}
+        return {k: v for k, v in self.net.items() if k in self._scenario.meters}
 
     @property
     def flags_set(self) -> tuple[str, ...]:
-        return tuple(k for k, (a, b) in self.net.items() if k not in self._meters and b)
+        meters = self._scenario.meters
+        return tuple(k for k, (a, b) in self.net.items() if k not in meters and b)
 
     @property
     def flags_cleared(self) -> tuple[str, ...]:
-        return tuple(k for k, (a, b) in self.net.items() if k not in self._meters and not b)
+        meters = self._scenario.meters
+        return tuple(k for k, (a, b) in self.net.items() if k not in meters and not b)
 
 
 class View:
@@ -91,7 +91,7 @@ class View:
 
     def __init__(self, scenario: Scenario, state: PlayState):
         self.scenario, self.state = scenario, state
-        self._available: list[Choice] | None = None
+        self._available: tuple[Choice, ...] | None = None
 
     @property
     def node(self) -> Scene | Ending:
@@ -134,7 +134,7 @@ class View:
         """After a choice (phase CONSEQUENCE): the chosen option's text as it was offered;
         else None."""
         s = self.state
-        if s.phase is not Phase.CONSEQUENCE or not s.decisions:
+        if s.phase is not CONSEQUENCE or not s.decisions:
             return None
         last = s.decisions[-1]
         return self.as_offered(self.scenario.scenes[last.scene].choice(last.choice).text, lang)
@@ -144,7 +144,7 @@ class View:
         state before that choice, which the last decision gives back exactly); in a scene,
         as it shows now."""
         s = self.state
-        if s.phase is not Phase.CONSEQUENCE or not s.decisions:
+        if s.phase is not CONSEQUENCE or not s.decisions:
             return self.render(text, lang)
         last = s.decisions[-1]
         visits = dict(s.visits)
@@ -158,7 +158,7 @@ class View:
 
     def feedback_text(self, lang: str | None = None) -> str | None:
         """After a choice (phase CONSEQUENCE): its feedback as shown now; else None."""
-        if self.state.phase is not Phase.CONSEQUENCE or not self.state.decisions:
+        if self.state.phase is not CONSEQUENCE or not self.state.decisions:
             return None
         last = self.state.decisions[-1]
         feedback = self.scenario.scenes[last.scene].choice(last.choice).feedback
@@ -179,16 +179,21 @@ class View:
 
     def available_choices(self) -> list[Choice]:
         """The choices offered now (each condition evaluated once per view)."""
+        return list(self.offered())
+
+    def offered(self) -> tuple[Choice, ...]:
+        """The choices offered now, as a tuple (worked out once per view)."""
         if self._available is None:
-            scene = self.scene
-            self._available = [] if scene is None or self.state.phase is not Phase.SCENE \
-                else rules.available_choices(scene, self.state)
-        return list(self._available)
+            state = self.state
+            scene = self.scenario.scenes.get(state.scene)
+            self._available = () if scene is None or state.phase is not SCENE \
+                else tuple(rules.available_choices(scene, state))
+        return self._available
 
     def choice_views(self) -> list[ChoiceView]:
         """Every choice of the current scene, available or not, with the reason."""
         scene = self.scene
-        if scene is None or self.state.phase is not Phase.SCENE:
+        if scene is None or self.state.phase is not SCENE:
             return []
         return [ChoiceView(c, rules.is_available(c, self.state),
                            explain(self.state, c.condition) if c.condition else None)
@@ -197,8 +202,11 @@ class View:
     @property
     def can_continue(self) -> bool:
         """True when the scene routes on by itself and waits only for the player to read."""
-        scene = self.scene
-        return self.state.phase is Phase.SCENE and scene is not None and bool(scene.next)
+        state = self.state
+        if state.phase is not SCENE:
+            return False
+        scene = self.scenario.scenes.get(state.scene)
+        return scene is not None and bool(scene.next)
 
     def explain(self, condition) -> Reason:
         return explain(self.state, condition)
