@@ -192,12 +192,11 @@ class MetersPage:
         x_labels = [ui.t("x_start")] + [str(k) for k in range(1, steps)]
         self.chart = LineChart(lines, m.min, m.max, x_labels)
         pad = t.px(20)
-        self.head = ui.text.render(ui.text.ellipsize(
-            ui.t("meter_over_time", label=m.label), t.body, self.rect.width - 2 * pad, "bold"),
-            t.body, ui.palette.text, "bold")
-        self.sub = ui.text.render(ui.text.ellipsize(
+        self.head = ui.text.block(ui.t("meter_over_time", label=m.label), t.body,
+                                  ui.palette.text, self.rect.width - 2 * pad, "bold")  # not cut
+        self.sub = ui.text.block(
             ui.t("higher_better" if m.good == "high" else "lower_better") + " · "
-            + ui.t("x_axis"), t.small, self.rect.width - 2 * pad), t.small, ui.palette.muted)
+            + ui.t("x_axis"), t.small, ui.palette.muted, self.rect.width - 2 * pad)
         top = self.rect.top + pad + self.head.get_height() + self.sub.get_height() + t.px(12)
         self.chart.layout((self.rect.left + pad, top, self.rect.width - 2 * pad,
                            self.rect.bottom - pad - top), ui)

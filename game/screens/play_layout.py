@@ -93,21 +93,31 @@ def plan_choices(ui, buttons, main: pygame.Rect, head_h: int) -> ChoicePlan:
 
 
 def title_blocks(ui, scenario, lang: str, width: int, beside: bool):
-    """The scenario's title and the player's role wrapped to ``width`` (never cut), the role
-    ``beside`` a title that fits on one line when there is room: (title, role or None,
-    where the role goes relative to the title)."""
-    t, p = ui.theme, ui.palette
-    title = scenario.title.get(lang, scenario.languages)
+    """The scenario's title and the player's role (see ``heading_blocks``)."""
     role = scenario.role.get(lang, scenario.languages)
+    return heading_blocks(ui, scenario.title.get(lang, scenario.languages),
+                          ui.t("role", role=role) if role else "", width, beside)
+
+
+def heading_blocks(ui, title: str, sub: str, width: int, beside: bool):
+    """A top bar's title (bold, body size) and the line under it (small), wrapped to
+    ``width`` and never cut; the line goes ``beside`` a title that fits on one line when
+    there is room: (title, line or None, where the line goes relative to the title)."""
+    t, p = ui.theme, ui.palette
     title_img = ui.text.block(title, t.body, p.text, width, "bold")
-    if not role:
+    if not sub:
         return title_img, None, (0, title_img.get_height())
-    text = ui.t("role", role=role)
     one_line = ui.text.size(title, t.body, "bold")[0]
-    if beside and ui.text.size("· " + text, t.small)[0] <= width - one_line - t.px(16):
-        return (title_img, ui.text.render("· " + text, t.small, p.muted),
+    if beside and ui.text.size("· " + sub, t.small)[0] <= width - one_line - t.px(16):
+        return (title_img, ui.text.render("· " + sub, t.small, p.muted),
                 (one_line + t.px(16), ui.text.line_height(t.body) - ui.text.line_height(t.small)))
-    return title_img, ui.text.block(text, t.small, p.muted, width), (0, title_img.get_height())
+    return title_img, ui.text.block(sub, t.small, p.muted, width), (0, title_img.get_height())
+
+
+def heading_height(blocks) -> int:
+    """The height of ``heading_blocks``' title and the line under it (if not beside)."""
+    title_img, sub_img, at = blocks
+    return title_img.get_height() + (sub_img.get_height() if sub_img and at[0] == 0 else 0)
 
 
 def choice_buttons(ui, session, lang: str) -> list:

@@ -355,7 +355,10 @@ class WorkshopScreen(Stepping, Screen):
         phones = self.app.phones
         if phones is not None:
             from ..phones_words import words_for
-            hint = f"{phones.status(words_for(ui.lang))}  ·  {hint}"
+            status = phones.status(words_for(ui.lang))
+            hint = f"{status}  ·  {hint}"
+            if ui.text.size(hint, t.small)[0] > t.size[0] - 2 * t.margin:
+                hint = status  # the phones' status whole, rather than both cut
         img = ui.text.render(ui.text.ellipsize(hint, t.small, t.size[0] - 2 * t.margin), t.small,
                              p.muted)
         surface.blit(img, (t.margin, self.footer_y))

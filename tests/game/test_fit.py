@@ -168,3 +168,63 @@ def test_workshop_mode_opens_at_the_large_text_size(make_app, tmp_path):
     open_workshop(app, load_scenario(str(ROOT / "scenarios" / "voorbeeld.yaml")),
                   db=tmp_path / "ws.db", teams="1", seed=3)
     assert app.settings.text_size >= LARGE
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_title_cards_show_the_whole_title_and_role(make_app, size):
+    """The title screen's cards at every text size: the title and the meta line (with the
+    role, e.g. "Jij bent raadslid voor Lokaal Brakelveen") wrap inside the card, never cut."""
+    from weerbaar.game.screens.title import TitleScreen
+    app = make_app(size=size, scenarios_dir=ROOT / "scenarios")
+    app.to_title()
+    for step in range(len(TEXT_SIZES)):
+        for lang in ("nl", "en"):
+            app.text.clear()  # drawn anew: ``rendered`` then says what this layout drew
+            app.text.rendered.clear()
+            app.set_settings(app.settings.__class__(text_size=step, language=lang))
+            app.step(None, dt=1 / 60)
+            title, ui = app.find(TitleScreen), app.ui
+            assert ui.t("tagline") in app.text.rendered
+            for card in title.cards:
+                assert card.height_for(card.rect.width, ui) <= card.rect.height, (step, lang)
+                if title.column.visible(card):
+                    assert {card.entry.title(lang), card._meta(ui)} <= app.text.rendered
+
+
+def test_headings_of_the_replay_what_if_and_debrief_are_never_cut(make_app, tmp_path):
+    """A long team name and a long scenario title at 1024×768 in the largest text: the
+    replay's, the "what if"'s and the group debrief's headings wrap, whole."""
+    from weerbaar.game.recording import GameRecording
+    from weerbaar.game.screens.debrief import DebriefScreen
+    from weerbaar.game.screens.replay_whatif import WhatIfScreen
+    from weerbaar.game.screens.sessions_list import open_sessions
+    from .recorded import record_plays
+    label = "Team Noordoost-Brakelveen en omstreken"
+    path = ROOT / "scenarios" / "raadslid.yaml"
+    [sid] = record_plays(tmp_path / "r.db", path, [(label, ["vragen"])])
+    app = make_app(size=(1024, 768), scenarios_dir=ROOT / "scenarios",
+                   recording=GameRecording(tmp_path / "r.db"))
+    app.to_title()
+    app.set_settings(app.settings.__class__(text_size=len(TEXT_SIZES) - 1))
+    listing = open_sessions(app)
+    listing.open_replay(sid)
+    app.step(None, dt=1 / 60)
+    ui, replay = app.ui, app.top
+    title = load_scenario(str(path)).title.get("nl")
+    drawn = app.text.rendered
+    assert ui.t("replay_of", label=label) in drawn
+    assert any(s.startswith(title + " · ") for s in drawn)
+    assert replay.heading[0].get_width() <= replay.title_w
+    app.push(WhatIfScreen(app, replay.replay, 0))
+    app.step(None, dt=1 / 60)
+    assert title in drawn and ui.t("whatif_note", n=1, label=label) in drawn
+    assert app.top.top_h >= app.top.role_at[1] + app.top.role_img.get_height()
+    app.pop(app.top)
+    app.pop(replay)
+    listing.marked = {sid}
+    listing.open_debrief()
+    app.step(None, dt=1 / 60)
+    debrief = app.find(DebriefScreen)
+    assert ui.t("debrief_title", title=title) in drawn
+    assert debrief.header_h >= debrief.title_img.get_height() + debrief.sub_img.get_height()
+    assert debrief.tab_buttons[0].rect.top >= debrief.header_h
