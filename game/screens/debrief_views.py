@@ -58,8 +58,7 @@ class _SplitPage:
         self.cards = [text, chart]
         inner = text.inflate(-2 * pad, -2 * pad)
         inner.width -= t.px(14)
-        self.text_view.layout(inner, ui)
-        self.text_view.set_content(self.text_flow(ui, inner.width).render(ui.palette.panel))
+        self.text_view.fill(inner, ui, self.text_flow, ui.palette.panel)
         col = chart.inflate(-2 * pad, -2 * pad)
         col.width -= t.px(20)
         self.chart = self.make_chart(ui)
@@ -227,9 +226,7 @@ class ComparePage:
         self.rect, self._ui = pygame.Rect(rect), ui
         inner = self.rect.inflate(-2 * t.px(20), -2 * t.px(18))
         inner.width -= t.px(14)
-        self.view.layout(inner, ui)
-        self.view.set_content(self._flow(ui, inner.width).render(ui.palette.panel),
-                              keep_offset=True)
+        self.view.fill(inner, ui, self._flow, ui.palette.panel, keep_offset=True)
 
     def _flow(self, ui, width: int) -> Flow:
         t, p, r = ui.theme, ui.palette, ui.text

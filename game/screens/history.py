@@ -6,20 +6,15 @@ import pygame
 
 from ..flow import Flow
 from ..intents import Back, Letter, Scroll
-from ..widgets import Button, FocusGroup, ScrollView
-from ..widgets.draw import box, dim
-from .base import Screen
+from ..widgets import Button, ScrollView
+from .base import OverPlay
 from .scene_view import SceneView
 
 
-class HistoryScreen(Screen):
-    opaque = False
-
+class HistoryScreen(OverPlay):
     def __init__(self, app, play):
-        super().__init__(app)
-        self.play = play
+        super().__init__(app, play)
         self.view = ScrollView()
-        self.focus = FocusGroup()
 
     def layout(self, ui) -> None:
         t = ui.theme
@@ -69,10 +64,6 @@ class HistoryScreen(Screen):
             self.app.pop(self)
 
     def draw(self, surface) -> None:
-        ui, t, p = self.ui, self.ui.theme, self.ui.palette
-        dim(surface, surface.get_rect(), p.overlay)
-        box(surface, self.rect, p.panel, t.radius + t.px(4), p.border, t.border_width)
-        title = ui.text.render(ui.t("history_title"), t.h2, p.text, "bold")
-        surface.blit(title, (self.rect.left + t.px(28), self.rect.top + t.px(24)))
+        self.draw_panel(surface, self.ui.t("history_title"), (28, 24))
         self.view.draw(surface)
         self.focus.draw(surface)

@@ -183,7 +183,7 @@ class ReplayScreen(Screen):
         else:
             bw = 0
         text_w = w - 2 * m - 2 * t.px(16) - (bw + t.px(16) if bw else 0)
-        self.banner_img = ui.text.block(text, t.small, ui.palette.text, text_w, max_lines=3)
+        self.banner_img = ui.text.block(text, t.small, ui.palette.text, text_w)  # a notice: whole
         bh = max(self.banner_img.get_height(), t.px(48) if bw else 0) + 2 * t.px(10)
         self.banner = pygame.Rect(m, y, w - 2 * m, bh)
         if self.switch is not None:
