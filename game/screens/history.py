@@ -22,9 +22,10 @@ class HistoryScreen(OverPlay):
         self.rect = pygame.Rect(t.margin, t.px(16), w - 2 * t.margin, h - 2 * t.px(16))
         pad = t.px(28)
         self.close = Button(ui.t("history_close"), value=Back())
-        bh = self.close.height_for(t.px(320), ui)
-        self.close.layout((self.rect.right - pad - t.px(320), self.rect.bottom - pad - bh,
-                           t.px(320), bh), ui)
+        bw = min(self.rect.width - 2 * pad, max(t.px(320), ui.text.size(
+            self.close.label, self.close.text_px(ui))[0] + t.px(60)))  # one line if it can
+        bh = self.close.height_for(bw, ui)
+        self.close.layout((self.rect.right - pad - bw, self.rect.bottom - pad - bh, bw, bh), ui)
         head = ui.text.line_height(t.h2) + t.px(12)
         area = pygame.Rect(self.rect.left + pad, self.rect.top + pad + head,
                            self.rect.width - 2 * pad, self.rect.height - 3 * pad - head - bh)

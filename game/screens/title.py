@@ -254,10 +254,14 @@ class TitleScreen(Screen):
         if self.cards:
             hint = ui.t("scenarios_hint", n=min(9, len(self.cards)))
             left, right = self.replay_button.rect.right, self.quit_button.rect.left
-            img = ui.text.render(ui.text.ellipsize(hint, t.small, right - left - 2 * m), t.small,
-                                 p.muted)
-            surface.blit(img, img.get_rect(center=((left + right) // 2,
-                                                   self.quit_button.rect.centery)))
+            lines = ui.text.wrap(hint, t.small, right - left - 2 * m)  # two lines if need be
+            lh = ui.text.line_height(t.small)
+            y = self.quit_button.rect.centery - lh * len(lines) // 2
+            for line in lines:
+                img = ui.text.render(line, t.small, p.muted)
+                surface.blit(img, img.get_rect(midtop=((left + right) // 2, y)))
+                y += lh
+            ui.text.rendered.add(hint)
         if not self.cards:
             msg = ui.text.block(ui.t("no_scenarios", folder=str(self.app.scenarios_dir)), t.body,
                                 p.text, w - 2 * m)

@@ -228,3 +228,20 @@ def test_headings_of_the_replay_what_if_and_debrief_are_never_cut(make_app, tmp_
     assert ui.t("debrief_title", title=title) in drawn
     assert debrief.header_h >= debrief.title_img.get_height() + debrief.sub_img.get_height()
     assert debrief.tab_buttons[0].rect.top >= debrief.header_h
+
+
+@pytest.mark.parametrize("step", range(len(TEXT_SIZES)))
+def test_the_workshop_team_bar_shows_the_step_and_the_title_whole(make_app, step):
+    from weerbaar.game.widgets.teambar import TeamBar
+    app = make_app(size=(1024, 768))
+    app.set_settings(app.settings.__class__(text_size=step))
+    scenario = load_scenario(str(ROOT / "scenarios" / "raadslid.yaml"))
+    bar = TeamBar(scenario, "nl", {k: 50 for k in scenario.meters})
+    bar.layout(app.ui, "Noord", "Besluit 12 van 14 · stemmen tellen")
+    title = scenario.title.get("nl")
+    assert title in app.text.rendered or "· " + title in app.text.rendered
+    assert "Besluit 12 van 14 · stemmen tellen" in app.text.rendered
+    for img, (x, y) in bar.parts:  # within the title column, above the meters when stacked
+        assert x + img.get_width() <= bar.title_w
+        assert y + img.get_height() <= bar.height
+        assert not bar.stacked or bar.hud.rect.top >= y + img.get_height()
