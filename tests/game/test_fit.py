@@ -79,16 +79,22 @@ def test_every_option_of_every_decision_is_in_view(driver, size, step):
             d.app.close()
 
 
+def largest_sets(sc, offered, lang):
+    """Per decision, the options offered together with the most text: (scene, [(id, text)])."""
+    for sid, sets in sorted(offered.items()):
+        def text(c):
+            return sc.scenes[sid].choice(c).text.get(lang)
+        ids = max(sets, key=lambda ids: sum(len(text(c)) for c in ids))
+        yield sid, [(c, text(c)) for c in ids]
+
+
 def options_in_view(ui, play, offered, lang) -> None:
     """Every decision's largest set of options offered at once is whole in view."""
     t, sc, size = ui.theme, play.scenario, ui.theme.size
     main = smallest_main(play, ui)
     window = pygame.Rect(0, 0, *size)
-    for sid, sets in sorted(offered.items()):
-        def text(c):
-            return sc.scenes[sid].choice(c).text.get(lang)
-        ids = max(sets, key=lambda ids: sum(len(text(c)) for c in ids))  # the most text
-        buttons = [Button(text(c), "choice", number=i + 1) for i, c in enumerate(ids)]
+    for sid, options in largest_sets(sc, offered, lang):
+        buttons = [Button(text, "choice", number=i + 1) for i, (_, text) in enumerate(options)]
         plan = plan_choices(ui, buttons, main, ui.text.line_height(t.small) + t.px(8))
         where = f"{sc.id}/{sid} ({lang}) at {size}, text {ui.settings.text_size}"
         assert plan.fits, f"{where}: options below the fold"
@@ -98,6 +104,40 @@ def options_in_view(ui, play, offered, lang) -> None:
             assert b.text_px(ui) >= 0.7 * t.body, where  # legible from five metres
         assert window.contains(plan.card), where
         assert plan.card.height >= 2 * ui.text.line_height(t.body), where
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("step", [NORMAL, LARGE], ids=["normal", "large"])
+def test_the_workshop_board_shows_every_option_of_every_decision(make_app, tmp_path, size, step):
+    """The room view (workshop mode opens at the large size): every option of every decision
+    in view while the room reads, votes and sees the result, with a countdown running."""
+    from weerbaar.game.screens.workshop_play import WorkshopScreen
+    from weerbaar.game.widgets.tally import READ, REVEALED, VOTING, TallyBoard
+    from weerbaar.game.workshop import WorkshopRun
+    from weerbaar.storage import SessionStore
+    for n, path in enumerate(SHIPPED):
+        sc = load_scenario(str(path))
+        for lang in sc.languages:
+            app = make_app(size=size, scenarios_dir=ROOT / "scenarios")
+            app.to_title()
+            app.set_settings(app.settings.__class__(text_size=step, language=lang))
+            run = WorkshopRun.start(SessionStore(tmp_path / f"{n}{lang}.db"), sc, ["Noord"],
+                                    lang=lang, seed=1)
+            while run.session.view.can_continue:  # to a decision: the board beside it
+                run.session.advance()
+            room = WorkshopScreen(app, run)
+            app.push(room)
+            app.step(None, dt=1 / 60)
+            for sid, options in largest_sets(sc, offered_sets(path), lang):
+                for phase in (READ, VOTING, REVEALED):
+                    room.board = TallyBoard(options)
+                    room.board.phase, room.board.selected = phase, 0
+                    room.timer = TimerBar(60)  # the countdown shares the heading's line
+                    room.layout(app.ui)
+                    where = f"{sc.id}/{sid} ({lang}) {phase} at {size}, text {step}"
+                    assert room.board.column.max_offset == 0, where
+                    assert room.board.px >= 0.7 * app.ui.theme.body, where
+            app.close()
 
 
 def test_the_play_screen_shows_its_options_whole_while_playing(driver):
