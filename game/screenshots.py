@@ -11,6 +11,7 @@ smaller with ``pngquant`` (256 colours) when it is installed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -167,11 +168,11 @@ class Shooter:
         app.to_title()
         app.push(SettingsScreen(app))
         self.save(app, "settings", size)
-        broken = self.config / "kapot.yaml"
-        broken.write_text(BROKEN, encoding="utf-8")
+        (self.config / "kapot.yaml").write_text(BROKEN, encoding="utf-8")
         app.to_title()
-        app.open_scenario(broken)
-        self.save(app, "error", size)
+        with contextlib.chdir(self.config):  # the diagnostics name "kapot.yaml", not a tmp dir
+            app.open_scenario(Path("kapot.yaml"))
+            self.save(app, "error", size)
 
 
 # ---- replay and group debrief --------------------------------------------------------------

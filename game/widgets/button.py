@@ -51,12 +51,19 @@ class Button:
         left, right, v = self._pad(ui)
         px = self.text_px(ui)
         lines = ui.text.wrap(self.label, px, width - left - right, self._font_style())
-        note_h = ui.text.line_height(ui.theme.small) if self.note else 0
-        body = len(lines) * ui.text.line_height(px) + note_h
+        body = len(lines) * ui.text.line_height(px) + self._note_height(width - left - right, ui)
         least = ui.theme.px(44 if self.density else 56 if self.style == "choice" else 48)
         if self.number is not None:  # the number's badge
             least = max(least, self._badge_size(ui) + 2 * v)
         return max(body + 2 * v, least)
+
+    def _note_height(self, width: int, ui) -> int:
+        """The note under the label (why a button is off, a hidden option's condition),
+        wrapped, never cut."""
+        if not self.note:
+            return 0
+        return len(ui.text.wrap(self.note, ui.theme.small, width, "italic")) * \
+            ui.text.line_height(ui.theme.small)
 
     def _font_style(self) -> str:
         return "bold" if self.style in ("choice", "selected") else "regular"
@@ -108,10 +115,10 @@ class Button:
             ring = self.rect.inflate(t.px(10), t.px(10))
             box(surface, ring, None, r + t.px(5), t.palette.focus, max(3, t.px(4)))
         box(surface, self.rect, fill, r, border, t.border_width if border else 0)
-        left, _, v = self._pad(ui)
+        left, right, _ = self._pad(ui)
         px = self.text_px(ui)
         lh = ui.text.line_height(px)
-        note_h = ui.text.line_height(t.small) if self.note else 0
+        note_h = self._note_height(self.rect.width - left - right, ui)
         y = self.rect.top + (self.rect.height - len(self._lines) * lh - note_h) // 2
         if self.number is not None:
             self._badge(surface, fill, ink)
@@ -125,8 +132,7 @@ class Button:
             surface.blit(img, (x, y + pad))
             y += lh
         if self.note:
-            img = ui.text.render(ui.text.ellipsize(self.note, t.small, self.rect.width - left - t.px(18)),
-                                 t.small, ink, "italic")
+            img = ui.text.block(self.note, t.small, ink, self.rect.width - left - right, "italic")
             surface.blit(img, (self.rect.left + left, y + pad))
 
     def _badge(self, surface, fill, ink) -> None:

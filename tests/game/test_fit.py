@@ -285,3 +285,18 @@ def test_the_workshop_team_bar_shows_the_step_and_the_title_whole(make_app, step
         assert x + img.get_width() <= bar.title_w
         assert y + img.get_height() <= bar.height
         assert not bar.stacked or bar.hud.rect.top >= y + img.get_height()
+
+
+def test_a_buttons_note_wraps_and_the_button_grows(driver):
+    """The pause menu's "Terugnemen" says why it is off ("Er is nog geen keuze om terug te
+    nemen"); in the largest text at 1024×768 that note wraps under the label (never cut) and
+    the button is tall enough for it."""
+    from weerbaar.game.screens.pause import PauseScreen
+    d, play = open_play(driver, ROOT / "scenarios" / "raadslid.yaml", (1024, 768), NORMAL)
+    d.app.set_settings(d.app.settings.__class__(text_size=len(TEXT_SIZES) - 1))
+    d.key(pygame.K_ESCAPE)
+    pause, ui = d.top, d.app.ui
+    assert isinstance(pause, PauseScreen)
+    undo = next(b for b in pause.focus.buttons if b.note)  # nothing chosen yet
+    assert undo.note == ui.t("undo_none") and undo.note in d.app.text.rendered
+    assert undo.height_for(undo.rect.width, ui) <= undo.rect.height
