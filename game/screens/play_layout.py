@@ -23,6 +23,7 @@ from ..widgets.button import COMPACT, ROOMY, TIGHT
 
 # of the width, for the situation beside the options, by how close the options are set
 SHARES = {ROOMY: (0.58, 0.5, 0.42, 0.36), COMPACT: (0.42, 0.36, 0.3), TIGHT: (0.36, 0.3)}
+ONE_BUTTON_SHARE = 0.7  # the situation's share beside a lone button
 MIN_SITUATION_LINES = 2  # the options go under the situation only if it keeps this many
 
 
@@ -70,6 +71,8 @@ def plan_choices(ui, buttons, main: pygame.Rect, head_h: int) -> ChoicePlan:
     plan = None
     tries = [(share, 1, density) for density in (ROOMY, COMPACT, TIGHT)
              for share in SHARES[density]]
+    if len(buttons) == 1:  # "Verder" (or one option): the text gets most of the width
+        tries.insert(0, (ONE_BUTTON_SHARE, 1, ROOMY))
     if len(buttons) > 2:  # then two columns of close-set options beside the situation
         tries += [(share, 2, density) for density in (COMPACT, TIGHT)
                   for share in SHARES[density]]
