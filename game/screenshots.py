@@ -1,15 +1,20 @@
 """Writes the screenshots in docs/screenshots/: ``python -m weerbaar.game.screenshots``.
 
-Runs headless (SDL's dummy driver) at 1280×720, 1920×1080 and 1024×768 on the shipped
-scenarios: for each kind of scene it walks the scenario (through the engine's sessions) to
-the first scene of that kind, preferring the larger scenarios over the small example. The
-first decision of the largest scenario is also shot at every other text size
-(``text-small``, ``text-large``, ``text-xlarge``).
+Every screen at 1280×720, 1920×1080 and 1024×768 on the shipped scenarios, at every text
+size: the normal size in docs/screenshots/ itself, the others in ``text-small/``,
+``text-large/`` and ``text-xlarge/``. For each kind of scene it walks the scenario (through
+the engine's sessions) to the first scene of that kind, preferring the larger scenarios
+over the small example. With a display (``xvfb-run -a -s "-screen 0 1920x1080x24"``) it
+draws through the real X driver, else through SDL's dummy driver. The PNGs are made
+smaller with ``pngquant`` (256 colours) when it is installed.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from collections import deque
@@ -18,7 +23,9 @@ from pathlib import Path
 from . import paths
 
 SIZES = ((1280, 720), (1920, 1080), (1024, 768))
-TEXT_SHOTS = {0: "text-small", 2: "text-large", 3: "text-xlarge"}
+TEXT_FOLDERS = {1: "", 0: "text-small", 2: "text-large", 3: "text-xlarge"}  # by text size
+BROKEN = "format: 1\nid: kapot\ntitle: Kapot\nstart: begin\nscenes:\n  begin:\n    text: Hallo\n" \
+         "    choices:\n      - {id: a, text: Verder, goto: nergens}\n"
 KINDS = ("dialogue", "feed", "message", "news")
 MAX_EXPANSIONS = 600
 
@@ -70,13 +77,15 @@ def find_paths(scenario) -> dict[str, list[str]]:
 
 
 class Shooter:
-    def __init__(self, out: Path, scenarios_dir: Path, config: Path):
+    def __init__(self, out: Path, scenarios_dir: Path, config: Path, text_size: int = 1):
         self.out, self.scenarios_dir, self.config = out, scenarios_dir, config
+        self.text_size = text_size
         self.written: list[Path] = []
 
     def app(self, size, **settings):
         from .app import App
         from .settings import Settings, SettingsStore
+        settings.setdefault("text_size", self.text_size)
         app = App(Settings(**settings), SettingsStore(self.config), size=size,
                   scenarios_dir=self.scenarios_dir, save_settings=False)
         app.to_title()
@@ -87,8 +96,11 @@ class Shooter:
         app.step([], dt=1.0)  # finish animations
         app.step([], dt=1.0)
         app.draw()
-        path = self.out / f"{name}-{size[0]}x{size[1]}.png"
+        folder = self.out / TEXT_FOLDERS[self.text_size]
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{name}-{size[0]}x{size[1]}.png"
         pygame.image.save(pygame.display.get_surface(), str(path))
+        optimise(path)
         self.written.append(path)
 
     def play(self, app, entry, actions):
@@ -117,15 +129,21 @@ class Shooter:
             if entry is None:
                 print(f"no scenario has a {shot} scene; skipped", file=sys.stderr)
                 continue
-            self.play(app, entry, paths[entry.path.stem][shot])
+            play = self.play(app, entry, paths[entry.path.stem][shot])
             self.save(app, shot, size)
             if shot == "dialogue":
                 app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0)])
                 self.save(app, "pause", size)
-        from .screens.settings import SettingsScreen
-        app.to_title()
-        app.push(SettingsScreen(app))
-        self.save(app, "settings", size)
+                from .intents import Restart
+                app.top.act(Restart())  # "start again?" asks first
+                self.save(app, "ask", size)
+            elif shot == "consequence":
+                from .screens.history import HistoryScreen
+                play.proceed()
+                app.push(HistoryScreen(app, play))
+                self.save(app, "history", size)
+        self.first_decision(app, size, entries)
+        self.extra_screens(app, size)
         app.close()
         hc = self.app(size, high_contrast=True)
         entry = next((e for e in entries if "dialogue" in paths[e.path.stem]), None)
@@ -133,20 +151,28 @@ class Shooter:
             self.play(hc, entry, paths[entry.path.stem]["dialogue"])
             self.save(hc, "high-contrast", size)
         hc.close()
-        self.text_sizes(size, entries)
 
-    def text_sizes(self, size, entries) -> None:
-        """The first decision of the largest scenario at the other text sizes."""
+    def first_decision(self, app, size, entries) -> None:
+        """The first decision of the largest scenario (the most options and meters)."""
         entry = max(entries, key=lambda e: e.path.stat().st_size, default=None)
         if entry is None:
             return
-        for step, name in TEXT_SHOTS.items():
-            app = self.app(size, text_size=step)
-            play = self.play(app, entry, [])
-            while play.session.view.can_continue:
-                play.advance()
-            self.save(app, name, size)
-            app.close()
+        play = self.play(app, entry, [])
+        while play.session.view.can_continue:
+            play.advance()
+        self.save(app, "decision", size)
+
+    def extra_screens(self, app, size) -> None:
+        """The settings, and the error screen of a scenario file that does not load."""
+        from .screens.settings import SettingsScreen
+        app.to_title()
+        app.push(SettingsScreen(app))
+        self.save(app, "settings", size)
+        (self.config / "kapot.yaml").write_text(BROKEN, encoding="utf-8")
+        app.to_title()
+        with contextlib.chdir(self.config):  # the diagnostics name "kapot.yaml", not a tmp dir
+            app.open_scenario(Path("kapot.yaml"))
+            self.save(app, "error", size)
 
 
 # ---- replay and group debrief --------------------------------------------------------------
@@ -214,6 +240,10 @@ def shoot_sessions(shooter, size, db: Path) -> None:
     replay.ensure_layout()
     replay.right.offset = replay.right.max_offset  # the vote and the notes, further down
     shooter.save(app, "replay-votes", size)
+    from .screens.replay_whatif import WhatIfScreen
+    app.push(WhatIfScreen(app, replay.replay, replay.index))
+    shooter.save(app, "replay-whatif", size)
+    app.pop(app.top)
     app.pop(replay)
     listing.open_debrief()
     debrief = app.find(DebriefScreen)
@@ -254,24 +284,38 @@ def hands_and_notes(store, session_id: str) -> None:
         store.add_note(session_id, d.index, d.scene, "Lang gesproken over wie hier beslist.")
 
 
+def optimise(path: Path) -> None:
+    """Make a PNG smaller with pngquant (256 colours; screenshots of flat colour and
+    antialiased text look the same), if it is installed; else leave it as it is."""
+    tool = shutil.which("pngquant")
+    if tool is not None:
+        subprocess.run([tool, "--force", "--skip-if-larger", "--quality", "70-100", "--speed", "1",
+                        "--strip", "--output", str(path), str(path)], check=False)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m weerbaar.game.screenshots", description=__doc__)
     root = Path(__file__).resolve().parent.parent
     parser.add_argument("--out", type=Path, default=root / "docs" / "screenshots")
     parser.add_argument("--scenarios", type=Path, default=paths.SCENARIOS)
+    parser.add_argument("--text-sizes", default="0,1,2,3",
+                        help="which text sizes (0 small, 1 normal, 2 large, 3 extra large)")
     args = parser.parse_args(argv)
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    if not os.environ.get("DISPLAY"):
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")  # no display: draw off screen
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as config:
         shooter = Shooter(args.out, args.scenarios, Path(config))
         db = make_workshop_db(Path(config), args.scenarios)
-        for size in SIZES:
-            shooter.shoot(size)
-            if db is not None:
-                shoot_sessions(shooter, size, db)
-            from .workshop_shots import shoot_workshop
-            shoot_workshop(shooter, size)
+        for step in (int(x) for x in args.text_sizes.split(",")):
+            shooter.text_size = step
+            for size in SIZES:
+                shooter.shoot(size)
+                if db is not None:
+                    shoot_sessions(shooter, size, db)
+                from .workshop_shots import shoot_workshop
+                shoot_workshop(shooter, size)
     for p in shooter.written:
         print(p)
     return 0

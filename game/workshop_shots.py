@@ -57,7 +57,7 @@ def shoot_workshop(shooter, size) -> None:
         print("no scenario with a decision; workshop screenshots skipped", file=sys.stderr)
         app.close()
         return
-    db = shooter.config / f"workshop-shots-{size[0]}x{size[1]}.db"
+    db = shooter.config / f"workshop-shots-{size[0]}x{size[1]}-{shooter.text_size}.db"
     run = WorkshopRun.start(SessionStore(db), entries[0].scenario, ["Noord", "Zuid"], lang="nl",
                             seed=1)
     for choice in path:

@@ -6,6 +6,9 @@ size, settings, or state the screen names), so drawing never computes positions.
 """
 from __future__ import annotations
 
+from ..widgets import FocusGroup
+from ..widgets.draw import box, dim
+
 
 class Screen:
     opaque = True  # False: the screen below shows through (overlays such as the pause menu)
@@ -66,3 +69,23 @@ class Screen:
 
     def on_close(self) -> None:
         """This screen leaves the stack for good."""
+
+
+class OverPlay(Screen):
+    """A panel over the play screen (the pause menu, the history): the play stays behind
+    it, dimmed, and the panel acts on it."""
+    opaque = False
+
+    def __init__(self, app, play):
+        super().__init__(app)
+        self.play = play
+        self.focus = FocusGroup()
+
+    def draw_panel(self, surface, title: str, inset: tuple[int, int]) -> None:
+        """The play dimmed, this panel (``self.rect``) over it, and its title at ``inset``
+        (design pixels from the panel's corner)."""
+        ui, t, p = self.ui, self.ui.theme, self.ui.palette
+        dim(surface, surface.get_rect(), p.overlay)
+        box(surface, self.rect, p.panel, t.radius + t.px(4), p.border, t.border_width)
+        img = ui.text.render(title, t.h2, p.text, "bold")
+        surface.blit(img, (self.rect.left + t.px(inset[0]), self.rect.top + t.px(inset[1])))

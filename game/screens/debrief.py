@@ -90,7 +90,7 @@ class DebriefScreen(Screen):
         t = ui.theme
         w, h = t.size
         m = t.margin
-        self.header_h = m + ui.text.line_height(t.h2) + ui.text.line_height(t.small) + t.px(6)
+        self._layout_header(ui)
         self._layout_tabs(ui)
         y = self.tabs_bottom + t.px(14)
         self._layout_footer(ui)
@@ -109,6 +109,23 @@ class DebriefScreen(Screen):
         buttons = [*self.tab_buttons, *self.extra_buttons, self.back, *self.page_buttons]
         self.focus.renew(buttons)
 
+    def _layout_header(self, ui) -> None:
+        """The title (wrapped, never cut) and the sessions it covers (two lines at most),
+        left of the "Volgend scenario" button when there is one."""
+        t, p, m = ui.theme, ui.palette, ui.theme.margin
+        self.next_label = ui.t("next_scenario", n=self.group + 1, m=len(self.debriefs))
+        self.next_w = ui.text.size(self.next_label, t.fs(24))[0] + t.px(40)
+        right = t.size[0] - m - (self.next_w + t.px(16) if len(self.debriefs) > 1 else 0)
+        d = self.debrief
+        self.title_img = ui.text.block(ui.t("debrief_title", title=d.title), t.h2, p.text,
+                                       right - m, "bold")
+        sub = ui.t("debrief_sessions", n=len(d.sessions), labels=", ".join(
+            s.label for s in d.sessions))
+        if len(d.versions) > 1:
+            sub = ui.t("debrief_versions", n=len(d.versions)) + " · " + sub
+        self.sub_img = ui.text.block(sub, t.small, p.muted, right - m, max_lines=2)
+        self.header_h = m + self.title_img.get_height() + self.sub_img.get_height() + t.px(6)
+
     def _layout_tabs(self, ui) -> None:
         t = ui.theme
         w = t.size[0]
@@ -126,10 +143,8 @@ class DebriefScreen(Screen):
         self.tabs_bottom = y + bh
         self.extra_buttons = []
         if len(self.debriefs) > 1:  # sessions of several scenarios: one debrief each
-            label = ui.t("next_scenario", n=self.group + 1, m=len(self.debriefs))
-            b = Button(label, value=NextGroup())
-            bw = ui.text.size(label, t.fs(24))[0] + t.px(40)
-            b.layout((w - m - bw, m, bw, t.px(48)), ui)
+            b = Button(self.next_label, value=NextGroup())
+            b.layout((w - m - self.next_w, m, self.next_w, t.px(48)), ui)
             self.extra_buttons.append(b)
 
     def _layout_nav(self, ui, y: int, count: int) -> int:
@@ -274,20 +289,10 @@ class DebriefScreen(Screen):
 
     def draw(self, surface) -> None:
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
-        w = t.size[0]
         m = t.margin
         header_band(surface, ui, self.header_h)
-        right = self.extra_buttons[0].rect.left - t.px(16) if len(self.debriefs) > 1 else w - m
-        d = self.debrief
-        title = ui.text.render(ui.text.ellipsize(ui.t("debrief_title", title=d.title), t.h2,
-                                                 right - m, "bold"), t.h2, p.text, "bold")
-        surface.blit(title, (m, m - t.px(8)))
-        labels = ", ".join(s.label for s in d.sessions)
-        sub = ui.t("debrief_sessions", n=len(d.sessions), labels=labels)
-        if len(d.versions) > 1:
-            sub = ui.t("debrief_versions", n=len(d.versions)) + " · " + sub
-        img = ui.text.render(ui.text.ellipsize(sub, t.small, right - m), t.small, p.muted)
-        surface.blit(img, (m, m - t.px(8) + ui.text.line_height(t.h2)))
+        surface.blit(self.title_img, (m, m - t.px(8)))
+        surface.blit(self.sub_img, (m, m - t.px(8) + self.title_img.get_height()))
         if self.nav_rect is not None and self.tab != "compare":
             nav = ui.text.render(self._nav_text(ui), t.body, p.text, "bold")
             surface.blit(nav, (self.nav_rect.left, self.nav_rect.centery - nav.get_height() // 2))

@@ -58,8 +58,7 @@ class _SplitPage:
         self.cards = [text, chart]
         inner = text.inflate(-2 * pad, -2 * pad)
         inner.width -= t.px(14)
-        self.text_view.layout(inner, ui)
-        self.text_view.set_content(self.text_flow(ui, inner.width).render(ui.palette.panel))
+        self.text_view.fill(inner, ui, self.text_flow, ui.palette.panel)
         col = chart.inflate(-2 * pad, -2 * pad)
         col.width -= t.px(20)
         self.chart = self.make_chart(ui)
@@ -192,12 +191,11 @@ class MetersPage:
         x_labels = [ui.t("x_start")] + [str(k) for k in range(1, steps)]
         self.chart = LineChart(lines, m.min, m.max, x_labels)
         pad = t.px(20)
-        self.head = ui.text.render(ui.text.ellipsize(
-            ui.t("meter_over_time", label=m.label), t.body, self.rect.width - 2 * pad, "bold"),
-            t.body, ui.palette.text, "bold")
-        self.sub = ui.text.render(ui.text.ellipsize(
+        self.head = ui.text.block(ui.t("meter_over_time", label=m.label), t.body,
+                                  ui.palette.text, self.rect.width - 2 * pad, "bold")  # not cut
+        self.sub = ui.text.block(
             ui.t("higher_better" if m.good == "high" else "lower_better") + " · "
-            + ui.t("x_axis"), t.small, self.rect.width - 2 * pad), t.small, ui.palette.muted)
+            + ui.t("x_axis"), t.small, ui.palette.muted, self.rect.width - 2 * pad)
         top = self.rect.top + pad + self.head.get_height() + self.sub.get_height() + t.px(12)
         self.chart.layout((self.rect.left + pad, top, self.rect.width - 2 * pad,
                            self.rect.bottom - pad - top), ui)
@@ -228,9 +226,7 @@ class ComparePage:
         self.rect, self._ui = pygame.Rect(rect), ui
         inner = self.rect.inflate(-2 * t.px(20), -2 * t.px(18))
         inner.width -= t.px(14)
-        self.view.layout(inner, ui)
-        self.view.set_content(self._flow(ui, inner.width).render(ui.palette.panel),
-                              keep_offset=True)
+        self.view.fill(inner, ui, self._flow, ui.palette.panel, keep_offset=True)
 
     def _flow(self, ui, width: int) -> Flow:
         t, p, r = ui.theme, ui.palette, ui.text

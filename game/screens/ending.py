@@ -74,12 +74,9 @@ class EndingScreen(Screen):
         self.right_card = pygame.Rect(m + left_w + gap, top, w - 2 * m - left_w - gap, bottom - top)
         inner = self.right_card.inflate(-2 * t.px(24), -2 * t.px(22))
         inner.width -= t.px(14)
-        self.left.layout(self.left_rect.inflate(-t.px(16), 0).move(-t.px(8), 0), ui)
-        self.left.set_content(self._story(ui, self.left.rect.width).render(ui.palette.bg),
-                              keep_offset=True)
-        self.right.layout(inner, ui)
-        self.right.set_content(self._record(ui, inner.width).render(ui.palette.panel),
-                               keep_offset=True)
+        self.left.fill(self.left_rect.inflate(-t.px(16), 0).move(-t.px(8), 0), ui, self._story,
+                       ui.palette.bg, keep_offset=True)
+        self.right.fill(inner, ui, self._record, ui.palette.panel, keep_offset=True)
         self.again = Button(ui.t("play_again"), value=PlayAgain())
         self.menu = Button(ui.t("to_menu"), value=ToMenu())
         bw = t.px(300)
@@ -160,7 +157,7 @@ class EndingScreen(Screen):
     def draw(self, surface) -> None:
         if not self.session.ended:
             return
-        ui, t, p = self.ui, self.ui.theme, self.ui.palette
+        t, p = self.ui.theme, self.ui.palette
         w = t.size[0]
         tone = t.tone_colour(self.session.view.ending.tone)
         self.reward.band(surface, (0, 0, w, self.band_h), tone)

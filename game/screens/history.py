@@ -6,20 +6,15 @@ import pygame
 
 from ..flow import Flow
 from ..intents import Back, Letter, Scroll
-from ..widgets import Button, FocusGroup, ScrollView
-from ..widgets.draw import box, dim
-from .base import Screen
+from ..widgets import Button, ScrollView
+from .base import OverPlay
 from .scene_view import SceneView
 
 
-class HistoryScreen(Screen):
-    opaque = False
-
+class HistoryScreen(OverPlay):
     def __init__(self, app, play):
-        super().__init__(app)
-        self.play = play
+        super().__init__(app, play)
         self.view = ScrollView()
-        self.focus = FocusGroup()
 
     def layout(self, ui) -> None:
         t = ui.theme
@@ -27,9 +22,10 @@ class HistoryScreen(Screen):
         self.rect = pygame.Rect(t.margin, t.px(16), w - 2 * t.margin, h - 2 * t.px(16))
         pad = t.px(28)
         self.close = Button(ui.t("history_close"), value=Back())
-        bh = self.close.height_for(t.px(320), ui)
-        self.close.layout((self.rect.right - pad - t.px(320), self.rect.bottom - pad - bh,
-                           t.px(320), bh), ui)
+        bw = min(self.rect.width - 2 * pad, max(t.px(320), ui.text.size(
+            self.close.label, self.close.text_px(ui))[0] + t.px(60)))  # one line if it can
+        bh = self.close.height_for(bw, ui)
+        self.close.layout((self.rect.right - pad - bw, self.rect.bottom - pad - bh, bw, bh), ui)
         head = ui.text.line_height(t.h2) + t.px(12)
         area = pygame.Rect(self.rect.left + pad, self.rect.top + pad + head,
                            self.rect.width - 2 * pad, self.rect.height - 3 * pad - head - bh)
@@ -69,10 +65,6 @@ class HistoryScreen(Screen):
             self.app.pop(self)
 
     def draw(self, surface) -> None:
-        ui, t, p = self.ui, self.ui.theme, self.ui.palette
-        dim(surface, surface.get_rect(), p.overlay)
-        box(surface, self.rect, p.panel, t.radius + t.px(4), p.border, t.border_width)
-        title = ui.text.render(ui.t("history_title"), t.h2, p.text, "bold")
-        surface.blit(title, (self.rect.left + t.px(28), self.rect.top + t.px(24)))
+        self.draw_panel(surface, self.ui.t("history_title"), (28, 24))
         self.view.draw(surface)
         self.focus.draw(surface)

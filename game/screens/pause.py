@@ -4,19 +4,11 @@ from __future__ import annotations
 import pygame
 
 from ..intents import Back, OpenSettings, Restart, Resume, ShowHistory, ToMenu, Undo
-from ..widgets import Button, FocusGroup
-from ..widgets.draw import box, dim
-from .base import Screen
+from ..widgets import Button
+from .base import OverPlay
 
 
-class PauseScreen(Screen):
-    opaque = False
-
-    def __init__(self, app, play):
-        super().__init__(app)
-        self.play = play
-        self.focus = FocusGroup()
-
+class PauseScreen(OverPlay):
     def layout_key(self) -> tuple:
         s = self.play.session
         return (len(s.decisions), self.app.settings.allow_undo)
@@ -94,9 +86,5 @@ class PauseScreen(Screen):
         self.play.restart()
 
     def draw(self, surface) -> None:
-        ui, t, p = self.ui, self.ui.theme, self.ui.palette
-        dim(surface, surface.get_rect(), p.overlay)
-        box(surface, self.rect, p.panel, t.radius + t.px(4), p.border, t.border_width)
-        title = ui.text.render(ui.t("pause"), t.h2, p.text, "bold")
-        surface.blit(title, (self.rect.left + t.px(32), self.rect.top + t.px(26)))
+        self.draw_panel(surface, self.ui.t("pause"), (32, 26))
         self.focus.draw(surface)

@@ -29,7 +29,7 @@ from ..widgets.diagnostics import draw_errors
 from ..widgets.draw import box
 from .base import Screen
 from .consequence import ConsequencePanel, arrival_note
-from .play_layout import choice_buttons, plan_choices, title_blocks
+from .play_layout import choice_buttons, heading_height, plan_choices, title_blocks
 from .scene_view import build_scene
 
 
@@ -162,10 +162,9 @@ class PlayScreen(Stepping, Screen):
             self.hud.layout((m + title_w + gap, pad, hud_w, self.top_h - 2 * pad), ui)
 
     def _title_blocks(self, ui, width: int) -> int:
-        self.title_img, self.role_img, self.role_at = title_blocks(
-            ui, self.scenario, self.lang, width, beside=self.stacked)
-        return self.title_img.get_height() + (
-            self.role_img.get_height() if self.role_img and self.role_at[0] == 0 else 0)
+        blocks = title_blocks(ui, self.scenario, self.lang, width, beside=self.stacked)
+        self.title_img, self.role_img, self.role_at = blocks
+        return heading_height(blocks)
 
     # ---- input --------------------------------------------------------------------------
     def handle(self, intent) -> None:
@@ -330,8 +329,7 @@ class PlayScreen(Stepping, Screen):
     def _draw_title(self, surface) -> None:
         t = self.ui.theme
         pad = t.px(16)
-        head_h = self.title_img.get_height() + (
-            self.role_img.get_height() if self.role_img and self.role_at[0] == 0 else 0)
+        head_h = heading_height((self.title_img, self.role_img, self.role_at))
         y = pad if self.stacked else max(pad // 2, (self.top_h - head_h) // 2)
         surface.blit(self.title_img, (t.margin, y))
         if self.role_img is not None:

@@ -24,6 +24,7 @@ from ..widgets import Button, FocusGroup, MeterHud, ScrollView
 from ..widgets.draw import box
 from ..widgets.steps import StepStrip
 from .base import Screen
+from .play_layout import heading_blocks, heading_height
 from .replay_view import decision_flow, situation_flow
 
 SITUATION_SHARE = 0.47  # of the width, for the situation
@@ -132,16 +133,24 @@ class ReplayScreen(Screen):
         self.title_w = int((w - 2 * m) * 0.38)
         hud_w = w - 2 * m - self.title_w - gap
         self.stacked = not self.hud.fits(hud_w, ui)
-        if self.stacked:
+        if self.stacked:  # the title over the whole width, the meters in a row below
             self.title_w = w - 2 * m
-            title_h = ui.text.line_height(t.body) + t.px(6)
+            title_h = self._heading(ui) + t.px(6)
             hud_h = self.hud.height_for(w - 2 * m, ui)
             self.top_h = title_h + hud_h + 2 * pad
             self.hud.layout((m, pad + title_h, w - 2 * m, hud_h), ui)
             return
-        text_h = ui.text.line_height(t.body) + ui.text.line_height(t.small)
-        self.top_h = max(self.hud.height_for(hud_w, ui), text_h) + 2 * pad
+        self.top_h = max(self.hud.height_for(hud_w, ui), self._heading(ui)) + 2 * pad
         self.hud.layout((m + self.title_w + gap, pad, hud_w, self.top_h - 2 * pad), ui)
+
+    def _heading(self, ui) -> int:
+        """The session's title, its scenario and date, wrapped (never cut); their height."""
+        r, scenario = self.record, self.replay.scenario
+        sub = " · ".join((scenario.title.get(self.replay.lang, scenario.languages),
+                          local_minute(r.started_at)))
+        self.heading = heading_blocks(ui, ui.t("replay_of", label=r.label), sub, self.title_w,
+                                      beside=self.stacked)
+        return heading_height(self.heading)
 
     def _strip_colours(self, ui) -> dict[int, tuple]:
         endings = self.replay.scenario.endings
@@ -174,7 +183,7 @@ class ReplayScreen(Screen):
         else:
             bw = 0
         text_w = w - 2 * m - 2 * t.px(16) - (bw + t.px(16) if bw else 0)
-        self.banner_img = ui.text.block(text, t.small, ui.palette.text, text_w, max_lines=3)
+        self.banner_img = ui.text.block(text, t.small, ui.palette.text, text_w)  # a notice: whole
         bh = max(self.banner_img.get_height(), t.px(48) if bw else 0) + 2 * t.px(10)
         self.banner = pygame.Rect(m, y, w - 2 * m, bh)
         if self.switch is not None:
@@ -300,24 +309,10 @@ class ReplayScreen(Screen):
             b.draw(surface)
 
     def _draw_title(self, surface) -> None:
-        ui, t, p = self.ui, self.ui.theme, self.ui.palette
-        r = self.record
-        title = ui.t("replay_of", label=r.label)
-        scenario = self.replay.scenario
-        sub = " · ".join((scenario.title.get(self.replay.lang, scenario.languages),
-                          local_minute(r.started_at)))
-        img = ui.text.render(ui.text.ellipsize(title, t.body, self.title_w, "bold"), t.body, p.text,
-                             "bold")
-        if self.stacked:  # one line: the title, then the scenario and the date
-            y = t.px(14)
-            surface.blit(img, (t.margin, y))
-            x = t.margin + img.get_width() + t.px(16)
-            sub_img = ui.text.render(ui.text.ellipsize("· " + sub, t.small, t.margin + self.title_w
-                                                       - x), t.small, p.muted)
-            surface.blit(sub_img, (x, y + img.get_height() - sub_img.get_height() - t.px(2)))
-            return
-        lh = ui.text.line_height(t.small)
-        y = max(t.px(6), (self.top_h - img.get_height() - lh) // 2)
-        surface.blit(img, (t.margin, y))
-        sub_img = ui.text.render(ui.text.ellipsize(sub, t.small, self.title_w), t.small, p.muted)
-        surface.blit(sub_img, (t.margin, y + img.get_height()))
+        t = self.ui.theme
+        title_img, sub_img, at = self.heading
+        y = t.px(14) if self.stacked else max(t.px(6), (self.top_h - heading_height(self.heading))
+                                                // 2)
+        surface.blit(title_img, (t.margin, y))
+        if sub_img is not None:
+            surface.blit(sub_img, (t.margin + at[0], y + at[1]))

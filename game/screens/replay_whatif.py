@@ -54,28 +54,37 @@ class WhatIfScreen(PlayScreen):
         n = sum(1 for b in self.focus.buttons if b.number)
         return self.ui.t("whatif_choose_hint", n=n)
 
-    def _draw_title(self, surface) -> None:
-        ui, t, p = self.ui, self.ui.theme, self.ui.palette
-        chip = ui.text.render(ui.t("what_if_chip").upper(), t.small, p.panel, "bold")
-        rect = pygame.Rect(t.margin, 0, chip.get_width() + t.px(24), chip.get_height() + t.px(8))
-        lh = ui.text.line_height(t.small)
-        rect.top = max(t.px(6), (self.top_h - rect.height - lh) // 2)
-        if self.stacked:
-            rect.top = t.px(12)
-        box(surface, rect, p.mixed, t.px(6))
-        surface.blit(chip, chip.get_rect(center=rect.center))
+    def _title_blocks(self, ui, width: int) -> int:
+        """The "Wat als" chip with the scenario's title beside it, and under them from
+        which step of whose replay this plays on; wrapped, never cut. Their height."""
+        t, p = ui.theme, ui.palette
+        self.chip = ui.text.render(ui.t("what_if_chip").upper(), t.small, p.panel, "bold")
+        chip_w = self.chip.get_width() + t.px(24)
         title = self.scenario.title.get(self.lang, self.scenario.languages)
-        x = rect.right + t.px(12)
-        right = t.margin + self.title_w
-        img = ui.text.render(ui.text.ellipsize(title, t.small, right - x, "bold"), t.small, p.text,
-                             "bold")
-        surface.blit(img, (x, rect.centery - img.get_height() // 2))
+        self.title_img = ui.text.block(title, t.small, p.text, width - chip_w - t.px(12), "bold")
         note = ui.t("whatif_note", n=self.from_step + 1, label=self.replay.record.label)
-        sub = ui.text.render(ui.text.ellipsize(note, t.small, self.title_w), t.small, p.muted)
-        if self.stacked:
-            surface.blit(sub, (right - sub.get_width(), rect.top))
-        else:
-            surface.blit(sub, (t.margin, rect.bottom + t.px(4)))
+        self.role_img = ui.text.block(note, t.small, p.muted, width)
+        self.role_at = (0, max(self.title_img.get_height(), self.chip.get_height() + t.px(8))
+                        + t.px(4))
+        return self.role_at[1] + self.role_img.get_height()
+
+    def _draw_title(self, surface) -> None:
+        ui, t = self.ui, self.ui.theme
+        head_h = self.role_at[1] + self.role_img.get_height()
+        y = t.px(12) if self.stacked else max(t.px(6), (self.top_h - head_h) // 2)
+        rect = draw_chip(surface, ui, self.chip, t.margin, y)
+        surface.blit(self.title_img, (rect.right + t.px(12),
+                                      y + max(0, (rect.height - ui.text.line_height(t.small)) // 2)))
+        surface.blit(self.role_img, (t.margin, y + self.role_at[1]))
+
+
+def draw_chip(surface, ui, chip, x: int, top: int) -> pygame.Rect:
+    """The "Wat als" chip (its text rendered as ``chip``) at (x, top); its rect."""
+    t = ui.theme
+    rect = pygame.Rect(x, top, chip.get_width() + t.px(24), chip.get_height() + t.px(8))
+    box(surface, rect, ui.palette.mixed, t.px(6))
+    surface.blit(chip, chip.get_rect(center=rect.center))
+    return rect
 
 
 class WhatIfEnding(EndingScreen):
@@ -87,9 +96,7 @@ class WhatIfEnding(EndingScreen):
         chip = r.render(ui.t("what_if_chip").upper(), t.small, p.panel, "bold")
 
         def paint(surface, x, top):
-            rect = pygame.Rect(x, top, chip.get_width() + t.px(24), chip.get_height() + t.px(8))
-            box(surface, rect, p.mixed, t.px(6))
-            surface.blit(chip, chip.get_rect(center=rect.center))
+            draw_chip(surface, ui, chip, x, top)
         flow.draw(paint, after=t.px(8), height=chip.get_height() + t.px(8))
         flow.add(r.block(self._really_reached(ui), t.body, p.text, width, "italic"),
                  after=t.px(18))

@@ -146,8 +146,8 @@ class SceneView:
         role = self.tx(who.role) if who is not None and who.role else ""
         sub = " · ".join(x for x in (handle, time) if x)
         text_w = flow.width - d - t.px(14)
-        name_img = r.render(r.ellipsize(name, t.small, text_w, "bold"), t.small, p.text, "bold")
-        sub_img = r.render(r.ellipsize(sub, t.small, text_w), t.small, p.muted) if sub else None
+        name_img = r.block(name, t.small, p.text, text_w, "bold")  # wrapped, never cut
+        sub_img = r.block(sub, t.small, p.muted, text_w) if sub else None
         hc = p.bg == (0, 0, 0)
 
         def paint(surface, x, top):
@@ -155,7 +155,8 @@ class SceneView:
             surface.blit(name_img, (x + d + t.px(14), top))
             if sub_img:
                 surface.blit(sub_img, (x + d + t.px(14), top + name_img.get_height()))
-        flow.draw(paint, after=t.px(10), height=max(d, name_img.get_height() * 2))
+        flow.draw(paint, after=t.px(10), height=max(d, name_img.get_height() + (
+            sub_img.get_height() if sub_img else r.line_height(t.small))))
 
     def _author_name(self, author: str) -> str:
         who = self.scenario.characters.get(author)
@@ -190,11 +191,10 @@ class SceneView:
         for post in self.seen.posts():
             inner = Flow(bubble_w - 2 * t.px(16))
             head = self._author_name(post.author)
-            head_img = r.render(r.ellipsize(head, t.small, inner.width - t.px(90), "bold"),
-                                t.small, p.text, "bold")
-            rect = inner.add(head_img, after=t.px(4))
-            if post.time:
-                time_img = r.render(post.time, t.small, p.muted)
+            time_img = r.render(post.time, t.small, p.muted) if post.time else None
+            room = inner.width - (time_img.get_width() + t.px(14) if time_img else 0)
+            rect = inner.add(r.block(head, t.small, p.text, room, "bold"), after=t.px(4))
+            if time_img:
                 inner.add_beside(time_img, inner.width - time_img.get_width(), rect.top)
             inner.add(r.block(self.seen.post_text(post, self.lang), t.body, p.text, inner.width))
             flow.card(inner, p.bubble, p.border, t.px(14), t.px(16), t.border_width,
@@ -203,8 +203,7 @@ class SceneView:
     def _news(self, flow: Flow, scene) -> None:
         t, p, r = self.t, self.p, self.r
         outlet = scene.outlet or self.ui.t("news")
-        band = r.render(r.ellipsize(outlet.upper(), t.small, flow.width, "bold"), t.small, p.muted,
-                        "bold")
+        band = r.block(outlet.upper(), t.small, p.muted, flow.width, "bold")
 
         def rule(surface, x, top):
             surface.blit(band, (x, top))

@@ -42,11 +42,32 @@ class ScenarioCard:
     def title_px(ui) -> int:
         return ui.theme.fs(30)
 
-    @staticmethod
-    def height(ui, width: int) -> int:
+    def _text_widths(self, ui, width: int) -> tuple[int, int]:
+        """(the title's width beside the number badge, the width of the rest)."""
+        pad = ui.theme.px(18)
+        inner = width - 2 * pad
+        return inner - ui.theme.fs(36) - pad, inner
+
+    def _meta(self, ui) -> str:
+        s = self.entry.scenario
+        role = s.role.get(ui.lang, s.languages)
+        return " · ".join(x for x in (
+            ui.t("minutes", n=s.duration_minutes) if s.duration_minutes else "",
+            " ".join(code.upper() for code in s.languages),
+            ui.t("role", role=role) if role else "") if x)
+
+    def height_for(self, width: int, ui) -> int:
+        """The card's height at ``width``: the whole title, two lines of summary and the
+        whole meta line (duration, languages, the role), wrapped, never cut."""
         t = ui.theme
-        return (2 * ui.text.line_height(ScenarioCard.title_px(ui))
-                + 3 * ui.text.line_height(t.small) + 2 * t.px(18) + t.px(16))
+        title_w, inner = self._text_widths(ui, width)
+        lines = len(ui.text.wrap(self.entry.title(ui.lang), self.title_px(ui), title_w, "bold"))
+        body = max(2, lines) * ui.text.line_height(self.title_px(ui))
+        if self.entry.scenario is None:
+            rest = 3
+        else:
+            rest = 2 + len(ui.text.wrap(self._meta(ui), t.small, inner, "bold"))
+        return body + rest * ui.text.line_height(t.small) + 2 * t.px(18) + t.px(16)
 
     def draw(self, surface) -> None:
         ui, t, p = self._ui, self._ui.theme, self._ui.palette
@@ -65,8 +86,8 @@ class ScenarioCard:
         surface.blit(num, num.get_rect(center=badge.center))
         y = inner.top
         e, lang = self.entry, ui.lang
-        title = ui.text.block(e.title(lang), self.title_px(ui), p.text, inner.width - badge_d - pad,
-                              "bold", 2)
+        title_w, _ = self._text_widths(ui, self.rect.width)
+        title = ui.text.block(e.title(lang), self.title_px(ui), p.text, title_w, "bold")
         surface.blit(title, (inner.left, y))
         y += title.get_height() + t.px(6)
         if e.scenario is None:
@@ -77,14 +98,8 @@ class ScenarioCard:
         summary = ui.text.block(s.summary.get(lang, s.languages), t.small, p.text, inner.width,
                                 max_lines=2)
         surface.blit(summary, (inner.left, y))
-        role = s.role.get(lang, s.languages)
-        meta = " · ".join(x for x in (
-            ui.t("minutes", n=s.duration_minutes) if s.duration_minutes else "",
-            " ".join(code.upper() for code in s.languages),
-            ui.t("role", role=role) if role else "") if x)
-        line = ui.text.render(ui.text.ellipsize(meta, t.small, inner.width, "bold"), t.small,
-                              p.muted, "bold")
-        surface.blit(line, (inner.left, inner.bottom - line.get_height()))
+        meta = ui.text.block(self._meta(ui), t.small, p.muted, inner.width, "bold")
+        surface.blit(meta, (inner.left, inner.bottom - meta.get_height()))
 
 
 class TitleScreen(Screen):
@@ -109,12 +124,14 @@ class TitleScreen(Screen):
         m = t.margin
         entries = self.app.catalogue()
         self.cards = [ScenarioCard(e, i + 1) for i, e in enumerate(entries)]
-        self.header_h = m + ui.text.line_height(t.h1) + ui.text.line_height(t.body) + t.px(12)
         # language switch, top right
         self.langs = [Button(own_name(code), "selected" if code == ui.lang else "segment",
                              value=SetLanguage(code)) for code in LANGUAGES]
         seg_w = max(ui.text.size(b.label, t.fs(24), "bold")[0] for b in self.langs) + t.px(40)
         x = w - m - seg_w * len(self.langs)
+        # the tagline beside the switch, wrapped (never cut)
+        self.tagline = ui.text.block(ui.t("tagline"), t.body, ui.palette.muted, x - m - t.px(20))
+        self.header_h = m + ui.text.line_height(t.h1) + self.tagline.get_height() + t.px(12)
         for b in self.langs:
             b.layout((x, m, seg_w, t.px(48)), ui)
             x += seg_w
@@ -140,7 +157,7 @@ class TitleScreen(Screen):
             cols = 1 if len(self.cards) <= 1 or area.width < t.px(900) else 2
             gap = t.px(24)
             cw = (area.width - gap * (cols - 1)) // cols
-            ch = ScenarioCard.height(ui, cw)
+            ch = max((card.height_for(cw, ui) for card in self.cards), default=0)
             places = []
             for i, card in enumerate(self.cards):
                 r, c = divmod(i, cols)
@@ -233,16 +250,18 @@ class TitleScreen(Screen):
         header_band(surface, ui, self.header_h)
         title = ui.text.render(ui.t("app_title"), t.h1, p.text, "bold")
         surface.blit(title, (m, m - t.px(6)))
-        tag_w = self.langs[0].rect.left - m - t.px(20)
-        tag = ui.text.render(ui.text.ellipsize(ui.t("tagline"), t.body, tag_w), t.body, p.muted)
-        surface.blit(tag, (m, m - t.px(6) + ui.text.line_height(t.h1)))
+        surface.blit(self.tagline, (m, m - t.px(6) + ui.text.line_height(t.h1)))
         if self.cards:
             hint = ui.t("scenarios_hint", n=min(9, len(self.cards)))
             left, right = self.replay_button.rect.right, self.quit_button.rect.left
-            img = ui.text.render(ui.text.ellipsize(hint, t.small, right - left - 2 * m), t.small,
-                                 p.muted)
-            surface.blit(img, img.get_rect(center=((left + right) // 2,
-                                                   self.quit_button.rect.centery)))
+            lines = ui.text.wrap(hint, t.small, right - left - 2 * m)  # two lines if need be
+            lh = ui.text.line_height(t.small)
+            y = self.quit_button.rect.centery - lh * len(lines) // 2
+            for line in lines:
+                img = ui.text.render(line, t.small, p.muted)
+                surface.blit(img, img.get_rect(midtop=((left + right) // 2, y)))
+                y += lh
+            ui.text.rendered.add(hint)
         if not self.cards:
             msg = ui.text.block(ui.t("no_scenarios", folder=str(self.app.scenarios_dir)), t.body,
                                 p.text, w - 2 * m)

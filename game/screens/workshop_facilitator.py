@@ -67,9 +67,8 @@ class FacilitatorScreen(Screen):
         notes_w = int((w - 2 * m - gap) * NOTES_SHARE)
         left = pygame.Rect(m, top, w - 2 * m - gap - notes_w, h - top - m)
         self.notes_card = pygame.Rect(left.right + gap, top, notes_w, h - top - m)
-        self.view.layout(left.inflate(-t.px(16), 0).move(-t.px(8), 0), ui)
-        self.view.set_content(self._guide(ui, self.view.rect.width).render(ui.palette.bg),
-                              keep_offset=True)
+        self.view.fill(left.inflate(-t.px(16), 0).move(-t.px(8), 0), ui, self._guide,
+                       ui.palette.bg, keep_offset=True)
         inner = self.notes_card.inflate(-2 * t.px(20), -2 * t.px(18))
         self.field.placeholder = ui.t("note_placeholder")
         fh = self.field.height_for(ui)
@@ -78,9 +77,7 @@ class FacilitatorScreen(Screen):
         self.hint_y = inner.bottom - hint_h
         notes_rect = pygame.Rect(inner.left, inner.top, inner.width - t.px(14),
                                  self.field.rect.top - t.px(14) - inner.top)
-        self.notes_view.layout(notes_rect, ui)
-        self.notes_view.set_content(self._notes(ui, notes_rect.width).render(ui.palette.panel),
-                                    keep_offset=True)
+        self.notes_view.fill(notes_rect, ui, self._notes, ui.palette.panel, keep_offset=True)
 
     def _guide(self, ui, width: int) -> Flow:
         t, p, r = ui.theme, ui.palette, ui.text

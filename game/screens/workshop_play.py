@@ -33,7 +33,8 @@ from .workshop_words import BoardWords
 # the share of the width below the top bar for the situation: while the room reads the
 # options beside it, while it only reads on, and (none) once the vote is open: then the
 # options and the bars take the whole width, to be read from the back of the room
-SITUATION_SHARE = {"read": 0.42, "read_on": 0.6, "vote": 0.0}
+# of the width, for the situation beside the board: the first at which every option is in view
+SITUATION_SHARE = {"read": (0.42, 0.34), "read_on": (0.6,), "vote": (0.0,)}
 
 
 class WorkshopScreen(Stepping, Screen):
@@ -108,16 +109,20 @@ class WorkshopScreen(Stepping, Screen):
         y = self.top_h + t.px(14)
         self.footer_y = h - t.px(12) - ui.text.line_height(t.small)
         main = pygame.Rect(m, y, w - 2 * m, self.footer_y - t.px(10) - y)
-        share = SITUATION_SHARE[self.situation_mode()]
-        if share:
-            self.card = pygame.Rect(main.left, main.top, int((main.width - gap) * share),
-                                    main.height)
+        for share in SITUATION_SHARE[self.situation_mode()]:
+            area = main
+            if share:
+                self.card = pygame.Rect(main.left, main.top, int((main.width - gap) * share),
+                                        main.height)
+                area = pygame.Rect(self.card.right + gap, main.top,
+                                   main.right - self.card.right - gap, main.height)
+            else:
+                self.card = None
+            self._layout_board(ui, area)
+            if not self.board.column.max_offset:
+                break
+        if self.card is not None:
             self._layout_situation(ui)
-            main = pygame.Rect(self.card.right + gap, main.top, main.right - self.card.right - gap,
-                               main.height)
-        else:
-            self.card = None
-        self._layout_board(ui, main)
         self.panel = None
         if self.session.phase is Phase.CONSEQUENCE and self.outcome is not None:
             self.panel = ConsequencePanel(self.scenario, self.outcome, self.lang)
@@ -355,7 +360,10 @@ class WorkshopScreen(Stepping, Screen):
         phones = self.app.phones
         if phones is not None:
             from ..phones_words import words_for
-            hint = f"{phones.status(words_for(ui.lang))}  ·  {hint}"
+            status = phones.status(words_for(ui.lang))
+            hint = f"{status}  ·  {hint}"
+            if ui.text.size(hint, t.small)[0] > t.size[0] - 2 * t.margin:
+                hint = status  # the phones' status whole, rather than both cut
         img = ui.text.render(ui.text.ellipsize(hint, t.small, t.size[0] - 2 * t.margin), t.small,
                              p.muted)
         surface.blit(img, (t.margin, self.footer_y))

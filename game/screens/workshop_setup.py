@@ -114,7 +114,11 @@ class WorkshopSetupScreen(Screen):
         t = ui.theme
         w, h = t.size
         m, bh = t.margin, t.px(60)
-        self.head_h = m + ui.text.line_height(t.h1) + t.px(8)
+        title = ui.t("workshop_title")
+        if self.scenario is not None:
+            title += " · " + self.scenario.title.get(ui.lang, self.scenario.languages)
+        self.title_img = ui.text.block(title, t.h1, ui.palette.text, w - 2 * m, "bold")  # not cut
+        self.head_h = m + self.title_img.get_height() + t.px(8)
         area = pygame.Rect(m, self.head_h + t.px(12), w - 2 * m, h - self.head_h - 2 * m - bh - t.px(24))
         self.back = Button(ui.t("to_menu"), value=ToMenu())
         self.back.layout((m, h - m - bh, t.px(300), bh), ui)
@@ -127,7 +131,8 @@ class WorkshopSetupScreen(Screen):
         t = ui.theme
         entries = self.app.catalogue()[:9]
         self.entries = entries
-        buttons, y = [], area.top + ui.text.line_height(t.body) + t.px(12)
+        pick_h = len(ui.text.wrap(ui.t("workshop_pick"), t.body, area.width, "bold"))
+        buttons, y = [], area.top + pick_h * ui.text.line_height(t.body) + t.px(12)
         for i, e in enumerate(entries, 1):
             b = Button(e.title(ui.lang), "choice", number=i, value=PickScenario(i - 1))
             bh_ = b.height_for(area.width, ui)
@@ -164,7 +169,8 @@ class WorkshopSetupScreen(Screen):
     def _layout_teams(self, ui, area, bh) -> list[Button]:
         t = ui.theme
         self.field.placeholder = ui.t("workshop_teams_hint")
-        top = area.top + ui.text.line_height(t.h2) + ui.text.line_height(t.small) + t.px(16)
+        sub_h = len(ui.text.wrap(ui.t("workshop_teams_sub"), t.small, area.width))
+        top = area.top + ui.text.line_height(t.h2) + sub_h * ui.text.line_height(t.small) + t.px(16)
         self.field.layout((area.left, top, area.width, self.field.height_for(ui)), ui)
         start = Button(ui.t("workshop_start"), "choice", value=StartWorkshop())
         start.layout((area.left, self.field.rect.bottom + t.px(24), min(area.width, t.px(420)), bh),
@@ -236,21 +242,15 @@ class WorkshopSetupScreen(Screen):
         ui, t, p = self.ui, self.ui.theme, self.ui.palette
         w, m = t.size[0], t.margin
         box(surface, (0, 0, w, self.head_h), p.panel)
-        title = ui.t("workshop_title")
-        if self.scenario is not None:
-            title += " · " + self.scenario.title.get(ui.lang, self.scenario.languages)
-        img = ui.text.render(ui.text.ellipsize(title, t.h1, w - 2 * m, "bold"), t.h1, p.text, "bold")
-        surface.blit(img, (m, m - t.px(6)))
+        surface.blit(self.title_img, (m, m - t.px(6)))
         area_top = self.head_h + t.px(12)
         if self.state == PICK:
-            img = ui.text.render(ui.text.ellipsize(ui.t("workshop_pick"), t.body, w - 2 * m), t.body,
-                                 p.text, "bold")
-            surface.blit(img, (m, area_top))
+            surface.blit(ui.text.block(ui.t("workshop_pick"), t.body, p.text, w - 2 * m, "bold"),
+                         (m, area_top))
         elif self.state == TEAMS:
             img = ui.text.render(ui.t("workshop_teams"), t.h2, p.text, "bold")
             surface.blit(img, (m, area_top))
-            sub = ui.text.render(ui.text.ellipsize(ui.t("workshop_teams_sub"), t.small, w - 2 * m),
-                                 t.small, p.muted)
+            sub = ui.text.block(ui.t("workshop_teams_sub"), t.small, p.muted, w - 2 * m)
             surface.blit(sub, (m, area_top + ui.text.line_height(t.h2)))
             self.field.draw(surface)
         else:

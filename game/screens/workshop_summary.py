@@ -51,8 +51,7 @@ class WorkshopSummaryScreen(Screen):
             self.debrief.label, t.button, "bold")[0] + t.px(60)))
         self.debrief.layout((w - m - dw, h - m - bh, dw, bh), ui)
         view = pygame.Rect(m, m, w - 2 * m - t.px(14), self.menu.rect.top - t.px(20) - m)
-        self.view.layout(view, ui)
-        self.view.set_content(self._flow(ui, view.width).render(ui.palette.bg), keep_offset=True)
+        self.view.fill(view, ui, self._flow, ui.palette.bg, keep_offset=True)
         self.focus.set([self.menu, self.debrief])
 
     def _flow(self, ui, width: int) -> Flow:

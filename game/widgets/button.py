@@ -7,6 +7,11 @@ from ..intents import Choose, Confirm, Navigate, PointerDown, PointerMove, Point
 from .draw import box
 
 STYLES = ("choice", "secondary", "segment", "selected")
+# how close a decision's options are set, so that all of them are in view: roomy, compact
+# (less padding, a smaller number badge) and tight (also smaller text, within the floor
+# of 70 % of the body size that keeps a label legible from five metres)
+ROOMY, COMPACT, TIGHT = 0, 1, 2
+DENSITIES = (ROOMY, COMPACT, TIGHT)
 
 
 class Button:
@@ -22,33 +27,43 @@ class Button:
         self.hover = self.pressed = self.focused = False
         self._ui = None
         self._lines: list[str] = []
-        self.compact = False  # less padding: so that every option of a decision is in view
+        self.density = ROOMY  # closer set: so that every option of a decision is in view
 
     # ---- layout -------------------------------------------------------------------------
     def _pad(self, ui) -> tuple[int, int, int]:
         """(left, right, vertical) padding; the choice badge sits in the left one."""
         p = ui.theme.px(10 if self.style in ("segment", "selected") else 18)
         left = p + (self._badge_size(ui) + p if self.number is not None else 0)
-        return left, p, ui.theme.px(6 if self.compact else 12)
+        return left, p, ui.theme.px((12, 6, 4)[self.density])
 
     def _badge_size(self, ui) -> int:
-        """The number badge's diameter: smaller in a compact layout (five options of a
+        """The number badge's diameter: smaller in a closer layout (five options of a
         decision in view at 1280×720 in large text), never below the number's own height."""
-        return ui.theme.fs(32 if self.compact else 40)
+        return ui.theme.fs((40, 32, 29)[self.density])
 
-    def _px(self, ui) -> int:
-        return ui.theme.button if self.style == "choice" else ui.theme.fs(24)
+    def text_px(self, ui) -> int:
+        """The label's type size: a choice's is smaller only in the tight layout."""
+        if self.style != "choice":
+            return ui.theme.fs(24)
+        return ui.theme.fs(22) if self.density == TIGHT else ui.theme.button
 
     def height_for(self, width: int, ui) -> int:
         left, right, v = self._pad(ui)
-        px = self._px(ui)
+        px = self.text_px(ui)
         lines = ui.text.wrap(self.label, px, width - left - right, self._font_style())
-        note_h = ui.text.line_height(ui.theme.small) if self.note else 0
-        body = len(lines) * ui.text.line_height(px) + note_h
-        least = ui.theme.px(44 if self.compact else 56 if self.style == "choice" else 48)
+        body = len(lines) * ui.text.line_height(px) + self._note_height(width - left - right, ui)
+        least = ui.theme.px(44 if self.density else 56 if self.style == "choice" else 48)
         if self.number is not None:  # the number's badge
             least = max(least, self._badge_size(ui) + 2 * v)
         return max(body + 2 * v, least)
+
+    def _note_height(self, width: int, ui) -> int:
+        """The note under the label (why a button is off, a hidden option's condition),
+        wrapped, never cut."""
+        if not self.note:
+            return 0
+        return len(ui.text.wrap(self.note, ui.theme.small, width, "italic")) * \
+            ui.text.line_height(ui.theme.small)
 
     def _font_style(self) -> str:
         return "bold" if self.style in ("choice", "selected") else "regular"
@@ -57,7 +72,7 @@ class Button:
         self.rect = pygame.Rect(rect)
         self._ui = ui
         left, right, _ = self._pad(ui)
-        self._lines = ui.text.wrap(self.label, self._px(ui), self.rect.width - left - right,
+        self._lines = ui.text.wrap(self.label, self.text_px(ui), self.rect.width - left - right,
                                    self._font_style())
 
     # ---- events -------------------------------------------------------------------------
@@ -100,10 +115,10 @@ class Button:
             ring = self.rect.inflate(t.px(10), t.px(10))
             box(surface, ring, None, r + t.px(5), t.palette.focus, max(3, t.px(4)))
         box(surface, self.rect, fill, r, border, t.border_width if border else 0)
-        left, _, v = self._pad(ui)
-        px = self._px(ui)
+        left, right, _ = self._pad(ui)
+        px = self.text_px(ui)
         lh = ui.text.line_height(px)
-        note_h = ui.text.line_height(t.small) if self.note else 0
+        note_h = self._note_height(self.rect.width - left - right, ui)
         y = self.rect.top + (self.rect.height - len(self._lines) * lh - note_h) // 2
         if self.number is not None:
             self._badge(surface, fill, ink)
@@ -117,8 +132,7 @@ class Button:
             surface.blit(img, (x, y + pad))
             y += lh
         if self.note:
-            img = ui.text.render(ui.text.ellipsize(self.note, t.small, self.rect.width - left - t.px(18)),
-                                 t.small, ink, "italic")
+            img = ui.text.block(self.note, t.small, ink, self.rect.width - left - right, "italic")
             surface.blit(img, (self.rect.left + left, y + pad))
 
     def _badge(self, surface, fill, ink) -> None:
@@ -126,7 +140,8 @@ class Button:
         d = self._badge_size(self._ui)
         centre = (self.rect.left + t.px(18) + d // 2, self.rect.centery)
         pygame.draw.circle(surface, ink, centre, d // 2)
-        num = self._ui.text.render(str(self.number), t.fs(25), fill, "bold")
+        num = self._ui.text.render(str(self.number), t.fs(22 if self.density == TIGHT else 25),
+                                   fill, "bold")
         surface.blit(num, num.get_rect(center=(centre[0], centre[1] + 1)))
 
 

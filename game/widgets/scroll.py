@@ -30,6 +30,12 @@ class ScrollView:
             self._fade = _fade(self.rect.width, self._ui.text.line_height(self._ui.theme.body),
                                tuple(surface.get_at((0, 0)))[:3])
 
+    def fill(self, rect, ui, build, background, keep_offset: bool = False) -> None:
+        """Lay out in ``rect`` and show ``build(ui, width)`` (a Flow at the view's width)
+        rendered on ``background``."""
+        self.layout(rect, ui)
+        self.set_content(build(ui, self.rect.width).render(background), keep_offset)
+
     @property
     def max_offset(self) -> int:
         if self.content is None:

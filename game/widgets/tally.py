@@ -18,7 +18,10 @@ from .scroll import WidgetColumn
 
 READ, VOTING, REVEALED = "read", "voting", "revealed"
 REVEAL_SECONDS = 0.8
-TEXT_SIZES = (29, 26, 24)  # option text, designed at 1280×720; the first that fits
+# (option text size designed at 1280×720, tight): the first that fits. Tight rows have less
+# padding, a smaller letter badge, lower count buttons and a thinner bar; the smallest text
+# is 74 % of the body size, above the floor of 70 % that is legible from five metres.
+TEXT_SIZES = ((29, False), (26, False), (24, False), (24, True), (22, True), (20, True))
 
 
 class TallyRow:
@@ -35,11 +38,13 @@ class TallyRow:
         self._lines: list[str] = []
 
     # ---- geometry -----------------------------------------------------------------------
-    @staticmethod
-    def metrics(ui, px: int) -> dict:
-        t = ui.theme
+    def metrics(self, ui) -> dict:
+        t, px = ui.theme, self.board.px
+        if self.board.tight:
+            return {"pad": t.px(5), "badge": round(px * 1.4), "gap": t.px(12),
+                    "ctl": t.px(42), "count_w": t.fs(72), "bar": t.px(10), "above": t.px(4)}
         return {"pad": t.px(10), "badge": round(px * 1.6), "gap": t.px(16),
-                "ctl": t.px(50), "count_w": t.fs(84), "bar": t.px(16)}
+                "ctl": t.px(50), "count_w": t.fs(84), "bar": t.px(16), "above": t.px(8)}
 
     @staticmethod
     def count_px(ui) -> int:
@@ -47,7 +52,7 @@ class TallyRow:
 
     def side_width(self, ui) -> int:
         """The right-hand column: the count controls, or the count and share."""
-        m = self.metrics(ui, self.board.px)
+        m = self.metrics(ui)
         if self.board.phase == READ:  # the text takes the whole row while the room reads
             return -m["gap"]
         if self.board.phase == REVEALED:  # the share and the count
@@ -56,22 +61,22 @@ class TallyRow:
         return 2 * m["ctl"] + m["count_w"] + 2 * ui.theme.px(6)
 
     def text_width(self, width: int, ui) -> int:
-        m = self.metrics(ui, self.board.px)
+        m = self.metrics(ui)
         return max(ui.theme.px(80), width - 2 * m["pad"] - m["badge"] - 2 * m["gap"]
                    - self.side_width(ui))
 
     def height_for(self, width: int, ui) -> int:
-        m = self.metrics(ui, self.board.px)
+        m = self.metrics(ui)
         lines = ui.text.wrap(self.text, self.board.px, self.text_width(width, ui), "bold")
         body = len(lines) * ui.text.line_height(self.board.px)
         if self.board.phase == REVEALED:
-            body += m["bar"] + ui.theme.px(8)
+            body += m["bar"] + m["above"]
         return max(m["badge"], body, m["ctl"] if self.board.phase == VOTING else 0) + 2 * m["pad"]
 
     def layout(self, rect, ui) -> None:
         self.rect, self._ui = pygame.Rect(rect), ui
         self._hit.rect = self.rect
-        m = self.metrics(ui, self.board.px)
+        m = self.metrics(ui)
         self._lines = ui.text.wrap(self.text, self.board.px, self.text_width(self.rect.width, ui),
                                    "bold")
         right = self.rect.right - m["pad"]
@@ -97,7 +102,7 @@ class TallyRow:
     # ---- drawing ------------------------------------------------------------------------
     def draw(self, surface) -> None:
         ui, t, p = self._ui, self._ui.theme, self._ui.palette
-        b, m = self.board, self.metrics(self._ui, self.board.px)
+        b, m = self.board, self.metrics(self._ui)
         lit = self._hit.hover and b.phase != READ
         ring = (b.phase == VOTING and b.focus == self.index) or \
                (b.phase == REVEALED and b.selected == self.index)
@@ -120,7 +125,7 @@ class TallyRow:
         if b.phase == VOTING:
             self._draw_controls(surface, m)
         elif b.phase == REVEALED:
-            self._draw_result(surface, m, x, y + t.px(8))
+            self._draw_result(surface, m, x, y + m["above"])
 
     def _draw_controls(self, surface, m) -> None:
         ui, t, p = self._ui, self._ui.theme, self._ui.palette
@@ -132,7 +137,7 @@ class TallyRow:
         box(surface, count, p.bubble if typing else p.panel_alt, t.px(8),
             p.focus if typing else None, max(2, t.px(3)))
         n = self.board.vote.counts[self.choice_id]
-        img = ui.text.render(str(n), t.fs(34), p.text, "bold")
+        img = ui.text.render(str(n), t.fs(30 if self.board.tight else 34), p.text, "bold")
         surface.blit(img, img.get_rect(center=count.center))
 
     def _draw_result(self, surface, m, left: int, top: int) -> None:
@@ -167,6 +172,7 @@ class TallyBoard:
         self.typing = False
         self.reveal_progress = 1.0
         self.px = 26
+        self.tight = False  # closer rows, so that every option is in view (TEXT_SIZES)
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.column = WidgetColumn()
         self._ui = None
@@ -245,9 +251,9 @@ class TallyBoard:
         self.rect, self._ui = pygame.Rect(rect), ui
         t = ui.theme
         width = self.rect.width - t.px(22)  # room for the scroll bar
-        gap = t.px(10)
-        for size in TEXT_SIZES:
+        for size, self.tight in TEXT_SIZES:
             self.px = t.fs(size)
+            gap = t.px(6 if self.tight else 10)
             heights = [r.height_for(width, ui) for r in self.rows]
             if sum(heights) + gap * max(0, len(heights) - 1) + t.px(8) <= self.rect.height:
                 break

@@ -34,7 +34,8 @@ class TeamBar:
         self._ui = None
 
     def layout(self, ui, team: str, detail: str) -> None:
-        """Lay out across the window's top; sets ``height``."""
+        """Lay out across the window's top; sets ``height``. Nothing is cut: the step and
+        the scenario's title go beside the team's chip when they fit, else wrap under it."""
         self._ui, self.team, self.detail = ui, team, detail
         t = ui.theme
         w = t.size[0]
@@ -42,18 +43,40 @@ class TeamBar:
         title_w = int((w - 2 * m) * 0.36)
         hud_w = w - 2 * m - title_w - gap
         self.stacked = not self.hud.fits(hud_w, ui)
-        # stacked: the scenario's title beside the chip; else under it, beside the meters
-        head_h = chip_size(ui, team)[1] + (0 if self.stacked else
-                                           ui.text.line_height(t.small) + t.px(4))
+        self.title_w = w - 2 * m if self.stacked else title_w
+        head_h = self._heading(ui)
         if self.stacked:
-            self.title_w = w - 2 * m
             hud_h = self.hud.height_for(w - 2 * m, ui)
             self.hud.layout((m, pad + head_h + t.px(8), w - 2 * m, hud_h), ui)
             self.height = head_h + t.px(8) + hud_h + 2 * pad
         else:
-            self.title_w = title_w
             self.height = max(self.hud.height_for(hud_w, ui), head_h) + 2 * pad
             self.hud.layout((m + title_w + gap, pad, hud_w, self.height - 2 * pad), ui)
+
+    def _heading(self, ui) -> int:
+        """Places the step (``detail``) and the scenario's title around the chip: beside it
+        while they fit on its line (the title only when stacked), else each wrapped under
+        what came before. Their height with the chip's."""
+        t, p = ui.theme, ui.palette
+        chip_w, chip_h = chip_size(ui, self.team)
+        title = self.scenario.title.get(self.lang, self.scenario.languages)
+        items = ((self.detail, p.text, "bold", False),
+                 ("· " + title if self.stacked else title, p.muted, "regular", not self.stacked))
+        self.parts, x, bottom = [], min(chip_w, self.title_w) + t.px(12), chip_h
+        for text, colour, style, own_line in items:
+            if not text:
+                continue
+            one = ui.text.size(text, t.small, style)[0]
+            if own_line or x + one > self.title_w:  # under what came before, wrapped
+                img = ui.text.block(text.removeprefix("· "), t.small, colour, self.title_w,
+                                    style)
+                self.parts.append((img, (0, bottom + t.px(4))))
+                bottom, x = bottom + t.px(4) + img.get_height(), self.title_w
+            else:  # beside the chip, on its line
+                img = ui.text.render(text, t.small, colour, style)
+                self.parts.append((img, (x, (chip_h - img.get_height()) // 2)))
+                x += one + t.px(12)
+        return bottom
 
     def update(self, dt: float) -> bool:
         return self.hud.update(dt)
@@ -65,22 +88,7 @@ class TeamBar:
         pygame.draw.line(surface, p.border, (0, self.height), (w, self.height), t.border_width)
         pad, m = t.px(14), t.margin
         team = ui.text.ellipsize(self.team, t.fs(22), self.title_w - t.px(30), "bold")
-        rect = chip(surface, ui, team, (m, pad), p.accent)
-        x = rect.right + t.px(12)
-        if self.detail:
-            room = m + self.title_w - x
-            img = ui.text.render(ui.text.ellipsize(self.detail, t.small, room, "bold"), t.small,
-                                 p.text, "bold")
-            surface.blit(img, (x, rect.centery - img.get_height() // 2))
-            x += img.get_width() + t.px(12)
-        title = self.scenario.title.get(self.lang, self.scenario.languages)
-        if self.stacked:
-            room = m + self.title_w - x
-            if room > t.px(60):
-                img = ui.text.render(ui.text.ellipsize("· " + title, t.small, room), t.small,
-                                     p.muted)
-                surface.blit(img, (x, rect.centery - img.get_height() // 2))
-        else:
-            img = ui.text.render(ui.text.ellipsize(title, t.small, self.title_w), t.small, p.muted)
-            surface.blit(img, (m, rect.bottom + t.px(4)))
+        chip(surface, ui, team, (m, pad), p.accent)
+        for img, (x, y) in self.parts:
+            surface.blit(img, (m + x, pad + y))
         self.hud.draw(surface)

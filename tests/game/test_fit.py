@@ -15,7 +15,7 @@ from weerbaar.engine.session import Session
 from weerbaar.game.screens.play import PlayScreen
 from weerbaar.game.screens.play_layout import plan_choices
 from weerbaar.game.settings import TEXT_SIZES
-from weerbaar.game.widgets import Button
+from weerbaar.game.widgets import Button, TimerBar
 
 from ..conftest import read_on
 from .conftest import ROOT
@@ -24,7 +24,6 @@ SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
 SHIPPED = sorted(p for p in (ROOT / "scenarios").glob("*.yaml")
                  if not p.name.endswith(".transcripts.yaml"))
 NORMAL, LARGE = 1, 2
-LARGE_MOST = 4  # the most options of one decision that are sure to fit at large text
 
 
 @lru_cache(maxsize=None)
@@ -55,11 +54,14 @@ def open_play(driver, path, size, step, lang="nl"):
 
 
 def smallest_main(play, ui) -> pygame.Rect:
-    """The room below the top bar when the scene has a timer (the least there is)."""
-    main = play.main.copy()
-    if play.timer is None:
-        t = ui.theme
-        main.height -= ui.text.line_height(t.small) + t.px(10)
+    """The room below the top bar when the scene has a timer that waits for the player to
+    read a long situation (its bar has "Ik ben klaar met lezen": the least room there is)."""
+    main, gap = play.main.copy(), ui.theme.px(10)
+    if play.timer is not None:  # as PlayScreen.layout makes it
+        main.height += play.timer.height_for(ui) + gap
+    held = TimerBar(30)
+    held.held = True
+    main.height -= held.height_for(ui) + gap
     return main
 
 
@@ -67,28 +69,71 @@ def smallest_main(play, ui) -> pygame.Rect:
 @pytest.mark.parametrize("step", [NORMAL, LARGE], ids=["normal", "large"])
 def test_every_choice_of_every_decision_is_in_view(driver, size, step):
     for path in SHIPPED:
-        d, play = open_play(driver, path, size, step)
-        ui = d.app.ui
-        t = ui.theme
-        main = smallest_main(play, ui)
-        sc = play.scenario
-        for sid, sets in sorted(offered_sets(path).items()):
-            ids = max(sets, key=lambda ids: sum(len(sc.scenes[sid].choice(c).text.get("nl"))
-                                                 for c in ids))  # the most text at once
-            buttons = [Button(sc.scenes[sid].choice(c).text.get("nl"), "choice", number=i + 1)
-                       for i, c in enumerate(ids)]
-            plan = plan_choices(ui, buttons, main, ui.text.line_height(t.small) + t.px(8))
-            if step == LARGE and len(buttons) > LARGE_MOST:
-                # a known limit (docs/frontend.md): five two-line options at large text do not
-                # fit under the header; they scroll in their own column
-                continue
-            assert plan.fits, f"{path.stem}/{sid}: options below the fold at {size}, {step}"
-            window = pygame.Rect(0, 0, *size)
-            for b, r in plan.places:
-                assert window.contains(r.move(plan.area.topleft))
-                assert b.height_for(r.width, ui) <= r.height
-            assert window.contains(plan.card) and plan.card.height >= 2 * ui.text.line_height(t.body)
-        d.app.close()
+        for lang in load_scenario(str(path)).languages:  # the top bar differs by language
+            d, play = open_play(driver, path, size, step, lang)
+            options_in_view(d.app.ui, play, offered_sets(path), lang)
+            d.app.close()
+
+
+def largest_sets(sc, offered, lang):
+    """Per decision, the options offered together with the most text: (scene, [(id, text)])."""
+    for sid, sets in sorted(offered.items()):
+        def text(c):
+            return sc.scenes[sid].choice(c).text.get(lang)
+        ids = max(sets, key=lambda ids: sum(len(text(c)) for c in ids))
+        yield sid, [(c, text(c)) for c in ids]
+
+
+def options_in_view(ui, play, offered, lang) -> None:
+    """Every decision's largest set of options offered at once is whole in view."""
+    t, sc, size = ui.theme, play.scenario, ui.theme.size
+    main = smallest_main(play, ui)
+    window = pygame.Rect(0, 0, *size)
+    for sid, options in largest_sets(sc, offered, lang):
+        buttons = [Button(text, "choice", number=i + 1) for i, (_, text) in enumerate(options)]
+        plan = plan_choices(ui, buttons, main, ui.text.line_height(t.small) + t.px(8))
+        where = f"{sc.id}/{sid} ({lang}) at {size}, text {ui.settings.text_size}"
+        assert plan.fits, f"{where}: options below the fold"
+        for b, r in plan.places:
+            assert window.contains(r.move(plan.area.topleft)), where
+            assert b.height_for(r.width, ui) <= r.height, where
+            assert b.text_px(ui) >= 0.7 * t.body, where  # legible from five metres
+        assert window.contains(plan.card), where
+        assert plan.card.height >= 2 * ui.text.line_height(t.body), where
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("step", [NORMAL, LARGE], ids=["normal", "large"])
+def test_the_workshop_board_shows_every_option_of_every_decision(make_app, tmp_path, size, step):
+    """The room view (workshop mode opens at the large size): every option of every decision
+    in view while the room reads, votes and sees the result, with a countdown running."""
+    from weerbaar.game.screens.workshop_play import WorkshopScreen
+    from weerbaar.game.widgets.tally import READ, REVEALED, VOTING, TallyBoard
+    from weerbaar.game.workshop import WorkshopRun
+    from weerbaar.storage import SessionStore
+    for n, path in enumerate(SHIPPED):
+        sc = load_scenario(str(path))
+        for lang in sc.languages:
+            app = make_app(size=size, scenarios_dir=ROOT / "scenarios")
+            app.to_title()
+            app.set_settings(app.settings.__class__(text_size=step, language=lang))
+            run = WorkshopRun.start(SessionStore(tmp_path / f"{n}{lang}.db"), sc, ["Noord"],
+                                    lang=lang, seed=1)
+            while run.session.view.can_continue:  # to a decision: the board beside it
+                run.session.advance()
+            room = WorkshopScreen(app, run)
+            app.push(room)
+            app.step(None, dt=1 / 60)
+            for sid, options in largest_sets(sc, offered_sets(path), lang):
+                for phase in (READ, VOTING, REVEALED):
+                    room.board = TallyBoard(options)
+                    room.board.phase, room.board.selected = phase, 0
+                    room.timer = TimerBar(60)  # the countdown shares the heading's line
+                    room.layout(app.ui)
+                    where = f"{sc.id}/{sid} ({lang}) {phase} at {size}, text {step}"
+                    assert room.board.column.max_offset == 0, where
+                    assert room.board.px >= 0.7 * app.ui.theme.body, where
+            app.close()
 
 
 def test_the_play_screen_shows_its_choices_whole_while_playing(driver):
@@ -159,3 +204,95 @@ def test_workshop_mode_opens_at_the_large_text_size(make_app, tmp_path):
     open_workshop(app, load_scenario(str(ROOT / "scenarios" / "voorbeeld.yaml")),
                   db=tmp_path / "ws.db", teams="1", seed=3)
     assert app.settings.text_size >= LARGE
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_title_cards_show_the_whole_title_and_role(make_app, size):
+    """The title screen's cards at every text size: the title and the meta line (with the
+    role, e.g. "Jij bent raadslid voor Lokaal Brakelveen") wrap inside the card, never cut."""
+    from weerbaar.game.screens.title import TitleScreen
+    app = make_app(size=size, scenarios_dir=ROOT / "scenarios")
+    app.to_title()
+    for step in range(len(TEXT_SIZES)):
+        for lang in ("nl", "en"):
+            app.text.clear()  # drawn anew: ``rendered`` then says what this layout drew
+            app.text.rendered.clear()
+            app.set_settings(app.settings.__class__(text_size=step, language=lang))
+            app.step(None, dt=1 / 60)
+            title, ui = app.find(TitleScreen), app.ui
+            assert ui.t("tagline") in app.text.rendered
+            for card in title.cards:
+                assert card.height_for(card.rect.width, ui) <= card.rect.height, (step, lang)
+                if title.column.visible(card):
+                    assert {card.entry.title(lang), card._meta(ui)} <= app.text.rendered
+
+
+def test_headings_of_the_replay_what_if_and_debrief_are_never_cut(make_app, tmp_path):
+    """A long team name and a long scenario title at 1024×768 in the largest text: the
+    replay's, the "what if"'s and the group debrief's headings wrap, whole."""
+    from weerbaar.game.recording import GameRecording
+    from weerbaar.game.screens.debrief import DebriefScreen
+    from weerbaar.game.screens.replay_whatif import WhatIfScreen
+    from weerbaar.game.screens.sessions_list import open_sessions
+    from .recorded import record_plays
+    label = "Team Noordoost-Brakelveen en omstreken"
+    path = ROOT / "scenarios" / "raadslid.yaml"
+    [sid] = record_plays(tmp_path / "r.db", path, [(label, ["vragen"])])
+    app = make_app(size=(1024, 768), scenarios_dir=ROOT / "scenarios",
+                   recording=GameRecording(tmp_path / "r.db"))
+    app.to_title()
+    app.set_settings(app.settings.__class__(text_size=len(TEXT_SIZES) - 1))
+    listing = open_sessions(app)
+    listing.open_replay(sid)
+    app.step(None, dt=1 / 60)
+    ui, replay = app.ui, app.top
+    title = load_scenario(str(path)).title.get("nl")
+    drawn = app.text.rendered
+    assert ui.t("replay_of", label=label) in drawn
+    assert any(s.startswith(title + " · ") for s in drawn)
+    assert replay.heading[0].get_width() <= replay.title_w
+    app.push(WhatIfScreen(app, replay.replay, 0))
+    app.step(None, dt=1 / 60)
+    assert title in drawn and ui.t("whatif_note", n=1, label=label) in drawn
+    assert app.top.top_h >= app.top.role_at[1] + app.top.role_img.get_height()
+    app.pop(app.top)
+    app.pop(replay)
+    listing.marked = {sid}
+    listing.open_debrief()
+    app.step(None, dt=1 / 60)
+    debrief = app.find(DebriefScreen)
+    assert ui.t("debrief_title", title=title) in drawn
+    assert debrief.header_h >= debrief.title_img.get_height() + debrief.sub_img.get_height()
+    assert debrief.tab_buttons[0].rect.top >= debrief.header_h
+
+
+@pytest.mark.parametrize("step", range(len(TEXT_SIZES)))
+def test_the_workshop_team_bar_shows_the_step_and_the_title_whole(make_app, step):
+    from weerbaar.game.widgets.teambar import TeamBar
+    app = make_app(size=(1024, 768))
+    app.set_settings(app.settings.__class__(text_size=step))
+    scenario = load_scenario(str(ROOT / "scenarios" / "raadslid.yaml"))
+    bar = TeamBar(scenario, "nl", {k: 50 for k in scenario.meters})
+    bar.layout(app.ui, "Noord", "Besluit 12 van 14 · stemmen tellen")
+    title = scenario.title.get("nl")
+    assert title in app.text.rendered or "· " + title in app.text.rendered
+    assert "Besluit 12 van 14 · stemmen tellen" in app.text.rendered
+    for img, (x, y) in bar.parts:  # within the title column, above the meters when stacked
+        assert x + img.get_width() <= bar.title_w
+        assert y + img.get_height() <= bar.height
+        assert not bar.stacked or bar.hud.rect.top >= y + img.get_height()
+
+
+def test_a_buttons_note_wraps_and_the_button_grows(driver):
+    """The pause menu's "Terugnemen" says why it is off ("Er is nog geen keuze om terug te
+    nemen"); in the largest text at 1024×768 that note wraps under the label (never cut) and
+    the button is tall enough for it."""
+    from weerbaar.game.screens.pause import PauseScreen
+    d, play = open_play(driver, ROOT / "scenarios" / "raadslid.yaml", (1024, 768), NORMAL)
+    d.app.set_settings(d.app.settings.__class__(text_size=len(TEXT_SIZES) - 1))
+    d.key(pygame.K_ESCAPE)
+    pause, ui = d.top, d.app.ui
+    assert isinstance(pause, PauseScreen)
+    undo = next(b for b in pause.focus.buttons if b.note)  # nothing chosen yet
+    assert undo.note == ui.t("undo_none") and undo.note in d.app.text.rendered
+    assert undo.height_for(undo.rect.width, ui) <= undo.rect.height

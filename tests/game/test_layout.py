@@ -23,7 +23,7 @@ def test_play_screen_fits_every_window(driver, size):
     window = pygame.Rect(0, 0, *size)
     for b in play.focus.buttons:
         assert window.contains(b.rect)
-        assert all(d.app.text.size(line, b._px(d.app.ui), b._font_style())[0]
+        assert all(d.app.text.size(line, b.text_px(d.app.ui), b._font_style())[0]
                    <= b.rect.width for line in b._lines)
     assert window.contains(play.card)
     assert play.content.content.get_width() <= play.content.rect.width
@@ -60,7 +60,7 @@ def test_long_text_scrolls_and_never_leaves_its_box(driver):
 def test_many_choices_scroll_in_their_column(driver, tmp_path):
     lines = ["format: 1", "id: veel", "title: Veel keuzes", "languages: [nl]", "start: a",
              "scenes:", "  a:", "    text: Kies maar.", "    choices:"]
-    for i in range(9):
+    for i in range(16):  # more than fit, even in two close-set columns
         lines += [f"      - id: c{i}", f"        text: Keuze nummer {i + 1} met een wat langere tekst "
                   "die over twee regels loopt", "        goto: eind"]
     lines += ["endings:", "  eind: {title: Klaar, text: Klaar.}"]
