@@ -12,6 +12,7 @@ from ..widgets import Button, FocusGroup, MeterHud, ScrollView
 from ..widgets.draw import box
 from ..widgets.motion import Reward
 from .base import Screen
+from .scene_view import add_picture
 
 
 def final_meters(flow: Flow, ui, scenario, lang: str, values: dict) -> None:
@@ -98,6 +99,8 @@ class EndingScreen(Screen):
             box(surface, rect, colour, t.px(8))
             surface.blit(chip, chip.get_rect(center=rect.center))
         flow.draw(paint, after=t.px(16), height=chip.get_height() + t.px(10))
+        add_picture(flow, ui, self.app.images, self.play.scenario.path, ending.image,
+                    self.left_rect.height)
         flow.add(r.block(self.tx(ending.title), t.h1, p.text, width, "bold"), after=t.px(14))
         flow.add(r.block(self.session.view.text(self.play.lang), t.body, p.text, width), after=t.px(28))
         if ending.debrief_questions:

@@ -10,6 +10,32 @@ from ..widgets.draw import box, heart, share
 from ..widgets.portrait import portrait
 
 
+def add_picture(flow: Flow, ui, images, scenario_path: str, name: str, view_height: int) -> None:
+    """Add the picture ``name`` (relative to the scenario file) to ``flow``, at most the full
+    width and 45 % of the view's height; a picture that cannot be read is a notice instead.
+    Scenes and endings show their pictures alike."""
+    if not name:
+        return
+    t, p = ui.theme, ui.palette
+    max_size = (flow.width, max(t.px(120), int(view_height * 0.45)))
+    img = images.load(name, scenario_path, max_size)
+    if img is not None:
+        # framed like the cards beside it; in high contrast a white frame sets the
+        # picture off from the black page (not dimmed: the text carries the scene)
+        x = (flow.width - img.get_width()) // 2
+        frame = img.get_rect()
+
+        def paint(surface, left, top):
+            surface.blit(img, (left + x, top))
+            box(surface, frame.move(left + x, top), None, 0, p.border, t.border_width)
+        flow.draw(paint, after=t.px(18), height=img.get_height())
+        return
+    inner = Flow(flow.width - 2 * t.px(16))
+    inner.add(ui.text.block(ui.t("image_missing", name=name), t.small, p.muted, inner.width,
+                            "italic"))
+    flow.card(inner, p.panel_alt, p.border, t.px(6), t.px(16), t.border_width, after=t.px(18))
+
+
 class SceneSnapshot:
     """What ``SceneView`` reads of a session, taken when the player entered the scene: the
     scene stays as it was seen behind the consequence panel, not the scene the choice led to."""
@@ -90,26 +116,7 @@ class SceneView:
         flow.draw(paint, after=t.px(18), height=h)
 
     def _image(self, flow: Flow, name: str) -> None:
-        if not name:
-            return
-        t, p = self.t, self.p
-        max_size = (flow.width, max(t.px(120), int(self.view_height * 0.45)))
-        img = self.images.load(name, self.scenario.path, max_size)
-        if img is not None:
-            # framed like the cards beside it; in high contrast a white frame sets the
-            # picture off from the black page (not dimmed: the text carries the scene)
-            x = (flow.width - img.get_width()) // 2
-            frame = img.get_rect()
-
-            def paint(surface, left, top):
-                surface.blit(img, (left + x, top))
-                box(surface, frame.move(left + x, top), None, 0, p.border, t.border_width)
-            flow.draw(paint, after=t.px(18), height=img.get_height())
-            return
-        inner = Flow(flow.width - 2 * t.px(16))
-        inner.add(self.r.block(self.ui.t("image_missing", name=name), t.small, p.muted, inner.width,
-                               "italic"))
-        flow.card(inner, p.panel_alt, p.border, t.px(6), t.px(16), t.border_width, after=t.px(18))
+        add_picture(flow, self.ui, self.images, self.scenario.path, name, self.view_height)
 
     def _body(self, flow: Flow, text: str, px: int | None = None, colour=None, style="regular",
               after: int | None = None) -> None:

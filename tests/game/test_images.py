@@ -176,3 +176,23 @@ def test_high_contrast_frames_the_picture_in_white(driver, config_dir):
                      if tuple(surf.get_at((left + img.get_width() // 2, y)))[:3] != (0, 0, 0))
     assert tuple(surf.get_at((left + img.get_width() // 2, frame_top)))[:3] == (255, 255, 255)
     assert tuple(surf.get_at((left, frame_top + img.get_height() // 2)))[:3] == (255, 255, 255)
+
+
+def test_an_ending_shows_its_picture(driver, tmp_path):
+    from .conftest import SHOWCASE
+    from weerbaar.game.screens.ending import EndingScreen
+    text = SHOWCASE.read_text(encoding="utf-8").replace(
+        "    tone: good\n", "    tone: good\n    image: images/raadzaal.svg\n", 1)
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "raadzaal.svg").write_bytes((IMAGES / "raadzaal.svg").read_bytes())
+    path = tmp_path / "showcase.yaml"
+    path.write_text(text, encoding="utf-8")
+    d = driver(path)
+    d.app.images = store = Recording()
+    for key in (pygame.K_1, pygame.K_RETURN, pygame.K_1, pygame.K_RETURN, pygame.K_RETURN,
+                pygame.K_1, pygame.K_RETURN, pygame.K_RETURN):  # the way to 'goed'
+        d.key(key)
+    assert isinstance(d.top, EndingScreen)
+    shown = [(name, img) for name, _, img in store.loads if name == "images/raadzaal.svg"]
+    assert shown and shown[-1][1] is not None
+    assert shown[-1][1].get_width() <= d.top.left_rect.width
