@@ -52,10 +52,10 @@ if sys.argv[3] == "timer":  # walk to the first timed decision and let its timer
             raise SystemExit("no timed decision long enough on the first choices' path")
         if s.phase.value == "consequence":
             play.proceed()
-        elif s.can_continue:
+        elif s.view.can_continue:
             play.advance()
         else:
-            play.choose(s.available_choices()[0].id)
+            play.choose(s.view.available_choices()[0].id)
         app.step([], dt=0.0)
 marks = {}
 def mark(name):
