@@ -95,20 +95,41 @@ def post_order(succ: list[list[int]]) -> tuple[list[int], bool]:
     return order, cyclic
 
 
-def cannot_end(edges, ending_nodes, stuck) -> list[int]:
-    """States (not already reported) from which no ending can be reached: trapped in a loop."""
+class Shape:
+    """What the graph algorithms share, computed once: the edges reversed, and every node
+    after its successors (``post_order``) with whether a cycle was met."""
+
+    def __init__(self, edges):
+        self.reverse = reverse_edges(edges)
+        self.order, self.cyclic = post_order(edges)
+
+
+def reverse_edges(edges) -> list[list[int]]:
+    """For every node, the nodes with an edge into it."""
     reverse: list[list[int]] = [[] for _ in edges]
     for i, outs in enumerate(edges):
         for j in outs:
             reverse[j].append(i)
-    good, todo = set(ending_nodes), list(ending_nodes)
+    return reverse
+
+
+def can_reach(reverse, goals) -> set:
+    """The nodes from which one of ``goals`` can be reached (``reverse`` from
+    ``reverse_edges``)."""
+    near, todo = set(goals), list(goals)
     while todo:
         j = todo.pop()
         for i in reverse[j]:
-            if i not in good:
-                good.add(i)
+            if i not in near:
+                near.add(i)
                 todo.append(i)
-    trapped = [i for i in range(len(edges)) if i not in good and i not in stuck]
+    return near
+
+
+def cannot_end(reverse, ending_nodes, stuck) -> list[int]:
+    """States (not already reported) from which no ending can be reached: trapped in a loop."""
+    good = can_reach(reverse, ending_nodes)
+    trapped = [i for i in range(len(reverse)) if i not in good and i not in stuck]
     # report one state per trapped region: those whose parents can still end
     return [i for i in trapped if not reverse[i] or any(p in good for p in reverse[i])][:5]
 
@@ -116,14 +137,14 @@ def cannot_end(edges, ending_nodes, stuck) -> list[int]:
 FIGURE_CELLS = 2_000_000  # the median needs a length histogram per state; beyond this, none
 
 
-def path_figures(report: Report, roots, edges, ending_nodes) -> None:
+def path_figures(report: Report, roots, edges, ending_nodes, shape: Shape) -> None:
     """Path lengths in decisions over all complete playthroughs (unless cycles make them
     endless). Counts are exact integers: 2**1030 playthroughs are counted, not estimated.
     Shortest, longest and count take one pass; the median needs a histogram of lengths per
     state and is left out when that would exceed ``FIGURE_CELLS`` cells."""
     if not edges:
         return
-    order, report.has_cycles = post_order(edges)
+    order, report.has_cycles = shape.order, shape.cyclic
     n = len(edges)
     low, high, count = [None] * n, [None] * n, [0] * n
     for node in order:  # children before parents

@@ -1,10 +1,12 @@
 """The exhaustive search: every reachable state, merged by the key of ``key.Keyer``, in
 breadth-first order (so the first path found to anything is a shortest one in decisions).
 
-Claims are checked on the way: on every arrival in an ending, before the arrival merges
-into the ending's one state, its ``requires`` (and a query, when one is asked) is tested
-on the concrete state that arrived. The key keeps what those conditions read, so one test
-per merged state speaks for every play it stands for.
+Claims are checked after the search (``proof``): every edge of the graph is labelled with
+the choice it took, the scenes it entered that a claim watches and, into an ending, the
+meters that the ending's claim reads on the state that arrived. The key keeps those meters,
+not the path facts (flags included: the path sets them). A query is tested on the way instead, on every
+arrival in an ending (before it merges into the ending's one state); the key keeps what the
+query reads, so the first arrival where it holds is a shortest witness.
 """
 from __future__ import annotations
 
@@ -13,8 +15,10 @@ from collections import deque
 from .. import rules
 from ..gcpause import paused_gc
 from ..model import Scenario
-from .key import Keyer
-from .report import DEFAULT_BOUND, Problem, Report, Step, cannot_end, path_figures
+from .facts import PathFacts, exact_claims
+from .key import Keyer, is_acyclic
+from .proof import Labels, counterexamples
+from .report import DEFAULT_BOUND, Problem, Report, Shape, Step, cannot_end, path_figures
 from .state import PlayState, follow, start_state, take
 
 SCENE_BUDGET = 50_000  # beyond this many scenes the explorer does not try
@@ -23,27 +27,28 @@ SCENE_BUDGET = 50_000  # beyond this many scenes the explorer does not try
 def settle_all(scenario: Scenario, s: PlayState, key, entered: set) -> list:
     """Follow routes from ``s`` until a choice scene or an ending.
 
-    Returns ("stop", state) for every place the play can come to rest, ("stuck", state) for
-    a scene where no route holds, ("loop", state) for routes that go round without a
-    decision. Chance routes branch both ways. ``s`` itself may be moved along.
+    Returns (kind, state, passed): ("stop", ...) for every place the play can come to rest,
+    ("stuck", ...) for a scene where no route holds, ("loop", ...) for routes that go round
+    without a decision; ``passed`` is the scenes left on the way, in order. Chance routes
+    branch both ways. ``s`` itself may be moved along.
     """
     scenes = scenario.scenes
     scene = scenes.get(s.scene)
     entered.add(s.scene)
     if scene is None or not scene.next:
-        return [("stop", s)]
+        return [("stop", s, ())]
     out, todo = [], [(s, (), ())]
     while todo:
         s, passed, seen = todo.pop()
         scene = scenes.get(s.scene)
         entered.add(s.scene)
         if scene is None or not scene.next:
-            out.append(("stop", s))
+            out.append(("stop", s, passed))
             continue
         if s.scene in passed:  # a scene met again: compare whole keys to find a loop
             k = key(s)
             if k in seen:
-                out.append(("loop", s))
+                out.append(("loop", s, passed))
                 continue
             seen = seen + (k,)
         passed = passed + (s.scene,)
@@ -52,7 +57,7 @@ def settle_all(scenario: Scenario, s: PlayState, key, entered: set) -> list:
         sure = next((j for j, r in enumerate(holding) if r.chance is None or r.chance >= 100),
                     None)
         if sure is None:  # no route holds, or every holding route is a chance that can fail
-            out.append(("stuck", s))
+            out.append(("stuck", s, passed))
         branches = holding if sure is None else holding[:sure + 1]
         for j, r in enumerate(branches):
             nxt = s if j == len(branches) - 1 and sure is not None else s.copy()
@@ -62,35 +67,46 @@ def settle_all(scenario: Scenario, s: PlayState, key, entered: set) -> list:
 
 
 class _Graph:
-    """The explored states: parents (for shortest paths), edges, endings and problems."""
+    """The explored states: parents (for shortest paths), edges (with their labels, when
+    claims are checked), endings and problems."""
 
     def __init__(self):
         self.index: dict = {}
         self.parent: list = []
         self.scene: list[str] = []
         self.edges: list[list[int]] = []
+        self.labels: list[list] = []  # per edge, parallel to ``edges`` (see ``proof``)
+        self.starts: list = []  # (node, label): every way the start settles
         self.endings: set[int] = set()
         self.problems: list = []
+
+    def link(self, origin, i: int, label) -> None:
+        """An edge from ``origin`` (None: the start) to node ``i``."""
+        if origin is None:
+            self.starts.append((i, label))
+        else:
+            self.edges[origin[0]].append(i)
+            self.labels[origin[0]].append(label)
 
     def path_to(self, i) -> list[Step]:
         steps = []
         while self.parent[i] is not None:
-            i, scene, choice, number = self.parent[i]
-            steps.append(Step(scene, choice, number))
+            i, step = self.parent[i]
+            steps.append(Step(*step))
         return steps[::-1]
 
     def path_via(self, origin) -> list[Step]:
-        """``origin`` is (state index, scene, choice, number): the step that led here."""
-        return [] if origin is None else self.path_to(origin[0]) + [Step(*origin[1:])]
+        """``origin`` is (state index, (scene, choice, number)): the step that led here."""
+        return [] if origin is None else self.path_to(origin[0]) + [Step(*origin[1])]
 
 
 def explore(scenario: Scenario, bound: int = DEFAULT_BOUND, claims: bool = True,
             query=None) -> Report:
     """Explore every reachable state (up to ``bound`` states). With ``claims``, every
     ending's ``requires`` is checked; with a compiled ``query`` condition, the search stops
-    at the first ending arrival where it holds (``Report.witness``)."""
+    at the first ending arrival where it holds (``Report.witness``) and checks no claims."""
     with paused_gc():  # many small objects, no cycles among them: the collector only costs
-        return _explore(scenario, bound, claims, query)
+        return _explore(scenario, bound, claims and query is None, query)
 
 
 def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Report:
@@ -100,12 +116,16 @@ def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Report:
         report.budget = (f"{len(scenario.scenes):,} scenes is beyond what the explorer will "
                          f"try (at most {SCENE_BUDGET:,}); split the scenario")
         return report
-    search = _Search(scenario, report, bound, _checks(scenario, claims, query))
+    search = _Search(scenario, report, bound, claims, query)
     search.run()
     if report.bound_hit:
         report.budget = _budget_message(scenario, search.key, search.g, bound)
+    shape = Shape(search.g.edges) if query is None else None
+    if search.facts is not None:
+        report.violations.update(counterexamples(search.g, shape, search.labels.items,
+                                                 search.facts, search.claims, search.names))
     if query is None:
-        _summarise(report, scenario, search.g)
+        _summarise(report, scenario, search.g, shape)
     report.states = len(search.g.parent)
     return report
 
@@ -113,20 +133,31 @@ def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Report:
 class _Search:
     """One breadth-first search: states are added on arrival, expanded from the queue."""
 
-    def __init__(self, scenario: Scenario, report: Report, bound: int, checks: dict):
-        self.scenario, self.report, self.bound, self.checks = scenario, report, bound, checks
-        self.key = Keyer(scenario, {e: [c for _, c in cs] for e, cs in checks.items()})
+    def __init__(self, scenario: Scenario, report: Report, bound: int, claims: bool, query):
+        self.scenario, self.report, self.bound = scenario, report, bound
+        claimed = {e: x.requires for e, x in scenario.endings.items()
+                   if claims and x.requires is not None}
+        exact = exact_claims(claimed, not is_acyclic(scenario)) if claimed else set()
+        self.claims = {e: c for e, c in claimed.items() if e not in exact}
+        self.checks = _checks(scenario, exact, query)  # tested on arrival, on the state
+        self.key = Keyer(scenario, {e: [c for _, c in cs] for e, cs in self.checks.items()},
+                         {e: [c] for e, c in self.claims.items()})
         self.g = _Graph()
         self.queue: deque = deque()
         # targets where the play comes to rest at once (no routes): no settling needed
         self.rests = {sid for sid, sc in scenario.scenes.items() if not sc.next} \
             | set(scenario.endings)
+        self.facts = PathFacts(scenario, self.claims) if self.claims else None
+        self.labels = Labels()
+        self.watched = self.facts.watched if self.claims else frozenset()
+        self.names = {e: tuple(m for m in scenario.meters if m in c.uses.names)
+                      for e, c in self.claims.items()}
 
     def run(self) -> None:
         entered = self.report.scenes_reached
-        going = all(self.arrive(s, None, kind)
-                    for kind, s in settle_all(self.scenario, start_state(self.scenario),
-                                              self.key, entered))
+        going = all(self.arrive(s, None, kind, passed)
+                    for kind, s, passed in settle_all(self.scenario, start_state(self.scenario),
+                                                      self.key, entered))
         while self.queue and going:
             going = self.expand(*self.queue.popleft())
 
@@ -142,27 +173,33 @@ class _Search:
             taken.add((scene.id, choice.id))
             nxt = s.copy()
             take(scenario, nxt, choice)
-            origin = (i, scene.id, choice.id, n)
+            origin = (i, (scene.id, choice.id, n))
             if nxt.scene in self.rests:
                 entered.add(nxt.scene)
                 if not self.arrive(nxt, origin):
                     return False
                 continue
-            for kind, settled in settle_all(scenario, nxt, self.key, entered):
-                if not self.arrive(settled, origin, kind):
+            for kind, settled, passed in settle_all(scenario, nxt, self.key, entered):
+                if not self.arrive(settled, origin, kind, passed):
                     return False
         return True
 
-    def arrive(self, s: PlayState, origin, kind="stop") -> bool:
-        """Add a settled state; False when the search can stop (the query held)."""
+    def arrive(self, s: PlayState, origin, kind="stop", passed=()) -> bool:
+        """Add a settled state, reached from ``origin`` after leaving the scenes ``passed``;
+        False when the search can stop (the query held)."""
         g = self.g
         if kind == "stop" and s.scene in self.checks and \
                 not _check(self.report, self.checks[s.scene], s, g, origin):
             return False
+        lab = None
+        if self.facts is not None:  # a plain step's label is found at once
+            lab = None if self.watched or s.scene in self.names else \
+                self.labels.ids.get(None if origin is None else origin[1])
+            if lab is None:
+                lab = self.label(s, origin, passed)
         k = self.key(s)
         if kind == "stop" and k in g.index:
-            if origin is not None:
-                g.edges[origin[0]].append(g.index[k])
+            g.link(origin, g.index[k], lab)
             return True
         if len(g.parent) >= self.bound:
             self.report.bound_hit = True
@@ -171,8 +208,8 @@ class _Search:
         g.parent.append(origin)
         g.scene.append(s.scene)
         g.edges.append([])
-        if origin is not None:
-            g.edges[origin[0]].append(i)
+        g.labels.append([])
+        g.link(origin, i, lab)
         if kind != "stop":
             g.problems.append((kind, i))
         elif s.scene in self.scenario.endings:
@@ -185,12 +222,23 @@ class _Search:
             self.queue.append((i, s))
         return True
 
+    def label(self, s: PlayState, origin, passed) -> int:
+        """The label of the edge that brought ``s`` (see ``proof``)."""
+        watched = self.watched
+        step = None if origin is None else origin[1]
+        entered = tuple(x for x in passed + (s.scene,) if x in watched) if watched else ()
+        names = self.names.get(s.scene)
+        if not (entered or names):
+            return self.labels(step)
+        return self.labels((step, entered, tuple([s.vars[n] for n in names]) if names else ()))
 
-def _checks(scenario: Scenario, claims: bool, query) -> dict:
-    """ending -> [(kind, condition)] to test on arrival there."""
+
+def _checks(scenario: Scenario, exact: set, query) -> dict:
+    """ending -> [(kind, condition)] to test on arrival there: a query, and the claims that
+    must keep what they read in the key (``facts.exact_claims``)."""
     out: dict = {}
     for eid, ending in scenario.endings.items():
-        if claims and ending.requires is not None:
+        if eid in exact:
             out.setdefault(eid, []).append(("claim", ending.requires))
         if query is not None:
             out.setdefault(eid, []).append(("query", query))
@@ -223,16 +271,16 @@ def _budget_message(scenario: Scenario, key: Keyer, g: _Graph, bound: int) -> st
             "sooner")
 
 
-def _summarise(report: Report, scenario: Scenario, g: _Graph) -> None:
+def _summarise(report: Report, scenario: Scenario, g: _Graph, shape: Shape) -> None:
     roots = [i for i in range(len(g.parent)) if g.parent[i] is None]
-    path_figures(report, roots, g.edges, g.endings)
+    path_figures(report, roots, g.edges, g.endings, shape)
     stuck = set()
     for kind, i in g.problems:
         name = "soft-lock" if kind in ("soft-lock", "stuck") else "endless loop"
         stuck.add(i)
         report.problems.append(Problem(name, g.scene[i], g.path_to(i)))
     if not report.bound_hit:  # unexpanded states would look trapped
-        for i in cannot_end(g.edges, g.endings, stuck):
+        for i in cannot_end(shape.reverse, g.endings, stuck):
             report.problems.append(Problem("endless loop", g.scene[i], g.path_to(i)))
     for i in g.endings:  # an ending is one state, first reached along a shortest path
         report.shortest[g.scene[i]] = g.path_to(i)

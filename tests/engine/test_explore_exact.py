@@ -92,11 +92,12 @@ def enumerate_all(sc):
     return out
 
 
-def valid_scenario(seed: int):
-    """The first generated scenario from ``seed`` on that checks (the generator can make a
-    scene that nothing reaches; such a draw is replaced, not skipped)."""
-    for attempt in range(seed * 1000, seed * 1000 + 100):
-        sc, _ = check_text(generate(attempt), "gen.yaml")
+def valid_scenario(seed: int, make=None):
+    """The first scenario that ``make`` (default ``generate``) makes from ``seed`` on that
+    checks (a generator can make a scene that nothing reaches; such a draw is replaced, not
+    skipped)."""
+    for attempt in range(seed * 1000, seed * 1000 + 200):
+        sc, _ = check_text((make or generate)(attempt), "gen.yaml")
         if sc is not None:
             return sc
     raise AssertionError(f"no valid scenario generated from seed {seed}")
