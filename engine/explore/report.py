@@ -153,9 +153,9 @@ def path_figures(report: Report, roots, edges, ending_nodes, shape: Shape) -> No
             continue
         done = [c for c in edges[node] if low[c] is not None]
         if done:
-            low[node] = 1 + min(low[c] for c in done)
-            high[node] = 1 + max(high[c] for c in done)
-            count[node] = sum(count[c] for c in done)
+            low[node] = 1 + min(map(low.__getitem__, done))
+            high[node] = 1 + max(map(high.__getitem__, done))
+            count[node] = sum(map(count.__getitem__, done))
     reached = [r for r in roots if low[r] is not None]
     if not reached:
         return
@@ -165,28 +165,32 @@ def path_figures(report: Report, roots, edges, ending_nodes, shape: Shape) -> No
     report.max_decisions = max(high[r] for r in reached)
     report.playthroughs = sum(count[r] for r in reached)
     if n * (report.max_decisions - report.min_decisions + 1) <= FIGURE_CELLS:
-        report.median_decisions = _median(order, roots, edges, ending_nodes,
+        report.median_decisions = _median(order, reached, edges, ending_nodes, low,
                                           report.playthroughs)
 
 
-def _median(order, roots, edges, ending_nodes, total_count: int) -> int | None:
-    counts: list[dict] = [{} for _ in edges]
+def _median(order, roots, edges, ending_nodes, low, total: int) -> int:
+    """The median length, from a histogram of lengths per state held in one integer: in
+    fields of ``width`` bits, how many paths from the state have its shortest length, one
+    more, and so on. A state's histogram is the sum of its successors', each moved up one
+    decision (a shift), so the work is done by integer arithmetic; a field never overflows,
+    since no count exceeds ``total``."""
+    width = (total.bit_length() + 8) // 8 * 8  # whole bytes, to read the fields back
+    hist = [0] * len(edges)
     for node in order:
         if node in ending_nodes:
-            counts[node] = {0: 1}
-            continue
-        c: dict = {}
-        for child in edges[node]:
-            for length, k in counts[child].items():
-                c[length + 1] = c.get(length + 1, 0) + k
-        counts[node] = c
-    total: dict = {}
-    for r in roots:
-        for length, k in counts[r].items():
-            total[length] = total.get(length, 0) + k
-    acc = 0
-    for length in sorted(total):
-        acc += total[length]
-        if 2 * acc >= total_count:  # integers only: no float overflow
-            return length
-    return None
+            hist[node] = 1
+        elif low[node] is not None:
+            base = low[node] - 1
+            hist[node] = sum(hist[c] << ((low[c] - base) * width) for c in edges[node]
+                             if low[c] is not None)
+    top = min(low[r] for r in roots)
+    whole = sum(hist[r] << ((low[r] - top) * width) for r in roots)
+    data, size, acc = whole.to_bytes((whole.bit_length() + 7) // 8 or 1, "little"), width // 8, 0
+    k = 0
+    while k + size < len(data):  # the last field holds the longest: the median if no other
+        acc += int.from_bytes(data[k:k + size], "little")
+        if 2 * acc >= total:  # integers only: no float overflow
+            break
+        k += size
+    return top + k // size

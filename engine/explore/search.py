@@ -169,9 +169,10 @@ class _Search:
         available = rules.available_choices(scene, s)
         if not available:
             self.g.problems.append(("soft-lock", i))
+        last = len(available)
         for n, choice in enumerate(available, 1):
             taken.add((scene.id, choice.id))
-            nxt = s.copy()
+            nxt = s if n == last else s.copy()  # nothing needs ``s`` after its last choice
             take(scenario, nxt, choice)
             origin = (i, (scene.id, choice.id, n))
             if nxt.scene in self.rests:

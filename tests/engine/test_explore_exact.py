@@ -113,6 +113,8 @@ def test_merging_loses_nothing(seed):
     assert r.choices_taken == {(p[0], p[1]) for _, path, _ in plays for p in path}
     assert r.min_decisions == min(len(p) for _, p, _ in plays)
     assert r.max_decisions == max(len(p) for _, p, _ in plays)
+    lengths = sorted(len(p) for _, p, _ in plays)
+    assert r.median_decisions == lengths[(len(lengths) - 1) // 2]  # the lower median
     failing = {}
     for e, path, s in plays:
         req = sc.endings[e].requires
