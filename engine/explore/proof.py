@@ -10,9 +10,10 @@ nodes from which a claimed ending can be reached, tests each claim on every dist
 to arrive. Breadth-first in decisions: the first failing arrival is a shortest
 counterexample.
 
-A label is stored once (``Labels``) and kept on the edge as its number: the step (scene,
-choice, number), or None for the way from the start, when it entered no watched scene and
-carries no meters; else (step, entered, values).
+A label is stored once (``Labels``) and kept on the edge as its number. Every step (scene,
+choice, number) has a number before the search (0 is the way from the start); the search
+keeps it as the edge's parent too, so a plain edge costs no label at all. An edge that
+entered a watched scene or carries meters gets the number of (step number, entered, values).
 """
 from __future__ import annotations
 
@@ -23,11 +24,22 @@ from .report import Shape, Step, can_reach
 
 
 class Labels:
-    """Edge labels, each stored once; calling with a label gives its number."""
+    """Edge labels, each stored once; calling with a label gives its number. The steps of a
+    scene are numbered together when the search first expands it: ``row(scene)[choice
+    id][number - 1]``."""
 
     def __init__(self):
         self.ids: dict = {}
-        self.items: list = []
+        self.items: list = [None]
+        self.rows: dict = {}
+
+    def row(self, scene) -> dict:
+        row = self.rows.get(scene.id)
+        if row is None:
+            k = len(scene.choices)
+            row = self.rows[scene.id] = {c.id: [self((scene.id, c.id, n)) for n in range(1, k + 1)]
+                                         for c in scene.choices}
+        return row
 
     def __call__(self, label) -> int:
         i = self.ids.get(label)
@@ -37,13 +49,14 @@ class Labels:
         return i
 
 
-def parts(label) -> tuple:
-    """(scene, choice, number, entered, values) of a label; scene None: from the start."""
-    if label is None or not isinstance(label[1], tuple):  # a step: (scene, choice, number)
-        step, entered, values = label, (), ()
-    else:
+def parts(items: list, lab: int) -> tuple:
+    """(scene, choice, number, entered, values) of label ``lab``; scene None: the start."""
+    label = items[lab]
+    entered = values = ()
+    if label is not None and not isinstance(label[0], str):  # (step, entered, values)
         step, entered, values = label
-    return (None, None, 0) + (entered, values) if step is None else step + (entered, values)
+        label = items[step]
+    return (None, None, 0, entered, values) if label is None else label + (entered, values)
 
 
 class _Product:
@@ -51,8 +64,9 @@ class _Product:
 
     Before it, the nodes that can reach a claimed ending are found (``near``; no other node
     is entered), and per node the facts that can still matter from there (``live``); the
-    search forgets the rest, so plays that differ only in facts no claim ahead reads merge. The start is node ``n`` (one past
-    the last), with an edge to every node the start settles in."""
+    search forgets the rest, so plays that differ only in facts no claim ahead reads merge.
+    The start is node ``n`` (one past the last), with an edge to every node the start
+    settles in."""
 
     def __init__(self, g, shape: Shape, items: list, facts: PathFacts, claims: dict,
                  names: dict):
@@ -68,7 +82,8 @@ class _Product:
             self.near[i] = True
         self.edges = g.edges + [[j for j, _ in g.starts]]
         self.labels = g.labels + [[lab for _, lab in g.starts]]
-        kinds = [facts.step(*parts(label)[:2], parts(label)[3]) for label in items]
+        kinds = [facts.step(*parts(items, lab)[:2], parts(items, lab)[3])
+                 for lab in range(len(items))]
         self.trans = [k[:3] for k in kinds]  # (keep, put, more): see PathFacts.step
         self.kills = [k[3] for k in kinds]
         self.goals = len(goals)
@@ -98,7 +113,7 @@ class _Product:
 
     def holds(self, lab: int, f: int, ending: str) -> bool:
         """Does the claim of ``ending`` hold on arrival by label ``lab`` with facts ``f``?"""
-        values = parts(self.items[lab])[4]
+        values = parts(self.items, lab)[4]
         state = self.facts.state(f, ending, self.names[ending], values)
         return bool(self.claims[ending].test(state))
 
@@ -139,7 +154,7 @@ class _Product:
     def path(self, came: dict, prev: int, lab: int) -> list[Step]:
         out = []
         while True:
-            scene, choice, number, _, _ = parts(self.items[lab])
+            scene, choice, number, _, _ = parts(self.items, lab)
             if scene is not None:
                 out.append(Step(scene, choice, number))
             if prev == self.n:

@@ -2,11 +2,12 @@
 breadth-first order (so the first path found to anything is a shortest one in decisions).
 
 Claims are checked after the search (``proof``): every edge of the graph is labelled with
-the choice it took, the scenes it entered that a claim watches and, into an ending, the
-meters that the ending's claim reads on the state that arrived. The key keeps those meters,
-not the path facts (flags included: the path sets them). A query is tested on the way instead, on every
-arrival in an ending (before it merges into the ending's one state); the key keeps what the
-query reads, so the first arrival where it holds is a shortest witness.
+the step it took (its number, which the edge's parent keeps anyway), the scenes it entered
+that a claim watches and, into an ending, the meters that the ending's claim reads on the
+state that arrived. The key keeps those meters, not the path facts (flags included: the path
+sets them). A query is tested on the way instead, on every arrival in an ending (before it
+merges into the ending's one state); the key keeps what the query reads, so the first
+arrival where it holds is a shortest witness.
 """
 from __future__ import annotations
 
@@ -77,6 +78,7 @@ class _Graph:
         self.edges: list[list[int]] = []
         self.labels: list[list] = []  # per edge, parallel to ``edges`` (see ``proof``)
         self.starts: list = []  # (node, label): every way the start settles
+        self.steps: list = []  # step number -> (scene, choice, number): ``proof.Labels``
         self.endings: set[int] = set()
         self.problems: list = []
 
@@ -92,12 +94,13 @@ class _Graph:
         steps = []
         while self.parent[i] is not None:
             i, step = self.parent[i]
-            steps.append(Step(*step))
+            steps.append(Step(*self.steps[step]))
         return steps[::-1]
 
     def path_via(self, origin) -> list[Step]:
-        """``origin`` is (state index, (scene, choice, number)): the step that led here."""
-        return [] if origin is None else self.path_to(origin[0]) + [Step(*origin[1])]
+        """``origin`` is (state index, step number): the step that led here."""
+        return [] if origin is None else \
+            self.path_to(origin[0]) + [Step(*self.steps[origin[1]])]
 
 
 def explore(scenario: Scenario, bound: int = DEFAULT_BOUND, claims: bool = True,
@@ -149,6 +152,7 @@ class _Search:
             | set(scenario.endings)
         self.facts = PathFacts(scenario, self.claims) if self.claims else None
         self.labels = Labels()
+        self.g.steps = self.labels.items
         self.watched = self.facts.watched if self.claims else frozenset()
         self.names = {e: tuple(m for m in scenario.meters if m in c.uses.names)
                       for e, c in self.claims.items()}
@@ -167,6 +171,7 @@ class _Search:
             self.report.choices_taken
         scene = scenario.scenes[s.scene]
         available = rules.available_choices(scene, s)
+        row = self.labels.row(scene)
         if not available:
             self.g.problems.append(("soft-lock", i))
         last = len(available)
@@ -174,7 +179,7 @@ class _Search:
             taken.add((scene.id, choice.id))
             nxt = s if n == last else s.copy()  # nothing needs ``s`` after its last choice
             take(scenario, nxt, choice)
-            origin = (i, (scene.id, choice.id, n))
+            origin = (i, row[choice.id][n - 1])
             if nxt.scene in self.rests:
                 entered.add(nxt.scene)
                 if not self.arrive(nxt, origin):
@@ -192,12 +197,9 @@ class _Search:
         if kind == "stop" and s.scene in self.checks and \
                 not _check(self.report, self.checks[s.scene], s, g, origin):
             return False
-        lab = None
-        if self.facts is not None:  # a plain step's label is found at once
-            lab = None if self.watched or s.scene in self.names else \
-                self.labels.ids.get(None if origin is None else origin[1])
-            if lab is None:
-                lab = self.label(s, origin, passed)
+        lab = 0 if origin is None else origin[1]  # the step's number: a plain step's label
+        if self.facts is not None and (self.watched or s.scene in self.names):
+            lab = self.label(s, lab, passed)
         k = self.key(s)
         if kind == "stop" and k in g.index:
             g.link(origin, g.index[k], lab)
@@ -223,14 +225,13 @@ class _Search:
             self.queue.append((i, s))
         return True
 
-    def label(self, s: PlayState, origin, passed) -> int:
-        """The label of the edge that brought ``s`` (see ``proof``)."""
+    def label(self, s: PlayState, step: int, passed) -> int:
+        """The label of the step numbered ``step`` that brought ``s`` (see ``proof``)."""
         watched = self.watched
-        step = None if origin is None else origin[1]
         entered = tuple(x for x in passed + (s.scene,) if x in watched) if watched else ()
         names = self.names.get(s.scene)
         if not (entered or names):
-            return self.labels(step)
+            return step
         return self.labels((step, entered, tuple([s.vars[n] for n in names]) if names else ()))
 
 
