@@ -31,7 +31,7 @@ from weerbaar.web.solo import SoloSetup  # noqa: E402
 # every client comes from 127.0.0.1, and a scripted phone steps far faster than a person
 # reads: the limits are raised for the run (the tests check that they hold)
 LIMITS = Limits(address_rate=1000.0, address_burst=1000, device_rate=1000.0, device_burst=1000)
-OPTIONS = [("a", "A", "Optie A"), ("b", "B", "Optie B"), ("c", "C", "Optie C")]
+CHOICES = [("a", "A", "Optie A"), ("b", "B", "Optie B"), ("c", "C", "Optie C")]
 
 
 def pct(values, p):
@@ -60,12 +60,12 @@ async def voting(n: int) -> dict:
                                      limits=limits) as c:
             joins: list[float] = []
             heads = await asyncio.gather(*(join(c, room, joins) for _ in range(n)))
-            ballot = room.open_ballot("Wat doe je?", OPTIONS)
+            ballot = room.open_ballot("Wat doe je?", CHOICES)
             votes: list[float] = []
-            wanted = [OPTIONS[i % 3][1] for i in range(n)]  # phones name options by letter
-            async def vote(h, option):
+            wanted = [CHOICES[i % 3][1] for i in range(n)]  # phones name options by letter
+            async def vote(h, letter):
                 r = await timed(votes, c.post("/api/vote", headers=h,
-                                              json={"ballot": ballot.id, "option": option}))
+                                              json={"ballot": ballot.id, "option": letter}))
                 r.raise_for_status()
             await asyncio.gather(*(vote(h, o) for h, o in zip(heads, wanted)))
             first = room.totals()
@@ -73,13 +73,13 @@ async def voting(n: int) -> dict:
             await asyncio.gather(*(vote(h, o) for h, o in zip(heads, wanted) for _ in range(2)))
             again = room.totals()
             final = room.close_ballot()
-            room.open_ballot("Nog een vraag", OPTIONS)
+            room.open_ballot("Nog een vraag", CHOICES)
             alone: list[float] = []   # one phone at a time: the time one request takes
             for i, h in enumerate(heads):
                 r = await timed(alone, c.post("/api/vote", headers=h, json={
-                    "ballot": room.ballot.id, "option": OPTIONS[i % 3][1]}))
+                    "ballot": room.ballot.id, "option": CHOICES[i % 3][1]}))
                 r.raise_for_status()
-    expected = {o: wanted.count(key) for o, key, _ in OPTIONS}
+    expected = {o: wanted.count(key) for o, key, _ in CHOICES}
     return {"joins": joins, "votes": votes, "alone": alone, "ok": first == again == final == expected,
             "totals": final, "expected": expected}
 

@@ -32,13 +32,13 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from tests.storage.killing import killed, opens_cleanly, terminal_player, wait_for  # noqa: E402
 SCENARIOS = sorted(p for p in (ROOT / "scenarios").glob("*.yaml") if ".transcripts." not in p.name)
 CONTROLS = [chr(c) for c in range(32) if chr(c) not in "\t\n"] + ["\x7f", "\ufffe", "\x85"]
 LOOK_ALIKES = ["٤", "٠", "４", "\u00a0", "\u2009", "\u200b", "\u200d", "\ufeff", "\u202e"]
@@ -149,29 +149,16 @@ def kill(runs: int, seed: int) -> dict:
     from weerbaar.cli.play import UI
     rng = random.Random(seed)
     lost = integrity_failures = acked_total = 0
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "kill.db"
         for run in range(runs):
             label = f"kill {run}"
-            proc = subprocess.Popen(
-                [sys.executable, str(ROOT / "main.py"), "play", str(ROOT / "scenarios" / "voorbeeld.yaml"),
-                 "--text", "--db", str(db), "--label", label, "--seed", str(run)],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                text=True, cwd=ROOT, env=env)
-            out = _Reader(proc.stdout)
-            out.start()
-            try:
-                _play_then_kill(proc, out, rng, UI["nl"]["choose"])
-            finally:
-                proc.send_signal(signal.SIGKILL)
-                proc.wait(timeout=10)
-            out.join(timeout=10)
-            acked = [line for line in out.text.splitlines() if line.startswith("→ ")]
+            with killed(terminal_player(db, label, "--seed", str(run)), stdin=True) as (proc, out):
+                _play_then_kill(proc, out, rng, UI.table("nl")["choose"])
+            acked = [line for line in out.lines if line.startswith("→ ")]
             acked_total += len(acked)
+            integrity_failures += not opens_cleanly(db)
             conn = sqlite3.connect(db)
-            ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            integrity_failures += not ok
             recorded = conn.execute(
                 "SELECT COUNT(*) FROM decisions d JOIN sessions s ON s.id = d.session_id "
                 "WHERE s.label = ?", (label,)).fetchone()[0]
@@ -181,24 +168,8 @@ def kill(runs: int, seed: int) -> dict:
             "decisions_lost": lost, "integrity_failures": integrity_failures}
 
 
-class _Reader(threading.Thread):
-    def __init__(self, stream):
-        super().__init__(daemon=True)
-        self.fd, self.chunks = stream.fileno(), []
-
-    def run(self):
-        while chunk := os.read(self.fd, 65536):
-            self.chunks.append(chunk)
-
-    @property
-    def text(self) -> str:
-        return b"".join(self.chunks).decode("utf-8", "replace")
-
-
-def _play_then_kill(proc, out: _Reader, rng: random.Random, prompt: str) -> None:
-    started = time.monotonic()
-    while prompt not in out.text and time.monotonic() - started < 20:
-        time.sleep(0.005)
+def _play_then_kill(proc, out, rng: random.Random, prompt: str) -> None:
+    wait_for(lambda: prompt in out.text, timeout=20)
     try:
         for _ in range(rng.randrange(0, 6)):
             time.sleep(rng.uniform(0.01, 0.06))
@@ -231,9 +202,19 @@ def _store(path: Path, *, sessions: int = 2) -> Path:
         for i in range(sessions):
             s = Session(scenario, i)
             Recorder.start(store, s, language="nl", label=f"Team {i + 1}")
-            s.choose(s.available_choices()[i % 2].id)
+            s.choose(s.view.available_choices()[i % 2].id)
             s.proceed()
-            s.close()
+    return path
+
+
+def _altered(path: Path, *sql: str) -> Path:
+    """A database with recorded sessions (``_store``), then changed by ``sql``."""
+    _store(path)
+    conn = sqlite3.connect(path)
+    for statement in sql:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
     return path
 
 
@@ -265,26 +246,14 @@ def _kinds():
         return d / "f.db"
 
     def newer(d):
-        p = _store(d / "n.db")
-        conn = sqlite3.connect(p)
-        conn.execute("PRAGMA user_version = 99")
-        conn.close()
-        return p
+        return _altered(d / "n.db", "PRAGMA user_version = 99")
 
     def damaged(d):
-        p = _store(d / "d.db")
-        conn = sqlite3.connect(p)
-        conn.execute("UPDATE decisions SET after = '{junk' WHERE rowid = 1")
-        conn.execute("UPDATE sessions SET extra = '[' WHERE rowid = 2")
-        conn.commit()
-        conn.close()
-        return p
+        return _altered(d / "d.db", "UPDATE decisions SET after = '{junk' WHERE rowid = 1",
+                        "UPDATE sessions SET extra = '[' WHERE rowid = 2")
 
     def truncated(d):
-        p = _store(d / "c.db")
-        conn = sqlite3.connect(p)
-        conn.execute("PRAGMA journal_mode = DELETE")
-        conn.close()
+        p = _altered(d / "c.db", "PRAGMA journal_mode = DELETE")
         raw = p.read_bytes()
         p.write_bytes(raw[:len(raw) // 2])
         return p

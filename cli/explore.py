@@ -9,7 +9,7 @@ import sys
 
 from ..engine.explore import DEFAULT_BOUND, QueryError, explore, query, random_walks
 from ..engine.explore.claims import path_ids, replay_command, uses_chance
-from ..engine.explore.report import path_dicts
+from ..engine.explore.exploration import path_dicts
 from ..engine.transcript import ending_transcripts
 
 from .common import OK, PROBLEMS, USAGE, load_or_report, scenario_arg
@@ -67,65 +67,65 @@ def run(args) -> int:
         return _query(scenario, args)
     if args.random:
         return _random(scenario, args)
-    report = explore(scenario, args.bound)
+    exploration = explore(scenario, args.bound)
     if args.write_transcripts:
         with open(args.write_transcripts, "w", encoding="utf-8") as f:
-            f.write(ending_transcripts(scenario, report.shortest))
+            f.write(ending_transcripts(scenario, exploration.shortest))
     if args.json:
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(exploration.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
-        _print_report(scenario, report, args.file)
-    return OK if report.ok else PROBLEMS
+        _print_exploration(scenario, exploration, args.file)
+    return OK if exploration.ok else PROBLEMS
 
 
-def _print_report(scenario, report, path: str) -> None:
+def _print_exploration(scenario, exploration, path: str) -> None:
     n_choices = sum(len(s.choices) for s in scenario.scenes.values())
-    print(f"{scenario.path}: {report.states:,} states"
-          + (f" — STOPPED: {report.budget}; figures below are a lower bound"
-             if report.bound_hit else ""))
-    print(f"  scenes   {len(report.scenes_reached)}/{len(scenario.scenes)} reached")
-    print(f"  choices  {len(report.choices_taken)}/{n_choices} taken")
-    print(f"  endings  {len(report.endings_reached)}/{len(scenario.endings)} reached")
-    for what, missed in (("scenes", report.scenes_missed), ("choices", report.choices_missed),
-                         ("endings", report.endings_missed)):
+    print(f"{scenario.path}: {exploration.states:,} states"
+          + (f" — STOPPED: {exploration.budget}; figures below are a lower bound"
+             if exploration.bound_hit else ""))
+    print(f"  scenes   {len(exploration.scenes_reached)}/{len(scenario.scenes)} reached")
+    print(f"  choices  {len(exploration.choices_taken)}/{n_choices} taken")
+    print(f"  endings  {len(exploration.endings_reached)}/{len(scenario.endings)} reached")
+    for what, missed in (("scenes", exploration.scenes_missed), ("choices", exploration.choices_missed),
+                         ("endings", exploration.endings_missed)):
         if missed:
             print(f"  never reached ({what}): {', '.join(missed)}")
-    if report.problems:
-        for p in report.problems:
+    if exploration.problems:
+        for p in exploration.problems:
             print(f"  {p.kind.upper()} in scene '{p.scene}': {_path(p.path)}")
     else:
         print("  no soft-locks, no endless loops")
-    _print_claims(scenario, report, path)
-    if report.min_decisions is not None:
-        if report.max_decisions is None:
-            print(f"  decisions per playthrough: shortest {report.min_decisions}; "
+    _print_claims(scenario, exploration, path)
+    if exploration.min_decisions is not None:
+        if exploration.max_decisions is None:
+            print(f"  decisions per playthrough: shortest {exploration.min_decisions}; "
                   "no longest (the choices can go round in a cycle)")
         else:
-            print(f"  decisions per playthrough: shortest {report.min_decisions}, median "
-                  f"{report.median_decisions}, longest {report.max_decisions} "
-                  f"({report.playthroughs:,} distinct playthroughs)")
-    if report.shortest:
+            print(f"  decisions per playthrough: shortest {exploration.min_decisions}, median "
+                  f"{exploration.median_decisions}, longest {exploration.max_decisions} "
+                  f"({exploration.playthroughs:,} distinct playthroughs)")
+    if exploration.shortest:
         print("  shortest way to each ending:")
-        width = max(map(len, report.shortest))
+        width = max(map(len, exploration.shortest))
         for eid in scenario.endings:
-            if eid in report.shortest:
+            if eid in exploration.shortest:
                 tone = scenario.endings[eid].tone
-                print(f"    {eid:<{width}}  {tone:<7}  {_path(report.shortest[eid])}")
+                print(f"    {eid:<{width}}  {tone:<7}  {_path(exploration.shortest[eid])}")
 
 
-def _print_claims(scenario, report, path: str) -> None:
+def _print_claims(scenario, exploration, path: str) -> None:
     claims = [e for e in scenario.endings.values() if e.requires is not None]
     if not claims:
         return
-    for eid, steps in report.violations.items():
+    for eid, steps in exploration.violations.items():
         print(f"  CLAIM FAILS: ending '{eid}' requires \"{scenario.endings[eid].requires.source}\""
               f", but a playthrough gets there without: {_path(steps)}")
         print(f"    replay: {replay_command(path, steps)}")
-    held = len(claims) - len(report.violations)
+    held = len(claims) - len(exploration.violations)
     if held:
         print(f"  claims   {held}/{len(claims)} hold over every playthrough"
-              + (" explored" if report.bound_hit else ""))
+              + (" explored" if exploration.bound_hit else ""))
 
 
 def _query(scenario, args) -> int:
@@ -136,7 +136,7 @@ def _query(scenario, args) -> int:
         return USAGE
     if args.json:
         json.dump({"possible": answer.possible, "path": path_dicts(answer.path or []),
-                   "decided": answer.decided, "states": answer.report.states},
+                   "decided": answer.decided, "states": answer.exploration.states},
                   sys.stdout, ensure_ascii=False, indent=1)
         print()
     elif answer.possible:
@@ -146,9 +146,9 @@ def _query(scenario, args) -> int:
             print("  (the scenario has chance routes: the replay may need another --seed)")
     elif answer.decided:
         print(f"impossible: no playthrough ends where \"{args.query}\" holds "
-              f"({answer.report.states:,} states explored)")
+              f"({answer.exploration.states:,} states explored)")
     else:
-        print(f"undecided: {answer.report.budget}")
+        print(f"undecided: {answer.exploration.budget}")
     return OK if answer.decided else PROBLEMS
 
 

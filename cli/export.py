@@ -10,7 +10,7 @@ import sys
 
 from ..storage import StoreError
 from ..debrief.export_json import export_document
-from ..debrief.lrs import TIMEOUT, LrsClient, SendReport
+from ..debrief.lrs import TIMEOUT, LrsClient, SendResult
 from ..debrief.xapi import DEFAULT_BASE, base_problem, statements
 
 from .common import OK, PROBLEMS, USAGE
@@ -98,13 +98,13 @@ def _send(args, payload: list[dict]) -> int:
         password = getpass.getpass(f"password for {args.lrs_user} at {args.lrs}: ")
     try:
         client = LrsClient(args.lrs, args.lrs_user, password, timeout=args.lrs_timeout)
-        report = client.send(payload)
-        client.confirm(readable_ids(payload, report.stored))
+        result = client.send(payload)
+        client.confirm(readable_ids(payload, result.stored))
     except StoreError as exc:
         error("export", exc)
         return USAGE
-    _print_report(args.lrs, report, payload)
-    return PROBLEMS if report.refused else OK
+    _print_sent(args.lrs, result, payload)
+    return PROBLEMS if result.refused else OK
 
 
 def readable_ids(payload: list[dict], stored: list[str]) -> list[str]:
@@ -113,15 +113,15 @@ def readable_ids(payload: list[dict], stored: list[str]) -> list[str]:
     return [i for i in stored if i not in voided]
 
 
-def _print_report(url: str, report: SendReport, payload: list[dict]) -> None:
+def _print_sent(url: str, result: SendResult, payload: list[dict]) -> None:
     where = {s["id"]: s for s in payload}
-    for r in report.refused:
+    for r in result.refused:
         s = where.get(r.statement_id, {})
         session = s.get("context", {}).get("registration") or s.get("actor", {}).get(
             "account", {}).get("name", "?")
         print(f"weerbaar export: error: {url}: refused statement {r.statement_id} "
               f"({s.get('verb', {}).get('id', '?').rsplit('/', 1)[-1]}, session {session[:8]}): "
               f"{r.status}: {r.reason}", file=sys.stderr)
-    known = len(report.stored) - len(report.new)
-    print(f"sent {report.sent} statements to {url}: {len(report.stored)} stored "
-          f"({len(report.new)} new, {known} already there), {len(report.refused)} refused")
+    known = len(result.stored) - len(result.new)
+    print(f"sent {result.sent} statements to {url}: {len(result.stored)} stored "
+          f"({len(result.new)} new, {known} already there), {len(result.refused)} refused")

@@ -22,8 +22,8 @@ def run(args) -> int:
     scenario, code = load_or_report(args.file)
     if scenario is None:
         return code
-    report = explore(scenario)
-    problems = frozenset(report.scenes_missed) | {p.scene for p in report.problems}
+    exploration = explore(scenario)
+    problems = frozenset(exploration.scenes_missed) | {p.scene for p in exploration.problems}
     lang = args.lang if args.lang in scenario.languages else None
     text = (to_mermaid if args.format == "mermaid" else to_dot)(scenario, lang, problems)
     if args.out:

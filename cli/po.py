@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ..engine import Severity, catalog, check_file
-from ..engine.diagnostics import Reporter
+from ..engine.diagnostics import DiagnosticCollector
 from ..engine.yamlsource import read_yaml
 
 from .common import OK, PROBLEMS, USAGE, print_diagnostics
@@ -41,7 +41,7 @@ def _document(path: str):
     if errors:
         print_diagnostics(errors)
         return None, USAGE if any(d.code == "E025" for d in errors) else PROBLEMS
-    return read_yaml(Path(path).read_text(encoding="utf-8-sig"), Reporter(path)), OK
+    return read_yaml(Path(path).read_text(encoding="utf-8-sig"), DiagnosticCollector(path)), OK
 
 
 def _check_language(doc, lang: str, path: str) -> bool:

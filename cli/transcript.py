@@ -1,7 +1,7 @@
 """``weerbaar test FILE``: replay the golden transcripts kept next to a scenario."""
 from __future__ import annotations
 
-from ..engine.diagnostics import Reporter
+from ..engine.diagnostics import DiagnosticCollector
 from ..engine.transcript import read_transcripts, run_claim, run_transcript, transcripts_path
 
 from .common import OK, PROBLEMS, USAGE, load_or_report, print_diagnostics, scenario_arg
@@ -20,12 +20,12 @@ def run(args) -> int:
     if scenario is None:
         return code
     path = args.transcripts or str(transcripts_path(args.file))
-    report = Reporter(path)
+    collector = DiagnosticCollector(path)
     claims: list = []
-    transcripts = read_transcripts(path, report, claims)
-    if report.items:
-        print_diagnostics(report.sorted())
-        return USAGE if any(d.code == "E025" for d in report.items) else PROBLEMS
+    transcripts = read_transcripts(path, collector, claims)
+    if collector.items:
+        print_diagnostics(collector.sorted())
+        return USAGE if any(d.code == "E025" for d in collector.items) else PROBLEMS
     failed = 0
     for t in transcripts:
         result = run_transcript(scenario, t)

@@ -12,7 +12,8 @@ from ..engine.model import Scenario
 from .i18n import tr
 from ..storage.records import DecisionRecord, SessionRecord
 from .texts import text_of
-from .step_views import (OptionView, ReplayStep, flag_changes, meter_changes, option_view, scene_note)
+from .step_views import (ChoiceView, ReplayStep, choice_view, flag_changes, meter_changes,
+                         scene_note)
 
 
 def recorded_steps(record: SessionRecord, scenario: Scenario, lang: str, start: int,
@@ -39,18 +40,18 @@ def _decision_step(record, scenario: Scenario, lang: str, earlier: Sequence[Deci
     if scene is None:
         if not warning:
             warnings.append(tr(lang, "warn.scene_gone", scene=d.scene))
-        text, options, note = "", _unknown_options(d, rec.votes), None
+        text, choices, note = "", _unknown_choices(d, rec.votes), None
     else:
         text = _text_as_then(scene, scenario, record, earlier, d.before, lang)
-        options = _options(scene, scenario, lang, rec)
+        choices = _choices(scene, scenario, lang, rec)
         note = scene_note(scene, scenario, lang)
-        gone = [o.id for o in options if not o.known]
+        gone = [o.id for o in choices if not o.known]
         if gone and not warning:
             warnings += [tr(lang, "warn.choice_gone", choice=c, scene=d.scene) for c in gone]
-    chosen = next((o for o in options if o.chosen), None)
+    chosen = next((o for o in choices if o.chosen), None)
     flags_set, flags_cleared = flag_changes(d.before, d.after)
     return ReplayStep(
-        number, "decision", d.scene, text, exact=False, options=options, chosen=d.choice,
+        number, "decision", d.scene, text, exact=False, choices=choices, chosen=d.choice,
         feedback=chosen.feedback if chosen else None,
         meters=meter_changes(scenario, d.before, d.after, lang), flags_set=flags_set,
         flags_cleared=flags_cleared, note=note,
@@ -58,20 +59,20 @@ def _decision_step(record, scenario: Scenario, lang: str, earlier: Sequence[Deci
         decision=rec, warnings=tuple(warnings))
 
 
-def _options(scene, scenario: Scenario, lang: str, rec: DecisionRecord) -> tuple[OptionView, ...]:
+def _choices(scene, scenario: Scenario, lang: str, rec: DecisionRecord) -> tuple[ChoiceView, ...]:
     """The options as they were offered and hidden then, in this version's order."""
     d = rec.decision
     then = set(d.offered) | set(d.hidden)
     known = [c for c in scene.choices if c.id in then]
-    out = [option_view(c, scenario, lang, chosen=c.id == d.choice, hidden=c.id in d.hidden,
+    out = [choice_view(c, scenario, lang, chosen=c.id == d.choice, hidden=c.id in d.hidden,
                        reason=None, votes=rec.votes) for c in known]
     ids = {c.id for c in known}
-    out += [o for o in _unknown_options(d, rec.votes) if o.id not in ids]
+    out += [o for o in _unknown_choices(d, rec.votes) if o.id not in ids]
     return tuple(out)
 
 
-def _unknown_options(d, votes: Mapping[str, int]) -> tuple[OptionView, ...]:
-    return tuple(OptionView(cid, cid, cid == d.choice, cid in d.hidden,
+def _unknown_choices(d, votes: Mapping[str, int]) -> tuple[ChoiceView, ...]:
+    return tuple(ChoiceView(cid, cid, cid == d.choice, cid in d.hidden,
                             votes=votes.get(cid) if votes else None, known=False)
                  for cid in (*d.offered, *d.hidden))
 

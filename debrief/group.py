@@ -32,7 +32,7 @@ class SessionLine:
 
 
 @dataclass(frozen=True, slots=True)
-class OptionTally:
+class ChoiceTally:
     id: str
     text: str
     count: int                    # decisions for this option
@@ -47,12 +47,12 @@ class DecisionTally:
     scene: str
     text: str                     # the scene's text (its unconditional variant)
     note: str | None              # the scene's facilitator note
-    options: tuple[OptionTally, ...]
+    choices: tuple[ChoiceTally, ...]
     total: int                    # decisions made in this scene
 
     @property
     def most(self) -> int:
-        return max((o.count for o in self.options), default=0)
+        return max((o.count for o in self.choices), default=0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,32 +139,32 @@ def _decision_tallies(records, scenario: Scenario, lang: str) -> tuple[DecisionT
     chosen: dict[str, Counter] = {}
     hidden: dict[str, Counter] = {}
     labels: dict[tuple[str, str], list[str]] = {}
-    seen_options: dict[str, list[str]] = {}
+    seen_choices: dict[str, list[str]] = {}
     for r in records:
         for d in r.decisions:
             chosen.setdefault(d.scene, Counter())[d.choice] += 1
             hidden.setdefault(d.scene, Counter()).update(d.hidden)
             labels.setdefault((d.scene, d.choice), []).append(r.label)
-            seen_options.setdefault(d.scene, []).extend((*d.offered, *d.hidden))
+            seen_choices.setdefault(d.scene, []).extend((*d.offered, *d.hidden))
     order = [s for s in scenario.scenes if s in chosen] + [s for s in chosen
                                                          if s not in scenario.scenes]
     out = []
     for sid in order:
         scene = scenario.scenes.get(sid)
         ids = [c.id for c in scene.choices] if scene else []
-        ids += [c for c in dict.fromkeys(seen_options[sid]) if c not in ids]
-        options = tuple(_option(scenario, sid, cid, lang, chosen[sid][cid], hidden[sid][cid],
+        ids += [c for c in dict.fromkeys(seen_choices[sid]) if c not in ids]
+        choices = tuple(_choice(scenario, sid, cid, lang, chosen[sid][cid], hidden[sid][cid],
                                 labels.get((sid, cid), ())) for cid in ids)
         out.append(DecisionTally(sid, scene_text(scene, scenario, lang),
                                  text_of(scene.debrief, scenario, lang) if scene else None,
-                                 options, sum(chosen[sid].values())))
+                                 choices, sum(chosen[sid].values())))
     return tuple(out)
 
 
-def _option(scenario: Scenario, scene_id: str, choice_id: str, lang: str, count: int,
-            hidden: int, labels) -> OptionTally:
+def _choice(scenario: Scenario, scene_id: str, choice_id: str, lang: str, count: int,
+            hidden: int, labels) -> ChoiceTally:
     choice = find_choice(scenario, scene_id, choice_id)
-    return OptionTally(choice_id, choice_text(scenario, scene_id, choice_id, lang), count,
+    return ChoiceTally(choice_id, choice_text(scenario, scene_id, choice_id, lang), count,
                        hidden, tuple(labels), text_of(choice.debrief, scenario, lang)
                        if choice else None, known=choice is not None)
 

@@ -47,7 +47,7 @@ class Refusal:
 
 
 @dataclass
-class SendReport:
+class SendResult:
     sent: int = 0
     stored: list[str] = field(default_factory=list)   # ids accepted (new or already there)
     new: list[str] = field(default_factory=list)      # ids the LRS says it stored just now
@@ -80,18 +80,18 @@ class LrsClient:
         self.timeout = timeout
         self.opener = urllib.request.build_opener(_NoRedirect)
 
-    def send(self, statements: list[dict], batch: int = BATCH) -> SendReport:
+    def send(self, statements: list[dict], batch: int = BATCH) -> SendResult:
         """Send in batches; every reply is checked to be an xAPI reply about the ids sent.
         Raises ``NotAnLrs`` at the first reply that is not, ``LrsError`` when the LRS fails."""
-        report = SendReport()
+        result = SendResult()
         for i in range(0, len(statements), batch):
             chunk = statements[i:i + batch]
-            report.sent += len(chunk)
-            status, body = self._post(chunk, report)
+            result.sent += len(chunk)
+            status, body = self._post(chunk, result)
             if status in (200, 204):  # 204: some LRSs, when they held every one already
-                new = self._stored_ids(body, chunk, report) if status == 200 else []
-                report.stored += [s["id"] for s in chunk]
-                report.new += new
+                new = self._stored_ids(body, chunk, result) if status == 200 else []
+                result.stored += [s["id"] for s in chunk]
+                result.new += new
                 continue
             if status in (401, 403):
                 raise LrsError(self.endpoint, f"refused the credentials ({status}: "
@@ -99,37 +99,37 @@ class LrsClient:
             if status >= 500:
                 raise LrsError(self.endpoint, f"failed to store the statements ({status}: "
                                f"{reason_of(body)})", "ask the LRS's administrator; "
-                               f"{len(report.stored)} statements were stored before this")
-            self._one_by_one(chunk, report)
-        return report
+                               f"{len(result.stored)} statements were stored before this")
+            self._one_by_one(chunk, result)
+        return result
 
-    def _one_by_one(self, chunk: list[dict], report: SendReport) -> None:
+    def _one_by_one(self, chunk: list[dict], result: SendResult) -> None:
         for s in chunk:
-            status, body = self._post([s], report)
+            status, body = self._post([s], result)
             if status in (200, 204):
-                report.new += self._stored_ids(body, [s], report) if status == 200 else []
-                report.stored.append(s["id"])
+                result.new += self._stored_ids(body, [s], result) if status == 200 else []
+                result.stored.append(s["id"])
             else:
-                report.refused.append(Refusal(s["id"], status, reason_of(body)))
+                result.refused.append(Refusal(s["id"], status, reason_of(body)))
 
-    def _post(self, chunk: list[dict], report: SendReport) -> tuple[int, bytes]:
+    def _post(self, chunk: list[dict], result: SendResult) -> tuple[int, bytes]:
         status, body, headers = self._request("POST", self.statements_url, chunk)
         if 300 <= status < 400:
             where = headers.get("Location", "") if headers else ""
             raise NotAnLrs(self.statements_url, f"redirects ({status}) to {where or 'another address'}",
                            f"give that address with --lrs if it is the LRS; "
-                           f"{_before(report)}")
+                           f"{_before(result)}")
         if status in NOT_XAPI or (200 <= status < 300 and status not in (200, 204)):
             raise NotAnLrs(self.statements_url, f"is not an xAPI statements endpoint "
                            f"({status}: {reason_of(body)[:120]})",
-                           f"check the address given with --lrs; {_before(report)}")
+                           f"check the address given with --lrs; {_before(result)}")
         if status == 200 and not _is_json(headers):
             raise NotAnLrs(self.statements_url, "answered 200 but not with JSON "
                            f"(content type '{headers.get('Content-Type', '') if headers else ''}')",
-                           f"is this the LRS's xAPI endpoint? {_before(report)}")
+                           f"is this the LRS's xAPI endpoint? {_before(result)}")
         return status, body
 
-    def _stored_ids(self, body: bytes, chunk: list[dict], report: SendReport) -> list[str]:
+    def _stored_ids(self, body: bytes, chunk: list[dict], result: SendResult) -> list[str]:
         """The ids an xAPI reply lists: a JSON list of ids that were sent (an LRS may leave
         out those it already held). Anything else means this is not an LRS."""
         sent = {s["id"] for s in chunk}
@@ -140,7 +140,7 @@ class LrsClient:
         if not isinstance(ids, list) or not all(isinstance(i, str) and i in sent for i in ids):
             raise NotAnLrs(self.statements_url, "answered 200, but not with the ids of the "
                            f"statements sent (got {_preview(body)})",
-                           f"is this the LRS's xAPI endpoint? {_before(report)}")
+                           f"is this the LRS's xAPI endpoint? {_before(result)}")
         return ids
 
     def confirm(self, ids: list[str], sample: int = SAMPLE) -> int:
@@ -206,8 +206,8 @@ def _preview(body: bytes) -> str:
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
-def _before(report: SendReport) -> str:
-    n = len(report.stored)
+def _before(result: SendResult) -> str:
+    n = len(result.stored)
     return f"{n} statement{'s' * (n != 1)} stored before this"
 
 

@@ -57,7 +57,7 @@ def why_hidden(records: list[SessionRecord], scenario, lang: str
         except StoreError:  # this version cannot replay it: its tallies still count
             continue
         for step in steps:
-            for o in step.options:
+            for o in step.choices:
                 if o.hidden and o.reason is not None:
                     out.setdefault((step.scene, o.id), {})[o.reason.sentence()] = None
     return {k: tuple(v) for k, v in out.items()}
@@ -126,8 +126,8 @@ def _choices(tallies: tuple[DecisionTally, ...], lang: str,
         if t.text:
             out.append(f'<blockquote>{e(t.text)}</blockquote>')
         out.append('<table class="options"><tbody>')
-        for o in t.options:
-            out.append(_option_row(o, t.most, lang, why_hidden.get((t.scene, o.id), ())))
+        for o in t.choices:
+            out.append(_choice_row(o, t.most, lang, why_hidden.get((t.scene, o.id), ())))
         out.append("</tbody></table>")
         if t.note:
             out.append(f'<p class="note"><strong>{e(tr(lang, "r.note"))}:</strong> {e(t.note)}</p>')
@@ -136,7 +136,7 @@ def _choices(tallies: tuple[DecisionTally, ...], lang: str,
     return "\n".join(out)
 
 
-def _option_row(o, most: int, lang: str, why: tuple[str, ...] = ()) -> str:
+def _choice_row(o, most: int, lang: str, why: tuple[str, ...] = ()) -> str:
     extra = []
     if o.hidden:
         extra.append(tr(lang, "r.hidden", n=o.hidden))

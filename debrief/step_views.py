@@ -1,10 +1,10 @@
 """The pieces of a replay step, as plain data with every text in the language asked for."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
-from ..engine.model import Scenario, Scene
+from ..engine.model import Post, Scenario, Scene, Text
 
 from .explanations import ReasonView
 from ..storage.records import DecisionRecord, Note
@@ -12,19 +12,7 @@ from .texts import text_of
 
 
 @dataclass(frozen=True, slots=True)
-class PostView:
-    """A post of a feed scene or a message of a message scene, as it showed."""
-
-    author: str
-    text: str
-    handle: str = ""
-    time: str = ""
-    likes: int | None = None
-    shares: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class OptionView:
+class ChoiceView:
     """One option of a decision: the one chosen, the roads not taken, and those hidden."""
 
     id: str
@@ -62,8 +50,8 @@ class ReplayStep:
     exact: bool                   # rebuilt by the engine; False: shown as recorded
     text_reason: ReasonView | None = None
     arrival_reason: ReasonView | None = None  # why the route from the previous scene led here
-    posts: tuple[PostView, ...] = ()
-    options: tuple[OptionView, ...] = ()
+    posts: tuple[Post, ...] = ()  # as they showed: each text is the words shown (``Text.of``)
+    choices: tuple[ChoiceView, ...] = ()
     chosen: str | None = None
     feedback: str | None = None
     meters: tuple[MeterChange, ...] = ()
@@ -82,8 +70,8 @@ class ReplayStep:
         return tuple(m for m in self.meters if m.delta)
 
     @property
-    def chosen_option(self) -> OptionView | None:
-        return next((o for o in self.options if o.chosen), None)
+    def chosen_view(self) -> ChoiceView | None:
+        return next((o for o in self.choices if o.chosen), None)
 
 
 def meter_changes(scenario: Scenario, before: Mapping, after: Mapping, lang: str
@@ -107,15 +95,17 @@ def flag_changes(before: Mapping, after: Mapping) -> tuple[tuple[str, ...], tupl
     return tuple(k for k in flags if after[k]), tuple(k for k in flags if not after[k])
 
 
-def post_views(posts, scenario: Scenario, lang: str, state=None) -> tuple[PostView, ...]:
-    return tuple(PostView(p.author, text_of(p.text, scenario, lang, state), p.handle, p.time,
-                          p.likes, p.shares) for p in posts)
+def posts_as_shown(posts, scenario: Scenario, lang: str, state=None) -> tuple[Post, ...]:
+    """The posts of a feed or message scene as they showed in ``state``: the same posts, each
+    with the words shown as its text and no condition left to test."""
+    return tuple(replace(p, text=Text.of(text_of(p.text, scenario, lang, state)), condition=None)
+                 for p in posts)
 
 
-def option_view(choice, scenario: Scenario, lang: str, *, chosen: bool, hidden: bool,
-                reason: ReasonView | None, votes: Mapping[str, int], state=None) -> OptionView:
+def choice_view(choice, scenario: Scenario, lang: str, *, chosen: bool, hidden: bool,
+                reason: ReasonView | None, votes: Mapping[str, int], state=None) -> ChoiceView:
     """An option as offered in ``state``; its feedback as that state would show it."""
-    return OptionView(choice.id, text_of(choice.text, scenario, lang, state), chosen, hidden,
+    return ChoiceView(choice.id, text_of(choice.text, scenario, lang, state), chosen, hidden,
                       text_of(choice.feedback, scenario, lang, state),
                       text_of(choice.debrief, scenario, lang), reason,
                       votes.get(choice.id) if votes else None)

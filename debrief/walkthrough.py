@@ -26,7 +26,8 @@ from ..storage.records import DecisionRecord, SessionRecord
 from ..storage.versions import ScenarioLibrary, VersionCheck
 from ..storage.store import SessionStore
 from .texts import text_of
-from .step_views import (ReplayStep, flag_changes, meter_changes, option_view, post_views, scene_note)
+from .step_views import (ReplayStep, choice_view, flag_changes, meter_changes, posts_as_shown,
+                         scene_note)
 
 
 @dataclass(frozen=True)
@@ -142,24 +143,24 @@ class _Walk:
     def _passage(self) -> None:
         s, scene = self.session, self.session.view.node
         route = self._route_reason(scene)
-        self._add("passage", options=(), meters=self._meters(s.vars, s.vars))
+        self._add("passage", choices=(), meters=self._meters(s.vars, s.vars))
         self.advances += 1
         self.arrival = route
 
     def _open(self) -> None:
         """The scene where an unfinished session stopped."""
         s = self.session
-        self._add("open", options=self._options(None), meters=self._meters(s.vars, s.vars),
+        self._add("open", choices=self._choices(None), meters=self._meters(s.vars, s.vars),
                   warnings=self._ending_warning(None))
 
     def _deciding(self) -> None:
         rec = self.record.path[self.made]
-        self._before = (self.session.view.node, len(self.steps), self._options(rec),
+        self._before = (self.session.view.node, len(self.steps), self._choices(rec),
                         self._situation())
 
     def _decided(self, rec: DecisionRecord, outcome) -> None:
         d = rec.decision
-        scene, number, options, (text, text_reason, posts) = self._before
+        scene, number, choices, (text, text_reason, posts) = self._before
         before, after = outcome.decision.before, outcome.decision.after
         differ = sorted(k for k in set(after) | set(d.after) if after.get(k) != d.after.get(k))
         warnings = (tr(self.lang, "warn.diverged", names=", ".join(differ)),) if differ else ()
@@ -167,7 +168,7 @@ class _Walk:
         self.step_of[d.index] = number
         self.steps.append(ReplayStep(
             number, "decision", scene.id, text, True, text_reason, self._take_arrival(), posts,
-            options, d.choice, outcome.feedback_text(self.lang),
+            choices, d.choice, outcome.feedback_text(self.lang),
             self._meters(before, after), flags_set, flags_cleared,
             scene_note(scene, self.scenario, self.lang), notes=self._notes(scene.id),
             decision=rec, warnings=warnings))
@@ -175,10 +176,10 @@ class _Walk:
         self.made += 1
         self.advances = 0
 
-    def _options(self, rec: DecisionRecord | None):
+    def _choices(self, rec: DecisionRecord | None):
         """Every option of the scene now: the one chosen, the others, those hidden and why."""
         chosen = rec.decision.choice if rec else None
-        return tuple(option_view(
+        return tuple(choice_view(
             v.choice, self.scenario, self.lang, chosen=v.choice.id == chosen,
             hidden=not v.available, votes=rec.votes if rec else {},
             reason=self._reason(v.reason, "shown" if v.available else "hidden"),
@@ -186,7 +187,7 @@ class _Walk:
 
     def _ending(self) -> None:
         s, ending = self.session, self.session.view.ending
-        self._add("ending", options=(), meters=self._meters(s.vars, s.vars),
+        self._add("ending", choices=(), meters=self._meters(s.vars, s.vars),
                   title=text_of(ending.title, self.scenario, self.lang),
                   questions=tuple(text_of(q, self.scenario, self.lang)
                                   for q in ending.debrief_questions),
@@ -205,7 +206,7 @@ class _Walk:
     def _situation(self):
         s = self.session
         return (s.view.text(self.lang), self._reason(s.view.text_reason(), "text"),
-                post_views(s.view.posts(), self.scenario, self.lang, s.state))
+                posts_as_shown(s.view.posts(), self.scenario, self.lang, s.state))
 
     def _ending_warning(self, reached: str | None) -> tuple[str, ...]:
         recorded = self.record.ending

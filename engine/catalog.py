@@ -27,7 +27,7 @@ from pathlib import Path
 
 import polib
 
-from .diagnostics import Diagnostic, Reporter
+from .diagnostics import Diagnostic, DiagnosticCollector
 from .inline import has_markup, signature
 from .textslots import Slot, slots
 from .yamlsource import YList, YMap
@@ -130,7 +130,7 @@ def _header(doc: YMap, lang: str, previous: polib.POFile | None) -> dict[str, st
     }
 
 
-def apply(doc, scenario_path: str, report: Reporter) -> None:
+def apply(doc, scenario_path: str, collector: DiagnosticCollector) -> None:
     """Fill the texts the YAML lacks from the catalogs beside ``scenario_path``."""
     if not isinstance(doc, YMap) or not Path(scenario_path).is_file():
         return
@@ -142,15 +142,15 @@ def apply(doc, scenario_path: str, report: Reporter) -> None:
         try:
             po = read(path)
         except CatalogError as exc:  # reported at its own place in the catalog
-            report.items.append(Diagnostic("E025", f"cannot read the catalog {exc}", str(path),
+            collector.items.append(Diagnostic("E025", f"cannot read the catalog {exc}", str(path),
                                            exc.line, 1 if exc.line else 0,
                                            "check it with 'msgfmt --check'"))
             continue
-        fill(doc, po, lang, langs[0], path.name, report)
+        fill(doc, po, lang, langs[0], path.name, collector)
 
 
 def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
-         report: Reporter) -> None:
+         collector: DiagnosticCollector) -> None:
     entries = {e.msgctxt: e for e in po if not e.obsolete}
     untranslated: list[Slot] = []
     for s in slots(doc):
@@ -162,10 +162,10 @@ def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
             untranslated.append(s)
             s.fill(lang, source, source_lang)  # as gettext does: the source is shown
         elif has_markup(source + e.msgstr) and signature(e.msgstr) != signature(source):
-            _other_conditions(report, e, s, name, lang, source_lang)
+            _other_conditions(collector, e, s, name, lang, source_lang)
             s.fill(lang, source, source_lang)
         elif e.msgid != source or "fuzzy" in e.flags:
-            report.warn("W014", f"{name}: '{s.context}' was translated from an older source "
+            collector.warn("W014", f"{name}: '{s.context}' was translated from an older source "
                         "text", s.source_pos(source_lang),
                         "the source shows until the translator checks it; 'weerbaar po export' "
                         "marks it fuzzy, with the old source beside the new")
@@ -175,12 +175,12 @@ def fill(doc: YMap, po: polib.POFile, lang: str, source_lang: str, name: str,
     if untranslated:
         first = untranslated[0]
         n = len(untranslated)
-        report.warn("W013", f"{name}: {n} text{'s' * (n != 1)} not translated into '{lang}', "
+        collector.warn("W013", f"{name}: {n} text{'s' * (n != 1)} not translated into '{lang}', "
                     f"the first: {first.note}", first.source_pos(source_lang),
                     "translate them in the catalog; until then the source text is shown")
 
 
-def _other_conditions(report: Reporter, entry: polib.POEntry, slot: Slot, name: str,
+def _other_conditions(collector: DiagnosticCollector, entry: polib.POEntry, slot: Slot, name: str,
                       lang: str, source_lang: str) -> None:
     """W015 at the source text (as W013 and W014 are, so that editors show it in the
     scenario), naming the catalog's entry: its conditions (or markup) are not the source's."""
@@ -188,7 +188,7 @@ def _other_conditions(report: Reporter, entry: polib.POEntry, slot: Slot, name: 
     why = got if isinstance(got, str) else \
         "it asks " + (", ".join(f"'{c}'" for c in got) or "no condition") + " instead of " + \
         (", ".join(f"'{c}'" for c in want) if isinstance(want, list) else "the source's")
-    report.warn("W015", f"{name}:{entry.linenum}: the '{lang}' translation of '{slot.context}' "
+    collector.warn("W015", f"{name}:{entry.linenum}: the '{lang}' translation of '{slot.context}' "
                 f"has other conditional text than its source: {why}",
                 slot.source_pos(source_lang),
                 "keep every '{if ...}' part and its condition as in the msgid; until then the "

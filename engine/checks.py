@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import difflib
 
-from . import lessons
-from .diagnostics import Reporter
+from . import imagecheck, lessons
+from .diagnostics import DiagnosticCollector
 from .textcheck import conditions as text_conditions
 from .model import Scenario, Variant
 from .yamlsource import YMap
@@ -28,17 +28,18 @@ def _pos(doc: YMap, *path):
     return at
 
 
-def run(scenario: Scenario, report: Reporter, doc: YMap, prove: bool = False) -> None:
+def run(scenario: Scenario, collector: DiagnosticCollector, doc: YMap, prove: bool = False) -> None:
     unread = unread_exits(scenario, doc)
-    reachability(scenario, report, doc, unread)
-    ways_out(scenario, report, doc, unread)
-    style(scenario, report, doc)
-    if not report.has_errors:  # effects with errors were dropped: "never used" would mislead
-        unused(scenario, report, doc)
-        lessons.dominance(scenario, report, doc)
-        lessons.free_missteps(scenario, report, doc)
+    reachability(scenario, collector, doc, unread)
+    ways_out(scenario, collector, doc, unread)
+    style(scenario, collector, doc)
+    imagecheck.run(scenario, collector, doc)
+    if not collector.has_errors:  # effects with errors were dropped: "never used" would mislead
+        unused(scenario, collector, doc)
+        lessons.dominance(scenario, collector, doc)
+        lessons.free_missteps(scenario, collector, doc)
         if prove:  # explores every playthrough: lint asks for it, loading to play does not
-            lessons.prove_claims(scenario, report, doc)
+            lessons.prove_claims(scenario, collector, doc)
 
 
 def edges(scenario: Scenario, scene_id: str):
@@ -63,7 +64,7 @@ def unread_exits(scenario: Scenario, doc: YMap) -> set[str]:
     return out
 
 
-def reachability(scenario: Scenario, report: Reporter, doc: YMap, unread: set[str]) -> None:
+def reachability(scenario: Scenario, collector: DiagnosticCollector, doc: YMap, unread: set[str]) -> None:
     if scenario.start not in scenario.scenes:
         return  # already reported as an unknown start
     seen, todo = {scenario.start}, [scenario.start]
@@ -82,7 +83,7 @@ def reachability(scenario: Scenario, report: Reporter, doc: YMap, unread: set[st
         kind = section[:-1]
         for nid in nodes:
             if nid not in seen:
-                report.error("E018", f"{kind} '{nid}' cannot be reached from '{scenario.start}'",
+                collector.error("E018", f"{kind} '{nid}' cannot be reached from '{scenario.start}'",
                              _pos(doc, section, nid), _unreached_hint(scenario, doc, nid, seen))
 
 
@@ -118,15 +119,15 @@ def _goto_places(doc: YMap, scenes: set[str]) -> dict[str, tuple[int, int]]:
     return out
 
 
-def ways_out(scenario: Scenario, report: Reporter, doc: YMap, unread: set[str]) -> None:
+def ways_out(scenario: Scenario, collector: DiagnosticCollector, doc: YMap, unread: set[str]) -> None:
     for sid, scene in scenario.scenes.items():
         if sid in unread:
             continue  # its ways out were misspelled or had errors, reported where they stand
         if not scene.choices and not scene.next:
-            report.error("E017", f"scene '{sid}' has no choices and no 'next'", _pos(doc, "scenes", sid),
+            collector.error("E017", f"scene '{sid}' has no choices and no 'next'", _pos(doc, "scenes", sid),
                          "add choices or 'next', or make it an ending under 'endings:'")
         elif scene.next and (scene.next[-1].condition is not None or scene.next[-1].chance is not None):
-            report.warn("W004", f"scene '{sid}': when no route matches, the play is stuck",
+            collector.warn("W004", f"scene '{sid}': when no route matches, the play is stuck",
                         _pos(doc, "scenes", sid, "next"),
                         "end 'next' with a route without 'if' or 'chance'")
 
@@ -137,31 +138,31 @@ def _variant_lengths(variants: tuple[Variant, ...], languages):
             yield i, lang, len(v.text.get(lang))
 
 
-def style(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+def style(scenario: Scenario, collector: DiagnosticCollector, doc: YMap) -> None:
     langs = scenario.languages
     for sid, scene in scenario.scenes.items():
         for i, lang, n in _variant_lengths(scene.text, langs):
             if n > MAX_SCENE_TEXT:
-                report.warn("W001", f"scene '{sid}' text ({lang}) has {n} characters",
+                collector.warn("W001", f"scene '{sid}' text ({lang}) has {n} characters",
                             _pos(doc, "scenes", sid, "text"),
                             f"at most {MAX_SCENE_TEXT} fit one screen; split the scene")
                 break
         for k, choice in enumerate(scene.choices):
             if choice.feedback is None:
-                report.warn("W002", f"choice '{choice.id}' in scene '{sid}' has no feedback",
+                collector.warn("W002", f"choice '{choice.id}' in scene '{sid}' has no feedback",
                             _pos(doc, "scenes", sid, "choices", k),
                             "say what happened as a result; players learn from the consequence")
         if scene.choices and scene.debrief is None:
-            report.warn("W008", f"decision scene '{sid}' has no facilitator note",
+            collector.warn("W008", f"decision scene '{sid}' has no facilitator note",
                         _pos(doc, "scenes", sid),
                         "add 'debrief:' with the advice this decision is about")
     for eid, ending in scenario.endings.items():
         if not ending.debrief_questions:
-            report.warn("W005", f"ending '{eid}' has no debrief questions", _pos(doc, "endings", eid),
+            collector.warn("W005", f"ending '{eid}' has no debrief questions", _pos(doc, "endings", eid),
                         "add 'debrief_questions:' for the facilitator")
 
 
-def unused(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+def unused(scenario: Scenario, collector: DiagnosticCollector, doc: YMap) -> None:
     changed, set_flags, read = set(), set(), set()
 
     def effects(e):
@@ -197,14 +198,14 @@ def unused(scenario: Scenario, report: Reporter, doc: YMap) -> None:
             texts(v.text)
     for mid in scenario.meters:
         if mid not in changed:
-            report.warn("W006", f"meter '{mid}' never changes", _pos(doc, "meters", mid),
+            collector.warn("W006", f"meter '{mid}' never changes", _pos(doc, "meters", mid),
                         "change it in some effects or remove it")
     declared = doc.get("flags") if isinstance(doc.get("flags"), list) else []
     for flag in scenario.flags:
         at = _pos(doc, "flags", declared.index(flag)) if flag in declared else _pos(doc, "flags")
         if flag not in set_flags:
-            report.warn("W006", f"flag '{flag}' is never set", at,
+            collector.warn("W006", f"flag '{flag}' is never set", at,
                         "set it in some effects or remove it")
         elif flag not in read:
-            report.warn("W006", f"flag '{flag}' is set but never read", at,
+            collector.warn("W006", f"flag '{flag}' is set but never read", at,
                         "use it in a condition or remove it")

@@ -56,6 +56,7 @@ CODES: dict[str, str] = {
     "W013": "untranslated text in a catalog",
     "W014": "outdated translation",
     "W015": "languages of a text ask different conditions",
+    "W016": "image missing or unreadable",
 }
 
 
@@ -114,7 +115,7 @@ def tidy(text: str) -> str:
     return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE] + "…"
 
 
-class Reporter:
+class DiagnosticCollector:
     """Collects diagnostics for one file while the loader and checker run."""
 
     def __init__(self, path: str):

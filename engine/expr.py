@@ -50,9 +50,9 @@ class Uses:
     endings: frozenset[str] = frozenset()  # the endings ending() asks about
 
 
-def _closest(word: str, options) -> str:
+def _closest(word: str, candidates) -> str:
     import difflib
-    match = difflib.get_close_matches(str(word), sorted(map(str, options)), n=1, cutoff=0.6)
+    match = difflib.get_close_matches(str(word), sorted(map(str, candidates)), n=1, cutoff=0.6)
     return f"did you mean '{match[0]}'?" if match else ""
 
 

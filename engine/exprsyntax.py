@@ -160,27 +160,13 @@ class _Parser:
                             self.peek().col)
 
     def or_(self):
-        node = self.and_()
-        while self.peek().text == "or":
-            t = self.take()
-            node = Binary("or", node, self.and_(), t.col)
-        return node
+        return self.chain(("or",), self.and_)
 
     def and_(self):
-        node = self.not_()
-        while self.peek().text == "and":
-            t = self.take()
-            node = Binary("and", node, self.not_(), t.col)
-        return node
+        return self.chain(("and",), self.not_)
 
     def not_(self):
-        if self.peek().text == "not":
-            t = self.take()
-            self.nest()
-            node = Unary("not", self.not_(), t.col)
-            self.depth -= 1
-            return node
-        return self.compare()
+        return self.prefix("not", self.not_, self.compare)
 
     def compare(self):
         node = self.sum()
@@ -190,27 +176,31 @@ class _Parser:
         return node
 
     def sum(self):
-        node = self.product()
-        while self.peek().text in ("+", "-"):
-            t = self.take()
-            node = Binary(t.text, node, self.product(), t.col)
-        return node
+        return self.chain(("+", "-"), self.product)
 
     def product(self):
-        node = self.unary()
-        while self.peek().text == "*":
-            t = self.take()
-            node = Binary("*", node, self.unary(), t.col)
-        return node
+        return self.chain(("*",), self.unary)
 
     def unary(self):
-        if self.peek().text == "-":
+        return self.prefix("-", self.unary, self.atom)
+
+    def chain(self, operators: tuple[str, ...], operand):
+        """``operand (operator operand)*``, grouped from the left."""
+        node = operand()
+        while self.peek().text in operators:
             t = self.take()
-            self.nest()
-            node = Unary("-", self.unary(), t.col)
-            self.depth -= 1
-            return node
-        return self.atom()
+            node = Binary(t.text, node, operand(), t.col)
+        return node
+
+    def prefix(self, operator: str, operand, otherwise):
+        """``operator operand`` (a level deeper), or else ``otherwise()``."""
+        if self.peek().text != operator:
+            return otherwise()
+        t = self.take()
+        self.nest()
+        node = Unary(operator, operand(), t.col)
+        self.depth -= 1
+        return node
 
     def atom(self):
         t = self.take()

@@ -18,21 +18,21 @@ class Guesser:
         self.budget = budget
         self._sorted: dict[int, tuple[object, list[str]]] = {}
 
-    def __call__(self, word, options) -> str:
+    def __call__(self, word, candidates) -> str:
         """The hint "did you mean 'x'?" for the closest option, or '' (also when the
         budget is spent)."""
         word = str(word)
         if len(word) > MAX_WORD or self.budget <= 0:
             return ""
-        names = self._names(options)
+        names = self._names(candidates)
         self.budget -= len(names)
         match = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
         return f"did you mean '{match[0]}'?" if match else ""
 
-    def _names(self, options) -> list[str]:
-        if len(options) < 32:
-            return sorted(map(str, options))
-        kept = self._sorted.get(id(options))
-        if kept is None or kept[0] is not options:  # keep the object: its id stays its own
-            kept = self._sorted[id(options)] = (options, sorted(map(str, options)))
+    def _names(self, candidates) -> list[str]:
+        if len(candidates) < 32:
+            return sorted(map(str, candidates))
+        kept = self._sorted.get(id(candidates))
+        if kept is None or kept[0] is not candidates:  # keep the object: its id stays its own
+            kept = self._sorted[id(candidates)] = (candidates, sorted(map(str, candidates)))
         return kept[1]

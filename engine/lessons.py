@@ -15,7 +15,7 @@
 """
 from __future__ import annotations
 
-from .diagnostics import Reporter
+from .diagnostics import DiagnosticCollector
 from .model import Choice, Scenario, Scene
 from .yamlsource import YMap
 
@@ -42,7 +42,7 @@ def _dominates(a: dict, b: dict, meters) -> bool:
         any(a.get(m, 0) > b.get(m, 0) for m in meters)
 
 
-def dominance(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+def dominance(scenario: Scenario, collector: DiagnosticCollector, doc: YMap) -> None:
     for sid, scene in scenario.scenes.items():
         if len(scene.choices) < 2:
             continue
@@ -53,7 +53,7 @@ def dominance(scenario: Scenario, report: Reporter, doc: YMap) -> None:
             if others and all(_dominates(mine, o, scenario.meters) for o in others):
                 better = [m for m in scenario.meters if all(mine.get(m, 0) > o.get(m, 0)
                                                             for o in others)]
-                report.warn("W010", f"choice '{choice.id}' in scene '{sid}' dominates its "
+                collector.warn("W010", f"choice '{choice.id}' in scene '{sid}' dominates its "
                             f"siblings: never worse on any meter"
                             + (f", better on {', '.join(better)}" if better else ""),
                             _pos(doc, "scenes", sid, "choices", k),
@@ -76,7 +76,7 @@ def _reads(scenario: Scenario):
         yield from (v.condition for v in ending.text)
 
 
-def free_missteps(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+def free_missteps(scenario: Scenario, collector: DiagnosticCollector, doc: YMap) -> None:
     names, chosen, counted = set(), set(), False
     for cond in _reads(scenario):
         if cond is not None:
@@ -86,7 +86,7 @@ def free_missteps(scenario: Scenario, report: Reporter, doc: YMap) -> None:
     for sid, scene in scenario.scenes.items():
         for k, c in enumerate(scene.choices):
             if c.misstep and _is_free(scenario, scene, c, names, chosen, counted):
-                report.warn("W011", f"misstep '{c.id}' in scene '{sid}' costs nothing and "
+                collector.warn("W011", f"misstep '{c.id}' in scene '{sid}' costs nothing and "
                             "changes nothing later", _pos(doc, "scenes", sid, "choices", k),
                             "let it cost on a meter, set a flag that a later scene reads, or "
                             "lead somewhere its siblings do not")
@@ -118,16 +118,16 @@ def _explored(scenario: Scenario):
     return _PROOFS[key]
 
 
-def prove_claims(scenario: Scenario, report: Reporter, doc: YMap) -> None:
+def prove_claims(scenario: Scenario, collector: DiagnosticCollector, doc: YMap) -> None:
     """Explore every playthrough and report each ending whose ``requires`` can fail."""
     if not any(e.requires is not None for e in scenario.endings.values()):
         return
     from .explore.claims import path_ids, replay_command
     found = _explored(scenario)
     for eid, path in found.violations.items():
-        report.error("E030", f"ending '{eid}' is reached while its 'requires' does not hold, "
+        collector.error("E030", f"ending '{eid}' is reached while its 'requires' does not hold, "
                      f"for example: {path_ids(path)}", _pos(doc, "endings", eid, "requires"),
-                     f"replay it: {replay_command(report.path, path)}")
+                     f"replay it: {replay_command(collector.path, path)}")
     if found.bound_hit:
-        report.warn("W012", f"the claims could not be proved: {found.budget}",
+        collector.warn("W012", f"the claims could not be proved: {found.budget}",
                     _pos(doc, "endings"), "weerbaar explore --bound N tries more states")

@@ -10,7 +10,7 @@ import hashlib
 from types import MappingProxyType
 
 from . import catalog, checks, textcheck
-from .diagnostics import Diagnostic, Reporter, ScenarioError, Severity
+from .diagnostics import Diagnostic, DiagnosticCollector, ScenarioError, Severity
 from .expr import Env
 from .gcpause import paused_gc
 from .guess import Guesser
@@ -26,8 +26,8 @@ class _Loader(Readers, Nodes):
     """Reads one scenario file: the typed readers (``readers``), the scenes and endings
     (``nodes``), and here the whole: languages, meters, flags, characters."""
 
-    def __init__(self, report: Reporter, source: str):
-        self.r = report
+    def __init__(self, collector: DiagnosticCollector, source: str):
+        self.r = collector
         self.guess = Guesser()
         self.lines = source.splitlines()
         self.languages: tuple[str, ...] = ("nl",)
@@ -185,7 +185,7 @@ def check_text(source: str | bytes, path: str = "<scenario>",
                prove: bool = False) -> tuple[Scenario | None, list[Diagnostic]]:
     """Load and check a scenario from its text. Never raises for bad input. With ``prove``
     the explorer also proves the endings' claims (``requires``), as ``lint`` does."""
-    report = Reporter(path)
+    collector = DiagnosticCollector(path)
     raw = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
     digest = content_hash(raw)
     try:
@@ -193,34 +193,34 @@ def check_text(source: str | bytes, path: str = "<scenario>",
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        report.error("E001", "the file is not valid UTF-8", (line, col),
+        collector.error("E001", "the file is not valid UTF-8", (line, col),
                      "save the file as UTF-8 in your editor")
-        return None, report.sorted()
+        return None, collector.sorted()
     if text.startswith("\ufeff"):
         text = text[1:]
     with paused_gc():
-        doc = read_yaml(text, report)
-        if doc is None and report.has_errors:  # not YAML; a null document goes on to E006
-            textcheck.explain_yaml_braces(report, text.splitlines())
-            return None, report.sorted()
-        catalog.apply(doc, path, report)  # translations from NAME.LANG.po beside the file
-        scenario = _Loader(report, text).scenario(doc, path, digest)
+        doc = read_yaml(text, collector)
+        if doc is None and collector.has_errors:  # not YAML; a null document goes on to E006
+            textcheck.explain_yaml_braces(collector, text.splitlines())
+            return None, collector.sorted()
+        catalog.apply(doc, path, collector)  # translations from NAME.LANG.po beside the file
+        scenario = _Loader(collector, text).scenario(doc, path, digest)
         if scenario is not None:
-            checks.run(scenario, report, doc, prove)  # also with errors: report everything at once
-            if report.has_errors:
+            checks.run(scenario, collector, doc, prove)  # also with errors: report everything at once
+            if collector.has_errors:
                 scenario = None
-    return scenario, report.sorted()
+    return scenario, collector.sorted()
 
 
 def check_file(path: str, prove: bool = False) -> tuple[Scenario | None, list[Diagnostic]]:
     """Load and check a scenario file. Never raises for bad input (``prove``: as check_text)."""
-    report = Reporter(str(path))
+    collector = DiagnosticCollector(str(path))
     try:
         raw = read_source(path, MAX_FILE_BYTES)
     except FileRefused as exc:
-        report.error("E025", f"cannot read the file: {exc.reason}", (0, 0),
+        collector.error("E025", f"cannot read the file: {exc.reason}", (0, 0),
                      "check the path")
-        return None, report.sorted()
+        return None, collector.sorted()
     return check_text(raw, str(path), prove)
 
 

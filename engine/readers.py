@@ -43,9 +43,9 @@ MESSAGE_KEYS = {"from", "time", "text", "if"}
 ENDING_KEYS = {"title", "text", "tone", "debrief_questions", "image", "requires"}
 
 
-def did_you_mean(word, options) -> str:
+def did_you_mean(word, candidates) -> str:
     """One guess without a budget (for a single name; the loader uses a ``Guesser``)."""
-    return Guesser()(word, options)
+    return Guesser()(word, candidates)
 
 
 EXITS = {"choices", "next"}

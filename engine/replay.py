@@ -40,7 +40,7 @@ class End(str, Enum):
     STAY = "stay"  # right after the last decision's consequence (where the player saw it)
 
 
-class Step(NamedTuple):
+class RecordedChoice(NamedTuple):
     """A decision to take again: the choice and how it was made."""
 
     choice: str
@@ -49,20 +49,20 @@ class Step(NamedTuple):
     scene: str | None = None  # where it was made, when the recording says
 
 
-def as_step(item) -> Step:
+def as_recorded_choice(item) -> RecordedChoice:
     if isinstance(item, str):
-        return Step(item)
-    if isinstance(item, Step):
+        return RecordedChoice(item)
+    if isinstance(item, RecordedChoice):
         return item
-    return Step(item.choice, getattr(item, "seconds", None), getattr(item, "timed_out", False),
-                getattr(item, "scene", None))
+    return RecordedChoice(item.choice, getattr(item, "seconds", None),
+                          getattr(item, "timed_out", False), getattr(item, "scene", None))
 
 
 @dataclass(frozen=True)
 class Stop:
     why: Halt
     index: int          # the decision of the recording that was not taken
-    step: Step | None
+    step: RecordedChoice | None
     actual: str         # the scene the play stood in
     detail: str = ""
 
@@ -86,13 +86,13 @@ class Passage:
 @dataclass(frozen=True)
 class Deciding:
     index: int
-    step: Step
+    step: RecordedChoice
 
 
 @dataclass(frozen=True)
 class Decided:
     index: int
-    step: Step
+    step: RecordedChoice
     outcome: views.Outcome
 
 
@@ -110,7 +110,7 @@ class Walk:
     def __init__(self, session: Session, steps, *, end: End | str | int = End.REST,
                  advances: int = 0):
         self.session = session
-        self.steps = [as_step(s) for s in steps]
+        self.steps = [as_recorded_choice(s) for s in steps]
         self.end, self.advances = end, advances
         self.taken = 0
         self.stop: Stop | None = None
@@ -168,7 +168,7 @@ class Walk:
         except StuckError as exc:
             self.stop = Stop(Halt.STUCK, self.taken, None, exc.scene or s.scene_id, str(exc))
 
-    def _mismatch(self, index: int, step: Step) -> Stop | None:
+    def _mismatch(self, index: int, step: RecordedChoice) -> Stop | None:
         s, scenario = self.session, self.session.scenario
         here = s.scene_id
 
@@ -200,7 +200,7 @@ class Replayed(NamedTuple):
 def replay_decisions(scenario: Scenario, steps, seed: int = 0, *, strict: bool = True,
                      end: End | str | int = End.STAY, advances: int = 0,
                      undone: tuple[Decision, ...] = ()) -> Replayed:
-    """A new session (without listeners) that takes ``steps`` (choice ids, ``Step``s or
+    """A new session (without listeners) that takes ``steps`` (choice ids, ``RecordedChoice``s or
     recorded ``Decision``s) again. ``strict`` raises ``ReplayError`` where the scenario
     cannot follow; otherwise the replay stops there and ``stop`` says why. ``undone``: the
     decisions the recording says were taken back (kept in the state's history)."""
@@ -227,8 +227,8 @@ def replay_to(scenario: Scenario, state: PlayState) -> PlayState:
     return result
 
 
-def steps_of(decisions: list[Decision]) -> list[Step]:
-    return [as_step(d) for d in decisions]
+def steps_of(decisions: list[Decision]) -> list[RecordedChoice]:
+    return [as_recorded_choice(d) for d in decisions]
 
 
 def outcomes(scenario: Scenario, state: PlayState) -> list[views.Outcome]:

@@ -43,7 +43,7 @@ def offset_pos(lines: list[str], at: Pos, text: str, offset: int) -> Pos:
 
 
 def compile_string(text: str, at: Pos, what: str, env: Env, lines: list[str],
-                   report) -> tuple | None:
+                   collector) -> tuple | None:
     """The pieces of a shown string with markup, conditions compiled; None without markup
     or when it has errors (reported)."""
     if not has_markup(text):
@@ -51,7 +51,7 @@ def compile_string(text: str, at: Pos, what: str, env: Env, lines: list[str],
     try:
         pieces = parse(text)
     except InlineError as exc:
-        report.error("E031", f"{what}: {exc.message}", offset_pos(lines, at, text, exc.offset),
+        collector.error("E031", f"{what}: {exc.message}", offset_pos(lines, at, text, exc.offset),
                      exc.hint)
         return None
     failed = []
@@ -63,25 +63,25 @@ def compile_string(text: str, at: Pos, what: str, env: Env, lines: list[str],
             failed.append(block)
             line, col = offset_pos(lines, at, text, block.offset)
             for e in (exc, *exc.also):
-                report.error(e.code, f"{what} '{{if ...}}': {e.message}", (line, col + e.column),
+                collector.error(e.code, f"{what} '{{if ...}}': {e.message}", (line, col + e.column),
                              e.hint)
             return None
     pieces = compile_pieces(pieces, compile_block)
     return None if failed else pieces
 
 
-def shown(text: Text, where: dict, what: str, env: Env, lines: list[str], report) -> Text:
+def shown(text: Text, where: dict, what: str, env: Env, lines: list[str], collector) -> Text:
     """``text`` with its inline conditional parts compiled. ``where``: language -> position."""
     inline = {}
     for code, s in text.values.items():
-        pieces = compile_string(s, where.get(code, (0, 0)), what, env, lines, report)
+        pieces = compile_string(s, where.get(code, (0, 0)), what, env, lines, collector)
         if pieces is not None:
             inline[code] = pieces
-    same_conditions(text, where, what, report)
+    same_conditions(text, where, what, collector)
     return replace(text, inline=MappingProxyType(inline)) if inline else text
 
 
-def same_conditions(text: Text, where: dict, what: str, report) -> None:
+def same_conditions(text: Text, where: dict, what: str, collector) -> None:
     """W015 when the languages of one text ask different conditions inline."""
     if text.plain or len(text.values) < 2 or not any(map(has_markup, text.values.values())):
         return
@@ -90,7 +90,7 @@ def same_conditions(text: Text, where: dict, what: str, report) -> None:
     for code, s in others:
         got = signature(s)
         if got != want and isinstance(want, list) and isinstance(got, list):
-            report.warn("W015", f"{what}: the '{code}' text asks other conditions than the "
+            collector.warn("W015", f"{what}: the '{code}' text asks other conditions than the "
                         f"'{first}' text ({_listed(got)} instead of {_listed(want)})",
                         where.get(code, (0, 0)),
                         "every language shows the same parts in the same states; copy the "
@@ -101,12 +101,12 @@ def _listed(conditions: list[str]) -> str:
     return ", ".join(f"'{c}'" for c in conditions) or "none"
 
 
-def misplaced(text: Text, where: dict, what: str, report) -> None:
+def misplaced(text: Text, where: dict, what: str, collector) -> None:
     """E031 for conditional text where no play state is at hand (titles, labels, notes)."""
     for code, s in text.values.items():
         if "{if" in s:
             at = where.get(code, (0, 0))
-            report.error("E031", f"{what}: conditional text is read only in texts shown "
+            collector.error("E031", f"{what}: conditional text is read only in texts shown "
                          "during play", at, "use it in scene, ending, choice, feedback, post "
                          "and message texts; write '{{' for a brace")
 
@@ -134,10 +134,10 @@ def brace_hint(value) -> str:
     return ""
 
 
-def explain_yaml_braces(report, lines: list[str]) -> None:
+def explain_yaml_braces(collector, lines: list[str]) -> None:
     """A YAML syntax error (E001) on a line whose value begins with '{if' or '{else': the
     text was read as a flow mapping; say so in the hint."""
-    for i, d in enumerate(report.items):
+    for i, d in enumerate(collector.items):
         row = lines[d.line - 1] if d.code == "E001" and 0 < d.line <= len(lines) else ""
         if ": {if " in row or ": {else" in row or row.lstrip().startswith(("- {if ", "{if ")):
-            report.items[i] = replace(d, hint=brace_hint("if ..."))
+            collector.items[i] = replace(d, hint=brace_hint("if ..."))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Reporter
+from .diagnostics import DiagnosticCollector
 from .model import Scenario
 from .replay import End, Halt, Stop, Walk, replay_decisions
 from .session import Session, SessionError
@@ -47,81 +47,82 @@ def transcripts_path(scenario_path: str) -> Path:
     return p.with_name(p.name.removesuffix(".yaml").removesuffix(".yml") + ".transcripts.yaml")
 
 
-def read_transcripts(path: str, report: Reporter, claims: list | None = None) -> list[Transcript]:
+def read_transcripts(path: str, collector: DiagnosticCollector, claims: list | None = None
+                     ) -> list[Transcript]:
     """The transcripts of a test plan; with ``claims`` (a list), its claims are added to it."""
     try:
         text = read_source(path, MAX_TRANSCRIPT_BYTES).decode("utf-8")
     except FileRefused as exc:
-        report.error("E025", f"cannot read the transcripts: {exc.reason}", (0, 0),
+        collector.error("E025", f"cannot read the transcripts: {exc.reason}", (0, 0),
                      "check the path")
         return []
     except UnicodeDecodeError as exc:
-        report.error("E025", f"cannot read the transcripts: not valid UTF-8 ({exc.reason})", (0, 0),
+        collector.error("E025", f"cannot read the transcripts: not valid UTF-8 ({exc.reason})", (0, 0),
                      "save the file as UTF-8 in your editor")
         return []
-    return read_transcripts_text(text, report, claims)
+    return read_transcripts_text(text, collector, claims)
 
 
-def read_transcripts_text(text: str, report: Reporter, claims: list | None = None
+def read_transcripts_text(text: str, collector: DiagnosticCollector, claims: list | None = None
                           ) -> list[Transcript]:
-    """The transcripts in a file's text; problems with their form go to ``report``; with
+    """The transcripts in a file's text; problems with their form go to ``collector``; with
     ``claims`` (a list), the plan's claims are added to it."""
-    doc = read_yaml(text, report)
+    doc = read_yaml(text, collector)
     if doc is None:
         return []
     if claims is not None and isinstance(doc, YMap) and "claims" in doc:
-        claims.extend(read_claims(doc, report))
+        claims.extend(read_claims(doc, collector))
         if "transcripts" not in doc:
             return []
     items = doc.get("transcripts") if isinstance(doc, YMap) else None
     if not isinstance(items, YList):
-        report.error("E005", "a transcripts file needs 'transcripts:' with a list",
+        collector.error("E005", "a transcripts file needs 'transcripts:' with a list",
                      getattr(doc, "pos", (1, 1)))
         return []
     out = []
     for i, t in enumerate(items):
         at = items.at(i)
         if not isinstance(t, YMap) or not isinstance(t.get("choices"), list):
-            report.error("E006", f"transcript {i + 1}: expected a mapping with 'choices: [...]'", at)
+            collector.error("E006", f"transcript {i + 1}: expected a mapping with 'choices: [...]'", at)
             continue
         for key in t:
             if key not in TRANSCRIPT_KEYS:
-                report.error("E004", f"unknown key '{key}' in transcript {i + 1}", t.key_at(key),
+                collector.error("E004", f"unknown key '{key}' in transcript {i + 1}", t.key_at(key),
                              "allowed: " + ", ".join(sorted(TRANSCRIPT_KEYS)))
         seed = t.get("seed", 0)
         if isinstance(seed, bool) or not isinstance(seed, int):
-            report.error("E006", f"transcript {i + 1} seed: expected a whole number "
+            collector.error("E006", f"transcript {i + 1} seed: expected a whole number "
                          f"(got {seed!r})", t.at("seed"))
             continue
         expect = t.get("expect", YMap())
-        if not isinstance(expect, YMap) or not _expect_ok(expect, i, report):
+        if not isinstance(expect, YMap) or not _expect_ok(expect, i, collector):
             if not isinstance(expect, YMap):
-                report.error("E006", f"transcript {i + 1} expect: expected a mapping", t.at("expect"))
+                collector.error("E006", f"transcript {i + 1} expect: expected a mapping", t.at("expect"))
             continue
         out.append(Transcript(str(t.get("name", f"transcript {i + 1}")),
                               [str(c) for c in t["choices"]], seed, dict(expect), at[0]))
     return out
 
 
-def _expect_ok(expect: YMap, i: int, report: Reporter) -> bool:
+def _expect_ok(expect: YMap, i: int, collector: DiagnosticCollector) -> bool:
     ok = True
     kinds = {"scenes": YList, "meters": YMap, "flags": YMap, "ending": str}
     for key, value in expect.items():
         if key not in EXPECT_KEYS:
-            report.error("E004", f"unknown key '{key}' in expect", expect.key_at(key),
+            collector.error("E004", f"unknown key '{key}' in expect", expect.key_at(key),
                          "allowed: " + ", ".join(sorted(EXPECT_KEYS)))
             ok = False
         elif not isinstance(value, kinds[key]):
             want = {YList: "a list", YMap: "a mapping", str: "an ending id"}[kinds[key]]
-            report.error("E006", f"transcript {i + 1} expect {key}: expected {want}", expect.at(key))
+            collector.error("E006", f"transcript {i + 1} expect {key}: expected {want}", expect.at(key))
             ok = False
         elif key == "meters" and any(isinstance(v, bool) or not isinstance(v, int)
                                      for v in value.values()):
-            report.error("E006", f"transcript {i + 1} expect meters: values must be whole numbers",
+            collector.error("E006", f"transcript {i + 1} expect meters: values must be whole numbers",
                          expect.at(key))
             ok = False
         elif key == "flags" and any(not isinstance(v, bool) for v in value.values()):
-            report.error("E006", f"transcript {i + 1} expect flags: values must be true or false",
+            collector.error("E006", f"transcript {i + 1} expect flags: values must be true or false",
                          expect.at(key))
             ok = False
     return ok
@@ -181,26 +182,26 @@ class Claim:
     line: int = 0
 
 
-def read_claims(doc: YMap, report: Reporter) -> list[Claim]:
+def read_claims(doc: YMap, collector: DiagnosticCollector) -> list[Claim]:
     """``claims: [{query: "missteps() >= 1 and ending(goed)", expect: impossible}]``"""
     items = doc["claims"]
     if not isinstance(items, YList):
-        report.error("E006", "claims: expected a list", doc.at("claims"))
+        collector.error("E006", "claims: expected a list", doc.at("claims"))
         return []
     out = []
     for i, c in enumerate(items):
         at = items.at(i)
         if not isinstance(c, YMap):
-            report.error("E006", f"claim {i + 1}: expected a mapping with 'query' and 'expect'", at)
+            collector.error("E006", f"claim {i + 1}: expected a mapping with 'query' and 'expect'", at)
             continue
         bad = [k for k in c if k not in CLAIM_KEYS]
         for key in bad:
-            report.error("E004", f"unknown key '{key}' in claim {i + 1}", c.key_at(key),
+            collector.error("E004", f"unknown key '{key}' in claim {i + 1}", c.key_at(key),
                          "allowed: expect, query")
         if not isinstance(c.get("query"), str):
-            report.error("E005", f"claim {i + 1} needs 'query' with a condition in quotes", at)
+            collector.error("E005", f"claim {i + 1} needs 'query' with a condition in quotes", at)
         elif c.get("expect") not in CLAIM_ANSWERS:
-            report.error("E006", f"claim {i + 1} expect: 'possible' or 'impossible'",
+            collector.error("E006", f"claim {i + 1} expect: 'possible' or 'impossible'",
                          c.at("expect") if "expect" in c else at)
         elif not bad:
             out.append(Claim(c["query"], c["expect"], at[0]))
@@ -216,7 +217,7 @@ def run_claim(scenario: Scenario, claim: Claim) -> list[str]:
     except QueryError as exc:
         return [str(exc).replace("--query:1:", "query column ", 1)]
     if not answer.decided:
-        return [f"undecided: {answer.report.budget}"]
+        return [f"undecided: {answer.exploration.budget}"]
     got = "possible" if answer.possible else "impossible"
     if got == claim.expect:
         return []
@@ -226,7 +227,7 @@ def run_claim(scenario: Scenario, claim: Claim) -> list[str]:
 
 def ending_transcripts(scenario: Scenario, shortest: dict) -> str:
     """Golden transcripts (YAML text) for the shortest way to every ending, as the explorer
-    found them (``Report.shortest``), with the meters, flags and ending each one gives."""
+    found them (``Exploration.shortest``), with the meters, flags and ending each one gives."""
     lines = [f"# Golden transcripts for {Path(scenario.path).name}: the shortest way to every "
              "ending, as", "# `weerbaar explore --write-transcripts` found it. Run them with "
              "`weerbaar test`;", "# a failure means a known playthrough changed.", "transcripts:"]

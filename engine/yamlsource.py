@@ -14,7 +14,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-from .diagnostics import Reporter
+from .diagnostics import DiagnosticCollector
 
 try:  # libyaml's parser is ~3x faster and gives the same marks
     from yaml import CSafeLoader as _Loader
@@ -72,8 +72,8 @@ class _Builder:
     checked here before anything can overflow.
     """
 
-    def __init__(self, report: Reporter):
-        self.report = report
+    def __init__(self, collector: DiagnosticCollector):
+        self.collector = collector
         self.resolver = Resolver()
         self.constructor = SafeConstructor()
         self.tags: dict[str, str] = {}  # plain scalar -> resolved tag (ids and numbers repeat)
@@ -88,7 +88,7 @@ class _Builder:
                 pos = _mark(ev)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if len(stack) >= MAX_DEPTH:
-                    self.report.error("E006", f"nesting deeper than {MAX_DEPTH} levels", _mark(ev),
+                    self.collector.error("E006", f"nesting deeper than {MAX_DEPTH} levels", _mark(ev),
                                       "a scenario never needs this; check the brackets")
                     return None
                 self.check_tag(ev)
@@ -104,13 +104,13 @@ class _Builder:
                 value = stack.pop()[0]
                 pos = value.pos
             elif kind is yaml.AliasEvent:
-                self.report.error("E003", "anchors and aliases are not supported", _mark(ev),
+                self.collector.error("E003", "anchors and aliases are not supported", _mark(ev),
                                   "write the value out in full")
                 value, pos = None, _mark(ev)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    self.report.error("E001", "expected exactly one YAML document", _mark(ev),
+                    self.collector.error("E001", "expected exactly one YAML document", _mark(ev),
                                       "a scenario file holds one mapping; remove the '---'")
                     return None
                 continue
@@ -130,19 +130,19 @@ class _Builder:
                 frame[3] = False
                 self.put(target, frame[1], frame[2], value, pos)
         if documents == 0:
-            self.report.error("E001", "the file is empty", (1, 1),
+            self.collector.error("E001", "the file is empty", (1, 1),
                               "a scenario file holds one mapping that starts with 'format: 1'")
         return root
 
     def put(self, target: YMap, key, key_pos, value, pos) -> None:
         if key is _MERGE:
-            self.report.error("E003", "merge keys ('<<') are not supported", key_pos,
+            self.collector.error("E003", "merge keys ('<<') are not supported", key_pos,
                               "write the keys out in full")
         elif isinstance(key, (YMap, YList)):
-            self.report.error("E006", "a key must be a plain value", key_pos)
+            self.collector.error("E006", "a key must be a plain value", key_pos)
         elif key in target:
             first = target.key_pos[key]
-            self.report.error("E002", f"duplicate key '{key}'", key_pos,
+            self.collector.error("E002", f"duplicate key '{key}'", key_pos,
                               f"first defined at line {first[0]}; remove one of them")
         else:
             target[key] = value
@@ -150,10 +150,10 @@ class _Builder:
 
     def check_tag(self, ev) -> bool:
         if ev.anchor is not None:
-            self.report.error("E003", "anchors and aliases are not supported", _mark(ev),
+            self.collector.error("E003", "anchors and aliases are not supported", _mark(ev),
                               "write the value out in full")
         if ev.tag is not None and ev.tag not in _PLAIN_TAGS:
-            self.report.error("E003", f"YAML tag '{ev.tag}' is not supported", _mark(ev),
+            self.collector.error("E003", f"YAML tag '{ev.tag}' is not supported", _mark(ev),
                               "remove the tag; scenario files hold plain text, numbers and lists")
             return False
         return True
@@ -184,7 +184,7 @@ class _Builder:
             if tag == _FLOAT:
                 return self.constructor.construct_yaml_float(node)
         except ValueError as exc:  # e.g. an integer with more digits than Python allows
-            self.report.error("E009", f"number cannot be read: {exc}", _mark(ev))
+            self.collector.error("E009", f"number cannot be read: {exc}", _mark(ev))
             return None
         return ev.value  # timestamps stay the text the author wrote
 
@@ -215,26 +215,26 @@ def _character_name(character) -> str:
     return f"the character U+{code:04X} ({name.lower()})"
 
 
-def read_yaml(text: str, report: Reporter):
-    """Parse one YAML document into located plain values; problems go to ``report``.
+def read_yaml(text: str, collector: DiagnosticCollector):
+    """Parse one YAML document into located plain values; problems go to ``collector``.
 
     Returns None when the text is not usable YAML (the reason is in the report).
     """
     loader = _Loader(text)
     try:
-        return _Builder(report).build(iter(loader.get_event, None))
+        return _Builder(collector).build(iter(loader.get_event, None))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         at = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        report.error("E001", f"{exc.problem or 'invalid YAML'}"
+        collector.error("E001", f"{exc.problem or 'invalid YAML'}"
                      + (f" {exc.context}" if exc.context else ""), at,
                      "check indentation, colons and quotes around this place")
     except yaml.reader.ReaderError as exc:  # a control character: PyYAML gives an offset only
-        report.error("E001", f"{_character_name(exc.character)} is not allowed in a scenario "
+        collector.error("E001", f"{_character_name(exc.character)} is not allowed in a scenario "
                      "file", _line_column(text, _char_offset(text, exc.position)),
                      "remove it; an editor may show it as a box, or not at all")
     except (yaml.YAMLError, ValueError) as exc:  # e.g. NUL bytes
-        report.error("E001", f"invalid YAML: {exc}", (1, 1))
+        collector.error("E001", f"invalid YAML: {exc}", (1, 1))
     finally:
         loader.dispose()
     return None

@@ -182,7 +182,7 @@ def telling_step(replay) -> int:
     """A decision step worth showing: an option hidden by a condition, with its reason and a
     text chosen because of an earlier decision, as early as possible."""
     def score(step):
-        hidden = any(o.hidden and o.reason for o in step.options)
+        hidden = any(o.hidden and o.reason for o in step.choices)
         return (step.kind == "decision") * 4 + hidden * 2 + (step.text_reason is not None)
     best = max(replay.steps, key=lambda st: (score(st), -st.number))
     return best.number
@@ -191,7 +191,7 @@ def telling_step(replay) -> int:
 def telling_decision(debrief) -> int:
     """The decision on which the teams were most divided."""
     def spread(d):
-        return sum(1 for o in d.options if o.count), d.total
+        return sum(1 for o in d.choices if o.count), d.total
     return max(range(len(debrief.decisions)), key=lambda i: spread(debrief.decisions[i]))
 
 

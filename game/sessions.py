@@ -7,7 +7,7 @@ The time a player took to decide is measured by the play screen and passed on to
 from __future__ import annotations
 
 from ..engine.model import Scenario
-from ..engine.replay import End, Step, replay_decisions
+from ..engine.replay import End, RecordedChoice, replay_decisions
 from ..engine.session import Session
 
 from .settings import Settings
@@ -41,5 +41,5 @@ def start_session(scenario: Scenario, seed: int = 0, settings: Settings | None =
     return session, replayed.taken
 
 
-def steps_of(session: Session) -> list[Step]:
-    return [Step(d.choice, d.seconds, d.timed_out) for d in session.decisions]
+def steps_of(session: Session) -> list[RecordedChoice]:
+    return [RecordedChoice(d.choice, d.seconds, d.timed_out) for d in session.decisions]

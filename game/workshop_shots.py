@@ -14,7 +14,7 @@ HANDS = (4, 11, 7, 2, 1, 3)
 MAX_EXPANSIONS = 300
 
 
-def path_to_options(scenario, want: int = 4) -> list[str] | None:
+def path_to_choices(scenario, want: int = 4) -> list[str] | None:
     """The shortest choice ids to a scene offering ``want`` options (or the most found)."""
     from ..engine.session import Session, SessionError
     queue, seen, best = deque([[]]), set(), (0, None)
@@ -34,11 +34,11 @@ def path_to_options(scenario, want: int = 4) -> list[str] | None:
         if s.ended or s.scene_id in seen:
             continue
         seen.add(s.scene_id)
-        options = [c.id for c in s.view.available_choices()]
-        if len(options) >= want:
+        choices = [c.id for c in s.view.available_choices()]
+        if len(choices) >= want:
             return actions
-        best = max(best, (len(options), actions), key=lambda b: b[0])
-        queue.extend(actions + [c] for c in options)
+        best = max(best, (len(choices), actions), key=lambda b: b[0])
+        queue.extend(actions + [c] for c in choices)
     return best[1]
 
 
@@ -52,7 +52,7 @@ def shoot_workshop(shooter, size) -> None:
     entries = sorted((e for e in app.catalogue() if e.scenario is not None),
                      key=lambda e: (e.path.stem not in PREFERRED,
                                     PREFERRED.index(e.path.stem) if e.path.stem in PREFERRED else 0))
-    path = path_to_options(entries[0].scenario) if entries else None
+    path = path_to_choices(entries[0].scenario) if entries else None
     if path is None:
         print("no scenario with a decision; workshop screenshots skipped", file=sys.stderr)
         app.close()

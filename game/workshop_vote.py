@@ -19,12 +19,12 @@ def letter(index: int) -> str:
 
 @dataclass
 class Vote:
-    options: tuple[str, ...]                       # choice ids, in the order shown
+    choices: tuple[str, ...]                       # choice ids, in the order shown
     counts: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self):
-        self.options = tuple(self.options)
-        self.counts = {c: max(0, min(MAX_COUNT, int(self.counts.get(c, 0)))) for c in self.options}
+        self.choices = tuple(self.choices)
+        self.counts = {c: max(0, min(MAX_COUNT, int(self.counts.get(c, 0)))) for c in self.choices}
 
     def set(self, choice_id: str, n: int) -> None:
         if choice_id in self.counts:
@@ -42,7 +42,7 @@ class Vote:
     def leaders(self) -> tuple[str, ...]:
         """The options with the most hands (every option while nobody voted)."""
         most = max(self.counts.values(), default=0)
-        return tuple(c for c in self.options if self.counts[c] == most)
+        return tuple(c for c in self.choices if self.counts[c] == most)
 
     @property
     def majority(self) -> str | None:

@@ -20,10 +20,10 @@ SOURCE = "weerbaar explore"
 
 
 def findings(scenario: Scenario, index: Index) -> list[lsp.Diagnostic]:
-    report = explore(scenario, BOUND).to_dict()
-    if report["bound_hit"]:
+    exploration = explore(scenario, BOUND).to_dict()
+    if exploration["bound_hit"]:
         return []
-    missed = report["missed"]
+    missed = exploration["missed"]
     out = [_at(index, "scene", sid, f"scene '{sid}' is never reached in play: the conditions "
                "that lead here never hold") for sid in missed["scenes"]]
     out += [_at(index, "ending", eid, f"ending '{eid}' is never reached in play")
@@ -31,7 +31,7 @@ def findings(scenario: Scenario, index: Index) -> list[lsp.Diagnostic]:
     for pair in missed["choices"]:
         sid, _, cid = pair.partition("/")
         out.append(_choice(index, sid, cid))
-    for p in report["problems"]:
+    for p in exploration["problems"]:
         steps = ", ".join(f"{s['scene']}/{s['choice']}" for s in p["path"]) or "the start"
         out.append(_at(index, "scene", p["scene"], f"{p['kind']} in scene '{p['scene']}', "
                        f"reached by: {steps}"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..engine.diagnostics import Reporter
+from ..engine.diagnostics import DiagnosticCollector
 from ..engine.expr import FUNCTIONS
 from ..engine.inline import InlineError, blocks, has_markup, parse
 from ..engine.textcheck import offset_pos
@@ -66,7 +66,7 @@ class Index:
 
 def build(text: str) -> Index | None:
     """Index a scenario's text; None when it is not readable YAML."""
-    doc = read_yaml(text, Reporter("<index>"))
+    doc = read_yaml(text, DiagnosticCollector("<index>"))
     if not isinstance(doc, YMap):
         return None
     return _Indexer(text.splitlines(), doc).run()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..engine.diagnostics import Reporter
+from ..engine.diagnostics import DiagnosticCollector
 from ..engine.transcript import transcripts_path
 from ..engine.yamlsource import YList, YMap, read_yaml
 
@@ -20,7 +20,7 @@ def beside(scenario_path: str) -> Path | None:
 
 
 def spots(text: str, kind: str, name: str) -> list[Spot]:
-    doc = read_yaml(text, Reporter("<transcripts>"))
+    doc = read_yaml(text, DiagnosticCollector("<transcripts>"))
     items = doc.get("transcripts") if isinstance(doc, YMap) else None
     lines = text.splitlines()
     out = []

@@ -25,6 +25,37 @@ def private_user_dirs(tmp_path_factory):
             os.environ[k] = v
 
 
+def read_on(session) -> bool:
+    """One move that needs no decision: past a consequence, or along a route. False when the
+    session waits for a decision or has ended."""
+    from weerbaar.engine.state import Phase
+    if session.ended:
+        return False
+    if session.phase is Phase.CONSEQUENCE:
+        session.proceed()
+    elif session.view.can_continue:
+        session.advance()
+    else:
+        return False
+    return True
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """Never touch the user's own data folder, nor another test's: the default database
+    goes to this test's tmp dir."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("WEERBAAR_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def example_path() -> Path:
     return SCENARIOS / "voorbeeld.yaml"
+
+
+@pytest.fixture
+def scenario():
+    """The example scenario (a test module may mean another one by this name)."""
+    from weerbaar.engine import load_scenario
+    return load_scenario(str(SCENARIOS / "voorbeeld.yaml"))

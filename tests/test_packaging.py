@@ -6,6 +6,7 @@ environment's setuptools (--no-isolation) and the fresh environment borrows the 
 environment's dependencies through a .pth file."""
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import shutil
@@ -22,6 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO_IDS = sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml") if "." not in p.stem)
 FONT_FILES = sorted(p.name for p in (ROOT / "assets" / "fonts").iterdir())
+IMAGE_FILES = sorted(p.name for p in (ROOT / "scenarios" / "images").iterdir())
 NOT_COPIED = shutil.ignore_patterns(".git", ".venv", ".ci-venv", "build", "dist", "*.egg-info",
                                     "__pycache__", ".pytest_cache", ".hypothesis", "*.db*")
 
@@ -106,6 +108,8 @@ def test_wheel_holds_one_package_with_its_data(built):
         assert f"weerbaar/scenarios/{scenario}.yaml" in names
     for font in FONT_FILES:          # the fonts and their licences (OFL.txt, OFL-Noto.txt)
         assert f"weerbaar/assets/fonts/{font}" in names
+    for image in IMAGE_FILES:        # the scene pictures, their README and licence
+        assert f"weerbaar/scenarios/images/{image}" in names
     assert {"weerbaar/engine/schema/scenario.schema.json", "weerbaar/debrief/export.schema.json",
             "weerbaar/resources.py", "weerbaar/main.py", "weerbaar/game/screens/title.py"} <= set(names)
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt")))
@@ -167,6 +171,23 @@ def test_every_package_folder_is_in_the_build():
              and not any(part.startswith(".") for part in p.relative_to(ROOT).parts)}
     assert found <= listed, sorted(found - listed)
     assert config["package-dir"] == {"weerbaar": "."}
+
+
+def test_every_data_folder_is_listed_with_its_files():
+    """A data folder (no __init__.py) under scenarios/ or assets/ ships only when pyproject
+    lists it as a package and its files match its package-data patterns."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    for top in ("scenarios", "assets"):
+        for folder in [ROOT / top, *(p for p in (ROOT / top).rglob("*") if p.is_dir())]:
+            files = [p for p in folder.iterdir() if p.is_file()]
+            if not files or folder.name.startswith((".", "__")):
+                continue
+            package = "weerbaar." + ".".join(folder.relative_to(ROOT).parts)
+            assert package in config["packages"], package
+            patterns = config["package-data"].get(package, [])
+            unshipped = [f.name for f in files
+                         if not any(fnmatch.fnmatch(f.name, pat) for pat in patterns)]
+            assert not unshipped, (package, unshipped)
 
 
 def test_a_plain_checkout_runs_as_python_main_py(tmp_path):

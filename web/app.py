@@ -19,7 +19,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 
-from .ballot import BallotClosed, ForeignOption
+from .ballot import BallotClosed, ForeignChoice
 from .errors import refuse
 from .limits import MAX_BODY, Throttle
 from .live import Hub, live_endpoint
@@ -124,16 +124,16 @@ class PhoneApp:
         if refusal:
             return refusal
         data = await read_json(request)
-        ballot, option = data.get("ballot"), data.get("option")
-        if type(ballot) is not int or not isinstance(option, str):
+        ballot, letter = data.get("ballot"), data.get("option")
+        if type(ballot) is not int or not isinstance(letter, str):
             return refuse("bad_request")
         if self.room.mode != VOTE:
             return refuse("wrong_mode")
         try:
-            self.room.cast(device, ballot, option)
+            self.room.cast(device, ballot, letter)
         except BallotClosed:
             return refuse("closed", state=self.view(device))
-        except ForeignOption:
+        except ForeignChoice:
             return refuse("foreign_option")
         return JSONResponse(self.view(device))
 

@@ -13,12 +13,12 @@ class BallotClosed(Exception):
     """A vote for a ballot that is closed (or was never opened)."""
 
 
-class ForeignOption(Exception):
+class ForeignChoice(Exception):
     """A vote for an option that is not on this ballot."""
 
 
 @dataclass(frozen=True)
-class Option:
+class BallotChoice:
     id: str
     letter: str
     text: str
@@ -28,24 +28,24 @@ class Option:
 class Ballot:
     id: int
     situation: str
-    options: tuple[Option, ...]
+    choices: tuple[BallotChoice, ...]
     open: bool = True
     votes: dict[str, str] = field(default_factory=dict)   # device -> option id
 
-    def cast(self, device: str, option_id: str) -> bool:
+    def cast(self, device: str, choice_id: str) -> bool:
         """Record ``device``'s vote; True when it changed anything."""
         if not self.open:
             raise BallotClosed()
-        if option_id not in {o.id for o in self.options}:
-            raise ForeignOption()
-        changed = self.votes.get(device) != option_id
-        self.votes[device] = option_id
+        if choice_id not in {o.id for o in self.choices}:
+            raise ForeignChoice()
+        changed = self.votes.get(device) != choice_id
+        self.votes[device] = choice_id
         return changed
 
     def totals(self) -> dict[str, int]:
-        counts = {o.id: 0 for o in self.options}
-        for option_id in self.votes.values():
-            counts[option_id] += 1
+        counts = {o.id: 0 for o in self.choices}
+        for choice_id in self.votes.values():
+            counts[choice_id] += 1
         return counts
 
     def close(self) -> dict[str, int]:

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .ballot import Ballot, BallotClosed, ForeignOption, Option
+from .ballot import Ballot, BallotClosed, ForeignChoice, BallotChoice
 from .limits import Limits, clean_name
 from .tokens import Signer, new_room_code
 
@@ -110,12 +110,12 @@ class Room:
             return self.devices.get(device_id) if device_id else None
 
     # ---- room voting (the facilitator opens and closes; phones vote) ----------------------
-    def open_ballot(self, situation: str, options) -> Ballot:
-        """Open a vote on ``options`` ((id, letter, text) each); a vote still open closes."""
+    def open_ballot(self, situation: str, choices) -> Ballot:
+        """Open a vote on ``choices`` ((id, letter, text) each); a vote still open closes."""
         with self._lock:
             self._ballots += 1
             self.ballot = Ballot(self._ballots, situation,
-                                 tuple(Option(*o) for o in options))
+                                 tuple(BallotChoice(*o) for o in choices))
             ballot = self.ballot
         self.changed()
         return ballot
@@ -139,14 +139,14 @@ class Room:
 
     def cast(self, device: Device, ballot_id: int, letter: str) -> None:
         """``device`` votes for the option with ``letter`` (phones know options by their
-        letters). Raises ``BallotClosed`` (not the open ballot) or ``ForeignOption``."""
+        letters). Raises ``BallotClosed`` (not the open ballot) or ``ForeignChoice``."""
         with self._lock:
             if self.ballot is None or self.ballot.id != ballot_id:
                 raise BallotClosed()
-            option_id = next((o.id for o in self.ballot.options if o.letter == letter), None)
-            if option_id is None:
-                raise ForeignOption()
-            changed = self.ballot.cast(device.id, option_id)
+            choice_id = next((o.id for o in self.ballot.choices if o.letter == letter), None)
+            if choice_id is None:
+                raise ForeignChoice()
+            changed = self.ballot.cast(device.id, choice_id)
         if changed:
             self.changed()
 

@@ -52,9 +52,9 @@ def phone_shots(out: Path, db: Path) -> list[Path]:
                                             "een rij zetten").click()
             page.get_by_text("Je stem: B").wait_for()
             shot(page, "vote")
-            for option in ["A"] * 4 + ["B"] * 9:
+            for letter in ["A"] * 4 + ["B"] * 9:
                 device, _ = server.room.join("", "nl")
-                server.room.cast(device, server.room.ballot.id, option)
+                server.room.cast(device, server.room.ballot.id, letter)
             server.room.close_ballot()
             page.get_by_text("Uitslag van de zaal").wait_for()
             shot(page, "vote-result")

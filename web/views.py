@@ -26,11 +26,11 @@ def ballot_view(room: Room, device: Device) -> dict | None:
     ballot = room.ballot
     if ballot is None:
         return None
-    letters = {o.id: o.letter for o in ballot.options}
+    letters = {o.id: o.letter for o in ballot.choices}
     mine = ballot.votes.get(device.id)
     view = {"id": ballot.id, "open": ballot.open, "situation": ballot.situation,
             "options": [{"id": o.letter, "letter": o.letter, "text": o.text}
-                        for o in ballot.options],
+                        for o in ballot.choices],
             "mine": letters[mine] if mine else None}
     if not ballot.open:
         view["totals"] = {letters[k]: n for k, n in ballot.totals().items()}

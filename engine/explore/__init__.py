@@ -20,16 +20,16 @@ choice it takes.
 
 Modules: ``state`` (the play state and its steps), ``cuts`` and ``key`` (what a state is
 merged by), ``search`` (the breadth-first search), ``facts`` and ``proof`` (the claims,
-checked after the search over graph node × what the path did), ``report`` (figures),
-``walks`` (random play), ``claims`` (queries and counterexamples).
+checked after the search over graph node × what the path did), ``exploration`` (the result
+and its figures), ``walks`` (random play), ``claims`` (queries and counterexamples).
 """
 from .claims import QueryError, query, query_env, replay_command
-from .report import DEFAULT_BOUND, Problem, Report, Step
+from .exploration import DEFAULT_BOUND, Problem, Exploration, PathChoice
 from .search import SCENE_BUDGET, explore
 from .state import PlayState, StepError, follow, play_ids, settle, start_state, take
-from .walks import WALK_CAP, WalkReport, random_walks
+from .walks import WALK_CAP, WalkResults, random_walks
 
 __all__ = ["DEFAULT_BOUND", "SCENE_BUDGET", "WALK_CAP", "PlayState", "Problem", "QueryError",
-           "Report", "Step", "StepError", "WalkReport", "explore", "follow", "play_ids",
+           "Exploration", "PathChoice", "StepError", "WalkResults", "explore", "follow", "play_ids",
            "query", "query_env", "random_walks", "replay_command", "settle", "start_state",
            "take"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..expr import Env, ExprError, compile_condition
 from ..model import Scenario
-from .report import DEFAULT_BOUND, Report, Step
+from .exploration import DEFAULT_BOUND, Exploration, PathChoice
 from .search import explore
 
 
@@ -32,13 +32,13 @@ class QueryError(ValueError):
 @dataclass
 class Answer:
     possible: bool
-    path: list[Step] | None
-    report: Report
+    path: list[PathChoice] | None
+    exploration: Exploration
 
     @property
     def decided(self) -> bool:
         """False when the search stopped at its budget before finding a witness."""
-        return self.possible or not self.report.bound_hit
+        return self.possible or not self.exploration.bound_hit
 
 
 def query_env(scenario: Scenario) -> Env:
@@ -63,15 +63,15 @@ def query(scenario: Scenario, src: str, bound: int = DEFAULT_BOUND) -> Answer:
     """Is there a playthrough that ends where ``src`` holds? Raise QueryError if ``src`` is
     not a valid condition for this scenario."""
     cond = compile_query(scenario, src)
-    report = explore(scenario, bound, claims=False, query=cond)
-    return Answer(report.witness is not None, report.witness, report)
+    exploration = explore(scenario, bound, claims=False, query=cond)
+    return Answer(exploration.witness is not None, exploration.witness, exploration)
 
 
-def path_ids(path: list[Step]) -> str:
+def path_ids(path: list[PathChoice]) -> str:
     return " → ".join(s.choice for s in path) if path else "(no choices)"
 
 
-def replay_command(scenario_path: str, path: list[Step]) -> str:
+def replay_command(scenario_path: str, path: list[PathChoice]) -> str:
     """The shell line that replays ``path`` in the terminal player."""
     numbers = "".join(f"{s.number}\\n" for s in path)
     return f"printf '{numbers}' | weerbaar play {shlex.quote(scenario_path)} --text"

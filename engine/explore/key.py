@@ -25,7 +25,7 @@ from operator import itemgetter
 from .. import visits
 from ..model import Scenario
 from .cuts import MISSTEPS, Reads, pull
-from .report import post_order
+from .exploration import post_order
 from .state import PlayState
 
 CUT_CAP = 1024

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import deque
 
 from .facts import PathFacts
-from .report import Shape, Step, can_reach
+from .exploration import Shape, PathChoice, can_reach
 
 
 class Labels:
@@ -151,12 +151,12 @@ class _Product:
                         found[ending] = self.path(came, here, lab)
         return found
 
-    def path(self, came: dict, prev: int, lab: int) -> list[Step]:
+    def path(self, came: dict, prev: int, lab: int) -> list[PathChoice]:
         out = []
         while True:
             scene, choice, number, _, _ = parts(self.items, lab)
             if scene is not None:
-                out.append(Step(scene, choice, number))
+                out.append(PathChoice(scene, choice, number))
             if prev == self.n:
                 return out[::-1]
             prev, lab = came[prev]

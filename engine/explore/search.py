@@ -19,7 +19,8 @@ from ..model import Scenario
 from .facts import PathFacts, exact_claims
 from .key import Keyer, is_acyclic
 from .proof import Labels, counterexamples
-from .report import DEFAULT_BOUND, Problem, Report, Shape, Step, cannot_end, path_figures
+from .exploration import (DEFAULT_BOUND, Exploration, PathChoice, Problem, Shape, cannot_end,
+                          path_figures)
 from .state import PlayState, follow, start_state, take
 
 SCENE_BUDGET = 50_000  # beyond this many scenes the explorer does not try
@@ -90,54 +91,55 @@ class _Graph:
             self.edges[origin[0]].append(i)
             self.labels[origin[0]].append(label)
 
-    def path_to(self, i) -> list[Step]:
+    def path_to(self, i) -> list[PathChoice]:
         steps = []
         while self.parent[i] is not None:
             i, step = self.parent[i]
-            steps.append(Step(*self.steps[step]))
+            steps.append(PathChoice(*self.steps[step]))
         return steps[::-1]
 
-    def path_via(self, origin) -> list[Step]:
+    def path_via(self, origin) -> list[PathChoice]:
         """``origin`` is (state index, step number): the step that led here."""
         return [] if origin is None else \
-            self.path_to(origin[0]) + [Step(*self.steps[origin[1]])]
+            self.path_to(origin[0]) + [PathChoice(*self.steps[origin[1]])]
 
 
 def explore(scenario: Scenario, bound: int = DEFAULT_BOUND, claims: bool = True,
-            query=None) -> Report:
+            query=None) -> Exploration:
     """Explore every reachable state (up to ``bound`` states). With ``claims``, every
     ending's ``requires`` is checked; with a compiled ``query`` condition, the search stops
-    at the first ending arrival where it holds (``Report.witness``) and checks no claims."""
+    at the first ending arrival where it holds (``Exploration.witness``) and checks no claims."""
     with paused_gc():  # many small objects, no cycles among them: the collector only costs
         return _explore(scenario, bound, claims and query is None, query)
 
 
-def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Report:
-    report = Report(scenario.id, bound=bound)
+def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Exploration:
+    exploration = Exploration(scenario.id, bound=bound)
     if len(scenario.scenes) > SCENE_BUDGET:
-        report.bound_hit = True
-        report.budget = (f"{len(scenario.scenes):,} scenes is beyond what the explorer will "
+        exploration.bound_hit = True
+        exploration.budget = (f"{len(scenario.scenes):,} scenes is beyond what the explorer will "
                          f"try (at most {SCENE_BUDGET:,}); split the scenario")
-        return report
-    search = _Search(scenario, report, bound, claims, query)
+        return exploration
+    search = _Search(scenario, exploration, bound, claims, query)
     search.run()
-    if report.bound_hit:
-        report.budget = _budget_message(scenario, search.key, search.g, bound)
+    if exploration.bound_hit:
+        exploration.budget = _budget_message(scenario, search.key, search.g, bound)
     shape = Shape(search.g.edges) if query is None else None
     if search.facts is not None:
-        report.violations.update(counterexamples(search.g, shape, search.labels.items,
+        exploration.violations.update(counterexamples(search.g, shape, search.labels.items,
                                                  search.facts, search.claims, search.names))
     if query is None:
-        _summarise(report, scenario, search.g, shape)
-    report.states = len(search.g.parent)
-    return report
+        _summarise(exploration, scenario, search.g, shape)
+    exploration.states = len(search.g.parent)
+    return exploration
 
 
 class _Search:
     """One breadth-first search: states are added on arrival, expanded from the queue."""
 
-    def __init__(self, scenario: Scenario, report: Report, bound: int, claims: bool, query):
-        self.scenario, self.report, self.bound = scenario, report, bound
+    def __init__(self, scenario: Scenario, exploration: Exploration, bound: int, claims: bool,
+                 query):
+        self.scenario, self.exploration, self.bound = scenario, exploration, bound
         claimed = {e: x.requires for e, x in scenario.endings.items()
                    if claims and x.requires is not None}
         exact = exact_claims(claimed, not is_acyclic(scenario)) if claimed else set()
@@ -158,7 +160,7 @@ class _Search:
                       for e, c in self.claims.items()}
 
     def run(self) -> None:
-        entered = self.report.scenes_reached
+        entered = self.exploration.scenes_reached
         going = all(self.arrive(s, None, kind, passed)
                     for kind, s, passed in settle_all(self.scenario, start_state(self.scenario),
                                                       self.key, entered))
@@ -167,8 +169,8 @@ class _Search:
 
     def expand(self, i: int, s: PlayState) -> bool:
         """Take every available choice from state ``i``; False when the search can stop."""
-        scenario, entered, taken = self.scenario, self.report.scenes_reached, \
-            self.report.choices_taken
+        scenario, entered, taken = self.scenario, self.exploration.scenes_reached, \
+            self.exploration.choices_taken
         scene = scenario.scenes[s.scene]
         available = rules.available_choices(scene, s)
         row = self.labels.row(scene)
@@ -195,7 +197,7 @@ class _Search:
         False when the search can stop (the query held)."""
         g = self.g
         if kind == "stop" and s.scene in self.checks and \
-                not _check(self.report, self.checks[s.scene], s, g, origin):
+                not _check(self.exploration, self.checks[s.scene], s, g, origin):
             return False
         lab = 0 if origin is None else origin[1]  # the step's number: a plain step's label
         if self.facts is not None and (self.watched or s.scene in self.names):
@@ -205,7 +207,7 @@ class _Search:
             g.link(origin, g.index[k], lab)
             return True
         if len(g.parent) >= self.bound:
-            self.report.bound_hit = True
+            self.exploration.bound_hit = True
             return True
         i = len(g.parent)
         g.parent.append(origin)
@@ -218,7 +220,7 @@ class _Search:
         elif s.scene in self.scenario.endings:
             g.index[k] = i
             g.endings.add(i)
-            self.report.endings_reached.add(s.scene)
+            self.exploration.endings_reached.add(s.scene)
         else:
             g.index[k] = i
             self.key.prune(s)
@@ -247,12 +249,12 @@ def _checks(scenario: Scenario, exact: set, query) -> dict:
     return out
 
 
-def _check(report: Report, checks, s: PlayState, g: _Graph, origin) -> bool:
+def _check(exploration: Exploration, checks, s: PlayState, g: _Graph, origin) -> bool:
     for kind, cond in checks:
-        if kind == "claim" and s.scene not in report.violations and not cond.test(s):
-            report.violations[s.scene] = g.path_via(origin)
-        elif kind == "query" and report.witness is None and cond.test(s):
-            report.witness = g.path_via(origin)  # the first in breadth-first order: shortest
+        if kind == "claim" and s.scene not in exploration.violations and not cond.test(s):
+            exploration.violations[s.scene] = g.path_via(origin)
+        elif kind == "query" and exploration.witness is None and cond.test(s):
+            exploration.witness = g.path_via(origin)  # the first in breadth-first order: shortest
             return False
     return True
 
@@ -273,21 +275,21 @@ def _budget_message(scenario: Scenario, key: Keyer, g: _Graph, bound: int) -> st
             "sooner")
 
 
-def _summarise(report: Report, scenario: Scenario, g: _Graph, shape: Shape) -> None:
+def _summarise(exploration: Exploration, scenario: Scenario, g: _Graph, shape: Shape) -> None:
     roots = [i for i in range(len(g.parent)) if g.parent[i] is None]
-    path_figures(report, roots, g.edges, g.endings, shape)
+    path_figures(exploration, roots, g.edges, g.endings, shape)
     stuck = set()
     for kind, i in g.problems:
         name = "soft-lock" if kind in ("soft-lock", "stuck") else "endless loop"
         stuck.add(i)
-        report.problems.append(Problem(name, g.scene[i], g.path_to(i)))
-    if not report.bound_hit:  # unexpanded states would look trapped
+        exploration.problems.append(Problem(name, g.scene[i], g.path_to(i)))
+    if not exploration.bound_hit:  # unexpanded states would look trapped
         for i in cannot_end(shape.reverse, g.endings, stuck):
-            report.problems.append(Problem("endless loop", g.scene[i], g.path_to(i)))
+            exploration.problems.append(Problem("endless loop", g.scene[i], g.path_to(i)))
     for i in g.endings:  # an ending is one state, first reached along a shortest path
-        report.shortest[g.scene[i]] = g.path_to(i)
-    report.scenes_reached &= set(scenario.scenes)
-    report.scenes_missed = [s for s in scenario.scenes if s not in report.scenes_reached]
-    report.choices_missed = [f"{s.id}/{c.id}" for s in scenario.scenes.values() for c in s.choices
-                             if (s.id, c.id) not in report.choices_taken]
-    report.endings_missed = [e for e in scenario.endings if e not in report.endings_reached]
+        exploration.shortest[g.scene[i]] = g.path_to(i)
+    exploration.scenes_reached &= set(scenario.scenes)
+    exploration.scenes_missed = [s for s in scenario.scenes if s not in exploration.scenes_reached]
+    exploration.choices_missed = [f"{s.id}/{c.id}" for s in scenario.scenes.values() for c in s.choices
+                             if (s.id, c.id) not in exploration.choices_taken]
+    exploration.endings_missed = [e for e in scenario.endings if e not in exploration.endings_reached]

@@ -12,7 +12,7 @@ WALK_CAP = 500
 
 
 @dataclass
-class WalkReport:
+class WalkResults:
     runs: int
     seed: int
     steps: int = 0
@@ -27,13 +27,13 @@ class WalkReport:
 
 
 def random_walks(scenario: Scenario, runs: int, seed: int = 0, cap: int = WALK_CAP,
-                 rng=None, on_choice=None) -> WalkReport:
+                 rng=None, on_choice=None) -> WalkResults:
     """Play ``runs`` sessions choosing uniformly at random among the available choices.
     Run ``n`` plays with seed ``seed + n`` (the seed of its chance routes). A play stops at
     ``cap`` decisions, and after more route steps in a row than there are scenes (a loop of
     ``next`` routes: counted in ``looped``)."""
     rnd = (rng or random.Random(seed)).random
-    rep = WalkReport(runs, seed)
+    rep = WalkResults(runs, seed)
     scenes, endings = scenario.scenes, scenario.endings
     route_cap = len(scenes) + 1
     for run in range(runs):

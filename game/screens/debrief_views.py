@@ -99,13 +99,13 @@ class ChoicesPage(_SplitPage):
         flow = Flow(width)
         flow.add(r.block(d.text, t.body, p.text, width), after=t.px(18))
         notes = [(None, d.note)] if d.note else []
-        notes += [(o.text, o.note) for o in d.options if o.note]
+        notes += [(o.text, o.note) for o in d.choices if o.note]
         if notes:
             flow.add(r.block(ui.t("for_facilitator").upper(), t.small, p.mixed, width, "bold"),
                      after=t.px(6))
-        for option, note in notes:
-            if option:
-                flow.add(r.block(option, t.small, p.text, width, "bold"), after=t.px(2))
+        for choice, note in notes:
+            if choice:
+                flow.add(r.block(choice, t.small, p.text, width, "bold"), after=t.px(2))
             flow.add(r.block(note, t.small, p.text, width), after=t.px(12))
         return flow
 
@@ -117,7 +117,7 @@ class ChoicesPage(_SplitPage):
 
     def make_chart(self, ui) -> BarChart:
         bars = []
-        for o in self.tally.options:
+        for o in self.tally.choices:
             notes = []
             if o.labels:
                 notes.append(_names(o.labels, ui))

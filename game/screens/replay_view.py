@@ -11,11 +11,9 @@ Texts come from ``store``'s replay data in the language asked for; nothing here 
 """
 from __future__ import annotations
 
-from types import SimpleNamespace
 
 import pygame
 
-from ...engine.model import Text
 from ...storage.clock import local_minute
 
 from ..flow import Flow
@@ -35,9 +33,7 @@ class AsPlayed:
         return self._step.text
 
     def posts(self) -> list:
-        return [SimpleNamespace(author=p.author, handle=p.handle, time=p.time, likes=p.likes,
-                                shares=p.shares, condition=None, text=Text.of(p.text))
-                for p in self._step.posts]
+        return list(self._step.posts)
 
     def post_text(self, post, lang: str | None = None) -> str:
         return post.text.get("")  # the replay step holds the text as it was shown
@@ -98,8 +94,8 @@ def decision_flow(ui, replay, step, width: int) -> Flow:
             flow.add(r.block(ui.t("open_note"), t.body, p.muted, width, "italic"), after=t.px(16))
         _heading(flow, ui, ui.t("the_options"))
         marks = vote_marks(step)
-        for option in step.options:
-            _option(flow, ui, replay.lang, option, step.kind == "decision", marks.get(option.id))
+        for choice in step.choices:
+            _choice(flow, ui, replay.lang, choice, step.kind == "decision", marks.get(choice.id))
         vote = vote_line(ui, step)
         if vote:
             _boxed(flow, ui, ui.t("the_vote").upper(), [vote], p.mixed)
@@ -114,7 +110,7 @@ def _notes(flow: Flow, ui, step) -> None:
     typed during the workshop, each with the time it was written."""
     p = ui.palette
     notes = [step.note] if step.note else []
-    notes += [ui.t("option_note", option=o.text, text=o.note) for o in step.options if o.note]
+    notes += [ui.t("option_note", option=o.text, text=o.note) for o in step.choices if o.note]
     if notes:
         _boxed(flow, ui, ui.t("author_notes").upper(), notes, p.mixed)
     own = [ui.t("own_note", time=local_minute(n.written_at)[-5:], text=n.text)
@@ -125,7 +121,7 @@ def _notes(flow: Flow, ui, step) -> None:
 
 def vote_marks(step) -> dict[str, str]:
     """Option id -> "tie" or "majority", for a step decided by a workshop vote."""
-    votes = {o.id: o.votes for o in step.options if o.votes is not None}
+    votes = {o.id: o.votes for o in step.choices if o.votes is not None}
     top = max(votes.values(), default=0)
     if not top:
         return {}
@@ -137,11 +133,11 @@ def vote_line(ui, step) -> str:
     """How the facilitator decided a vote that did not decide itself: a tie, an override,
     no votes at all ("" for a plain majority or a step without a vote)."""
     record = step.decision
-    chosen = step.chosen_option
-    if record is None or chosen is None or not any(o.votes is not None for o in step.options):
+    chosen = step.chosen_view
+    if record is None or chosen is None or not any(o.votes is not None for o in step.choices):
         return ""
     marks = vote_marks(step)
-    named = {o.id: o.text for o in step.options}
+    named = {o.id: o.text for o in step.choices}
     if not marks:
         return ui.t("replay_no_votes", choice=chosen.text)
     tied = [k for k, m in marks.items() if m == "replay_tied"]
@@ -164,26 +160,26 @@ def _heading(flow: Flow, ui, text: str) -> None:
              after=t.px(8))
 
 
-def _option(flow: Flow, ui, lang: str, option, decided: bool, mark: str | None = None
+def _choice(flow: Flow, ui, lang: str, choice, decided: bool, mark: str | None = None
             ) -> None:
     t, p, r = ui.theme, ui.palette, ui.text
     pad = t.px(16)
     inner = Flow(flow.width - 2 * pad)
-    if option.chosen:
+    if choice.chosen:
         tag, tag_fill, tag_ink, border, bw = ui.t("chosen"), p.accent, p.accent_text, p.accent, \
             max(3, t.px(4))
-    elif not option.known:
+    elif not choice.known:
         tag, tag_fill, tag_ink, border, bw = ui.t("option_gone"), p.bad, p.panel, p.border, \
             t.border_width
-    elif option.hidden:
+    elif choice.hidden:
         tag, tag_fill, tag_ink, border, bw = ui.t("option_hidden"), p.disabled, \
             p.disabled_text, p.border, t.border_width
     else:
         tag, tag_fill, tag_ink, border, bw = (ui.t("not_chosen") if decided else ui.t("offered")), \
             p.panel_alt, p.text, p.border, t.border_width
     chip = r.render(tag.upper(), t.small, tag_ink, "bold")
-    votes = "" if option.votes is None else \
-        ui.t("votes_one") if option.votes == 1 else ui.t("votes", n=option.votes)
+    votes = "" if choice.votes is None else \
+        ui.t("votes_one") if choice.votes == 1 else ui.t("votes", n=choice.votes)
     if votes and mark:
         votes = f"{votes} · {ui.t(mark)}"
 
@@ -195,16 +191,16 @@ def _option(flow: Flow, ui, lang: str, option, decided: bool, mark: str | None =
             img = r.render(votes, t.small, p.muted, "bold")
             surface.blit(img, (rect.right + t.px(12), rect.centery - img.get_height() // 2))
     inner.draw(paint, after=t.px(8), height=chip.get_height() + t.px(6))
-    quiet = option.hidden or not option.known
-    inner.add(r.block(option.text, t.body, p.muted if quiet else p.text, inner.width,
+    quiet = choice.hidden or not choice.known
+    inner.add(r.block(choice.text, t.body, p.muted if quiet else p.text, inner.width,
                       "italic" if quiet else "bold"), after=t.px(6))
-    if option.hidden and option.reason is not None:
-        inner.add(r.block(option.reason.sentence(lang), t.small, p.text, inner.width),
+    if choice.hidden and choice.reason is not None:
+        inner.add(r.block(choice.reason.sentence(lang), t.small, p.text, inner.width),
                   after=t.px(6))
-    if not option.chosen and option.feedback:
-        inner.add(r.block(ui.t("would_lead", text=option.feedback), t.small, p.muted, inner.width,
+    if not choice.chosen and choice.feedback:
+        inner.add(r.block(ui.t("would_lead", text=choice.feedback), t.small, p.muted, inner.width,
                           "italic"), after=t.px(6))
-    fill = p.bubble if option.chosen else p.panel
+    fill = p.bubble if choice.chosen else p.panel
     flow.card(inner, fill, border, t.px(10), pad, bw, after=t.px(12))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from ..flow import Flow
-from ..widgets.draw import heart, share
+from ..widgets.draw import box, heart, share
 from ..widgets.portrait import portrait
 
 
@@ -96,7 +96,15 @@ class SceneView:
         max_size = (flow.width, max(t.px(120), int(self.view_height * 0.45)))
         img = self.images.load(name, self.scenario.path, max_size)
         if img is not None:
-            flow.add(img, after=t.px(18))
+            # framed like the cards beside it; in high contrast a white frame sets the
+            # picture off from the black page (not dimmed: the text carries the scene)
+            x = (flow.width - img.get_width()) // 2
+            frame = img.get_rect()
+
+            def paint(surface, left, top):
+                surface.blit(img, (left + x, top))
+                box(surface, frame.move(left + x, top), None, 0, p.border, t.border_width)
+            flow.draw(paint, after=t.px(18), height=img.get_height())
             return
         inner = Flow(flow.width - 2 * t.px(16))
         inner.add(self.r.block(self.ui.t("image_missing", name=name), t.small, p.muted, inner.width,

@@ -98,7 +98,7 @@ class FacilitatorScreen(Screen):
                      after=t.px(10))
         n = 0
         for choice, available in views:
-            self._option(flow, ui, width, choice, letter(n) if available else None)
+            self._choice(flow, ui, width, choice, letter(n) if available else None)
             n += available
         return flow
 
@@ -113,7 +113,7 @@ class FacilitatorScreen(Screen):
             return [(c, c.id in d.offered) for c in scene.choices]
         return []
 
-    def _option(self, flow: Flow, ui, width: int, choice, name: str | None) -> None:
+    def _choice(self, flow: Flow, ui, width: int, choice, name: str | None) -> None:
         t, p, r = ui.theme, ui.palette, ui.text
         inner = Flow(width - 2 * t.px(16))
         shown = self.session.view.as_offered  # as the options were offered, also at a consequence

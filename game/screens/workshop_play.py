@@ -85,11 +85,11 @@ class WorkshopScreen(Stepping, Screen):
         """The room's tally for the scene's options, and its timer if it has one."""
         s = self.session
         deciding = s.phase is Phase.SCENE and not s.view.can_continue
-        options = [(c.id, s.view.choice_text(c, self.lang))
+        choices = [(c.id, s.view.choice_text(c, self.lang))
                    for c in s.view.available_choices()] if deciding else []
-        self.board = TallyBoard(options)
+        self.board = TallyBoard(choices)
         timer = getattr(s.view.node, "timer", None)
-        self.timer = TimerBar(timer.seconds) if timer is not None and options else None
+        self.timer = TimerBar(timer.seconds) if timer is not None and choices else None
         self._time_up_told = False
 
     # ---- layout -------------------------------------------------------------------------
@@ -271,7 +271,7 @@ class WorkshopScreen(Stepping, Screen):
 
     def decide(self) -> None:
         b = self.board
-        vote = Vote(b.vote.options, dict(b.vote.counts))
+        vote = Vote(b.vote.choices, dict(b.vote.counts))
         # refused (not recorded, or stuck): not taken, the room votes again
         outcome = self.decide_by(self.run.decide, b.chosen, vote, round(self.decide_seconds, 2))
         if outcome is not None:
@@ -284,8 +284,8 @@ class WorkshopScreen(Stepping, Screen):
         if not taken:
             return False
         old = self.votes.pop(last.index, None)
-        if old is not None and old.options == self.board.vote.options:
-            self.board.vote = Vote(old.options, dict(old.counts))
+        if old is not None and old.choices == self.board.vote.choices:
+            self.board.vote = Vote(old.choices, dict(old.counts))
         if self.board.rows:
             self.board.open_vote()
         self.app.toast(self.ui.t("vote_taken_back"))

@@ -36,7 +36,7 @@ class BoardWords:
         """After the reveal: the majority, a tie, or the facilitator's override."""
         t, b = self.ui.t, self.board
         vote = b.vote
-        name = {c: letter(i) for i, c in enumerate(vote.options)}
+        name = {c: letter(i) for i, c in enumerate(vote.choices)}
         leaders = " / ".join(name[c] for c in vote.leaders)
         if b.chosen is None:
             return t("vote_tie_pick", letters=leaders)

@@ -157,10 +157,10 @@ class TallyRow:
 
 
 class TallyBoard:
-    def __init__(self, options: list[tuple[str, str]], vote: Vote | None = None):
-        """``options``: (choice id, text) in the order shown."""
-        self.vote = vote or Vote(tuple(c for c, _ in options))
-        self.rows = [TallyRow(self, i, c, text) for i, (c, text) in enumerate(options)]
+    def __init__(self, choices: list[tuple[str, str]], vote: Vote | None = None):
+        """``choices``: (choice id, text) in the order shown."""
+        self.vote = vote or Vote(tuple(c for c, _ in choices))
+        self.rows = [TallyRow(self, i, c, text) for i, (c, text) in enumerate(choices)]
         self.phase = READ
         self.focus: int | None = None
         self.selected: int | None = None
@@ -178,7 +178,7 @@ class TallyBoard:
     def reveal(self, animate: bool = True) -> None:
         self.phase, self.typing = REVEALED, False
         majority = self.vote.majority
-        self.selected = self.vote.options.index(majority) if majority is not None else None
+        self.selected = self.vote.choices.index(majority) if majority is not None else None
         self.reveal_progress = 0.0 if animate else 1.0
 
     def reopen(self) -> None:

@@ -44,10 +44,10 @@ def test_a_transcripts_file_over_the_cap_is_refused(tmp_path, monkeypatch):
     big = tmp_path / "t.transcripts.yaml"
     big.write_text("transcripts: []\n" + "#" * 2000 + "\n")
     monkeypatch.setattr(transcript, "MAX_TRANSCRIPT_BYTES", 1000)
-    from weerbaar.engine.diagnostics import Reporter
-    report = Reporter(str(big))
-    assert transcript.read_transcripts(str(big), report) == []
-    assert "larger than" in report.items[0].message
+    from weerbaar.engine.diagnostics import DiagnosticCollector
+    collector = DiagnosticCollector(str(big))
+    assert transcript.read_transcripts(str(big), collector) == []
+    assert "larger than" in collector.items[0].message
 
 
 def test_a_ten_megabyte_goto_is_shortened_and_checked_quickly():

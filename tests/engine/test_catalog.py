@@ -11,7 +11,7 @@ import yaml
 
 from weerbaar.cli import run as cli_run
 from weerbaar.engine import check_file
-from weerbaar.engine.diagnostics import Reporter
+from weerbaar.engine.diagnostics import DiagnosticCollector
 from weerbaar.engine.textslots import slots
 from weerbaar.engine.yamlsource import YList, YMap, read_yaml
 
@@ -40,7 +40,7 @@ def plain(value, lang="nl"):
 
 def dutch_only(source: Path, target: Path) -> None:
     """The scenario with its English texts taken out (what an author writes with a catalog)."""
-    doc = read_yaml(source.read_text(encoding="utf-8"), Reporter(str(source)))
+    doc = read_yaml(source.read_text(encoding="utf-8"), DiagnosticCollector(str(source)))
     for s in slots(doc):
         v = s.value
         if isinstance(v, YMap):

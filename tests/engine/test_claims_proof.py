@@ -128,7 +128,7 @@ def test_a_broken_query_exits_2_with_the_column(leak, capsys):
 def test_query_stops_at_the_first_witness():
     a = query(load_scenario_text(LEAK), "ending(matig)")
     full = explore(load_scenario_text(LEAK))
-    assert a.possible and a.report.states <= full.states
+    assert a.possible and a.exploration.states <= full.states
 
 
 def test_a_test_plan_keeps_claims(tmp_path, capsys):

@@ -47,6 +47,18 @@ def bare_settle(scenario, s: PlayState, continue_too: bool) -> bool:
     return False
 
 
+def both_settle(step, scenario, bare: PlayState, continue_too: bool) -> bool:
+    """Take ``step`` on the session and settle the bare state the same way: True when both
+    went on, False when both got stuck (and the walk ends)."""
+    try:
+        step()
+    except StuckError:
+        assert not bare_settle(scenario, bare, continue_too=continue_too)
+        return False
+    assert bare_settle(scenario, bare, continue_too=continue_too)
+    return True
+
+
 def snapshot(s: PlayState) -> tuple:
     return (s.scene, dict(s.vars), dict(s.visits), frozenset(s.chosen), s.step, s.seed)
 
@@ -63,12 +75,8 @@ def walk_both(scenario, seed: int, roundtrip: bool) -> int:
             assert bare.scene in scenario.endings
             return n
         if session.view.can_continue:
-            try:
-                session.advance()
-            except StuckError:
-                assert not bare_settle(scenario, bare, continue_too=True)
+            if not both_settle(session.advance, scenario, bare, continue_too=True):
                 return n
-            assert bare_settle(scenario, bare, continue_too=True)
         else:
             offered = session.view.available_choices()
             assert [c.id for c in offered] == \
@@ -79,12 +87,8 @@ def walk_both(scenario, seed: int, roundtrip: bool) -> int:
             session.choose(choice.id)
             rules.take(scenario, bare, choice)
             assert snapshot(session.state) == snapshot(bare)
-            try:
-                session.proceed()
-            except StuckError:
-                assert not bare_settle(scenario, bare, continue_too=False)
+            if not both_settle(session.proceed, scenario, bare, continue_too=False):
                 return n
-            assert bare_settle(scenario, bare, continue_too=False)
         assert snapshot(session.state) == snapshot(bare), f"step {n} of walk {seed}"
         if roundtrip:
             restored = Session.from_save(scenario, json.loads(json.dumps(session.save())))

@@ -264,7 +264,7 @@ def test_a_text_with_its_braces_doubled_shows_as_it_was(text):
     assert "".join(parse(escaped)) == text
 
 
-def test_at_a_consequence_the_other_options_read_as_they_were_offered():
+def test_at_a_consequence_the_other_choices_read_as_they_were_offered():
     scenario = load_scenario(str(INLINE))
     s = Session(scenario)
     s.choose("bellen")

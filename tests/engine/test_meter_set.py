@@ -45,8 +45,8 @@ def test_set_puts_a_meter_at_a_value_and_a_flag_on_or_off():
 
 
 def test_the_explorer_reaches_what_a_set_meter_opens():
-    report = explore(load(BODY))
-    assert {"hoog", "laag_einde"} <= set(report.shortest)
+    exploration = explore(load(BODY))
+    assert {"hoog", "laag_einde"} <= set(exploration.shortest)
 
 
 def test_a_value_outside_the_range_an_unknown_name_and_change_plus_set_are_errors():

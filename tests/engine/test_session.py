@@ -10,6 +10,7 @@ from weerbaar.engine.replay import End, Halt, ReplayError, replay_decisions
 from weerbaar.engine.session import Session, SessionError
 from weerbaar.engine.state import Phase
 
+from ..conftest import read_on
 from .helpers import load
 
 BRANCHY = """\
@@ -177,13 +178,11 @@ def _walk(scenario, seed: int, roundtrip: bool):
         if roundtrip:
             data = json.loads(json.dumps(s.save()))
             s = Session.from_save(scenario, data)
+        if read_on(s):
+            continue
         if s.ended:
             break
-        if s.phase is Phase.CONSEQUENCE:
-            s.proceed()
-        elif s.view.can_continue:
-            s.advance()
-        elif s.decisions and rng.random() < 0.1:
+        if s.decisions and rng.random() < 0.1:
             s.undo()
         else:
             choices = s.view.available_choices()

@@ -36,12 +36,12 @@ def test_the_store_replay_shows_texts_as_the_play_had_them(tmp_path):
                               lang="en")
     begin, overleg, back, overleg2, end = replay.steps
     assert begin.text == "You sit in your office. The phone lies in front of you. {silent}"
-    assert [o.text for o in begin.options] == ["Call the journalist", "Wait"]
+    assert [o.text for o in begin.choices] == ["Call the journalist", "Wait"]
     assert begin.feedback == "She answers. She sounds impressed."
-    assert begin.options[1].feedback == "You wait."  # the road not taken, in that state
-    assert [p.text for p in overleg.posts] == ["Alderman calls in person!"]
+    assert begin.choices[1].feedback == "You wait."  # the road not taken, in that state
+    assert [p.text.get("") for p in overleg.posts] == ["Alderman calls in person!"]
     assert back.text.startswith("You sit in your office. The meeting just now still bothers")
-    assert [o.text for o in back.options] == ["Call the journalist confidently",
+    assert [o.text for o in back.choices] == ["Call the journalist confidently",
                                               "Wait, you called already"]
     assert back.feedback == "You wait for her article."
     assert end.text == "It is done. You called yourself."

@@ -37,18 +37,18 @@ def test_a_choice_opens_on_the_third_visit():
 
 
 def test_the_explorer_finishes_a_loop_counted_against_a_number():
-    report = explore(load(LOOP), bound=5_000)
-    assert not report.bound_hit and report.states < 50
-    assert "einde" in report.endings_reached and not report.choices_missed
-    assert [s.choice for s in report.shortest["einde"]] == ["nog_eens", "nog_eens", "besluiten"]
+    exploration = explore(load(LOOP), bound=5_000)
+    assert not exploration.bound_hit and exploration.states < 50
+    assert "einde" in exploration.endings_reached and not exploration.choices_missed
+    assert [s.choice for s in exploration.shortest["einde"]] == ["nog_eens", "nog_eens", "besluiten"]
 
 
 def test_counts_in_arithmetic_stay_exact():
     body = LOOP.replace('if: "visits(overleg) >= 3"', 'if: "visits(overleg) * 2 >= 6"')
-    report = explore(load(body), bound=5_000)
-    assert report.bound_hit  # exact counts around a cycle: as many states as the bound allows
-    assert "einde" in report.endings_reached
-    assert [s.choice for s in report.shortest["einde"]] == ["nog_eens", "nog_eens", "besluiten"]
+    exploration = explore(load(body), bound=5_000)
+    assert exploration.bound_hit  # exact counts around a cycle: as many states as the bound allows
+    assert "einde" in exploration.endings_reached
+    assert [s.choice for s in exploration.shortest["einde"]] == ["nog_eens", "nog_eens", "besluiten"]
 
 
 def test_visits_is_a_number_and_checked_like_every_name():

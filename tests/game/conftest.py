@@ -9,6 +9,7 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import shutil  # noqa: E402
+from dataclasses import replace  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pygame  # noqa: E402
@@ -18,14 +19,6 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHOWCASE = FIXTURES / "showcase.yaml"
 EXAMPLE = ROOT / "scenarios" / "voorbeeld.yaml"
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    """Never touch the user's own session database: the default one goes to a tmp dir."""
-    d = tmp_path / "data"
-    monkeypatch.setenv("WEERBAAR_DATA_DIR", str(d))
-    return d
 
 
 @pytest.fixture
@@ -92,6 +85,17 @@ class Driver:
         pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=y, precise_x=0.0,
                                              precise_y=float(y), flipped=False))
         self.step()
+
+    def take(self, *numbers: int) -> None:
+        """Per number: press its key (take that choice), then Enter (read on past the
+        consequence)."""
+        for n in numbers:
+            self.key(getattr(pygame, f"K_{n}"))
+            self.key(pygame.K_RETURN)
+
+    def settings(self, **changes) -> None:
+        """The facilitator changes settings (``allow_undo=False`` …)."""
+        self.app.set_settings(replace(self.app.settings, **changes))
 
     def settle(self, seconds: float = 1.0) -> None:
         """Let animations finish."""

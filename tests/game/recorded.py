@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pygame
 import pytest
 
 from weerbaar.engine import load_scenario
@@ -32,6 +33,13 @@ def open_sessions_from_title(d):
     from weerbaar.game.screens.sessions_list import SessionsScreen
     d.click(d.top.replay_button.rect.center)
     assert isinstance(d.top, SessionsScreen)
+    return d.top
+
+
+def open_replay_from_title(d):
+    """From the title screen, the replay of the session in focus in the list (the latest)."""
+    open_sessions_from_title(d)
+    d.key(pygame.K_RETURN)
     return d.top
 
 

@@ -107,8 +107,7 @@ def test_meters_over_time_and_two_sessions_side_by_side(recorded_driver, db, sce
 def test_the_debrief_follows_the_interface_language(recorded_driver, db, scenario_dir):
     record_plays(db, scenario_dir / "voorbeeld.yaml", PLAYS)
     d = recorded_driver()
-    from dataclasses import replace
-    d.app.set_settings(replace(d.app.settings, language="en"))
+    d.settings(language="en")
     d.step()
     debrief = open_debrief_en(d)
     assert "The rumour in the group chat" in debrief.debrief.title

@@ -12,12 +12,12 @@ import pytest
 
 from weerbaar.engine import load_scenario
 from weerbaar.engine.session import Session
-from weerbaar.engine.state import Phase
 from weerbaar.game.screens.play import PlayScreen
 from weerbaar.game.screens.play_layout import plan_choices
 from weerbaar.game.settings import TEXT_SIZES
 from weerbaar.game.widgets import Button
 
+from ..conftest import read_on
 from .conftest import ROOT
 
 SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
@@ -39,11 +39,7 @@ def offered_sets(path, walks: int = 200) -> dict[str, set[tuple[str, ...]]]:
         for _ in range(500):
             if s.ended:
                 break
-            if s.phase is Phase.CONSEQUENCE:
-                s.proceed()
-            elif s.view.can_continue:
-                s.advance()
-            else:
+            if not read_on(s):
                 offered = s.view.available_choices()
                 seen.setdefault(s.scene_id, set()).add(tuple(c.id for c in offered))
                 s.choose(rng.choice(offered).id)
@@ -69,7 +65,7 @@ def smallest_main(play, ui) -> pygame.Rect:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("step", [NORMAL, LARGE], ids=["normal", "large"])
-def test_every_option_of_every_decision_is_in_view(driver, size, step):
+def test_every_choice_of_every_decision_is_in_view(driver, size, step):
     for path in SHIPPED:
         d, play = open_play(driver, path, size, step)
         ui = d.app.ui
@@ -95,7 +91,7 @@ def test_every_option_of_every_decision_is_in_view(driver, size, step):
         d.app.close()
 
 
-def test_the_play_screen_shows_its_options_whole_while_playing(driver):
+def test_the_play_screen_shows_its_choices_whole_while_playing(driver):
     d, play = open_play(driver, ROOT / "scenarios" / "clientelisme.yaml", (1280, 720), LARGE)
     for _ in range(12):
         s = play.session

@@ -90,10 +90,7 @@ def test_hover_lights_a_choice_button(driver):
 def test_undo_from_the_pause_menu_and_by_key(driver):
     d = driver(SHOWCASE)
     play = d.top
-    d.key(pygame.K_2)
-    d.key(pygame.K_RETURN)
-    d.key(pygame.K_1)
-    d.key(pygame.K_RETURN)
+    d.take(2, 1)
     assert [x.choice for x in play.session.decisions] == ["zwijgen", "reageren"]
     d.key(pygame.K_ESCAPE)
     pause = d.top
@@ -109,12 +106,10 @@ def test_undo_from_the_pause_menu_and_by_key(driver):
 
 
 def test_undo_can_be_switched_off_by_the_facilitator(driver):
-    from dataclasses import replace
     d = driver(SHOWCASE)
-    d.app.set_settings(replace(d.app.settings, allow_undo=False))
+    d.settings(allow_undo=False)
     play = d.top
-    d.key(pygame.K_1)
-    d.key(pygame.K_RETURN)
+    d.take(1)
     d.key(pygame.K_BACKSPACE)
     assert len(play.session.decisions) == 1
     d.key(pygame.K_ESCAPE)

@@ -60,8 +60,8 @@ def test_phone_votes_add_to_the_hands_typed_in(make_app, example, tmp_path):
         f.step()
         ballot = phones[0].get("/api/state").json()["ballot"]
         assert ballot["open"] and [o["id"] for o in ballot["options"]] == ["A", "B"]
-        for c, option in zip(phones, ("B", "B", "A")):
-            assert c.post("/api/vote", json={"ballot": ballot["id"], "option": option}
+        for c, letter in zip(phones, ("B", "B", "A")):
+            assert c.post("/api/vote", json={"ballot": ballot["id"], "option": letter}
                           ).status_code == 200
         f.step()
         assert any("3 gestemd" in t for t in app.text.rendered)

@@ -13,8 +13,8 @@ from weerbaar.game.screens.sessions_list import SessionsScreen
 from weerbaar.storage import SessionStore
 
 from ..storage.helpers import record
-from .recorded import (db, open_sessions_from_title, record_plays,  # noqa: F401 (fixtures)
-                       recorded_driver, row_counts)
+from .recorded import (db, open_replay_from_title, open_sessions_from_title,  # noqa: F401
+                       record_plays, recorded_driver, row_counts)
 
 TEAM_1 = ("Team 1", ["reageren", "uitleggen"])
 
@@ -55,13 +55,12 @@ def test_open_a_replay_from_the_title_screen_and_step_with_the_arrow_keys(record
     assert d.top is listing
 
 
-def test_an_option_hidden_by_a_condition_is_shown_with_the_reason(recorded_driver, db,
+def test_a_choice_hidden_by_a_condition_is_shown_with_the_reason(recorded_driver, db,
                                                                   scenario_dir):
     record_plays(db, scenario_dir / "showcase.yaml", [("Wethouder A", ["zwijgen", "reageren"])])
     d = recorded_driver()
-    open_sessions_from_title(d)
-    d.key(pygame.K_RETURN)
-    hidden = [o for o in d.top.step.options if o.hidden]
+    open_replay_from_title(d)
+    hidden = [o for o in d.top.step.choices if o.hidden]
     assert [o.id for o in hidden] == ["verborgen"]
     assert {"VERBORGEN", "Een keuze die pas later kan",
             "Deze keuze was er niet omdat je bij ‘Eef kijkt je aan’ niet koos: ‘Niets zeggen’."
@@ -71,8 +70,7 @@ def test_an_option_hidden_by_a_condition_is_shown_with_the_reason(recorded_drive
 def test_clicking_the_strip_jumps_to_a_step(recorded_driver, db, scenario_dir):
     record_plays(db, scenario_dir / "voorbeeld.yaml", [TEAM_1])
     d = recorded_driver()
-    open_sessions_from_title(d)
-    d.key(pygame.K_RETURN)
+    open_replay_from_title(d)
     replay = d.top
     d.click(replay.strip._cells[3].center)
     assert replay.index == 3
@@ -83,8 +81,7 @@ def test_what_if_plays_on_live_and_leaves_the_recording_unchanged(recorded_drive
     record_plays(db, scenario_dir / "voorbeeld.yaml", [TEAM_1])
     before = row_counts(db)
     d = recorded_driver()
-    open_sessions_from_title(d)
-    d.key(pygame.K_RETURN)
+    open_replay_from_title(d)
     replay = d.top
     d.key(pygame.K_RIGHT)                      # step 2: the journalist
     d.click(replay.whatif.rect.center)
@@ -137,8 +134,7 @@ def test_an_older_scenario_version_shows_the_difference_and_steps_as_recorded(
     path.write_text(text.replace('version: "1.0"', 'version: "1.1"')
                     .replace("- id: uitleggen", "- id: toelichten"), encoding="utf-8")
     d = recorded_driver()
-    open_sessions_from_title(d)
-    d.key(pygame.K_RETURN)
+    open_replay_from_title(d)
     replay = d.top
     assert replay.replay.exact and replay.switch is not None
     assert any(s.startswith("Het scenariobestand is veranderd sinds deze sessie (nu versie 1.1")

@@ -12,8 +12,8 @@ from weerbaar.game.screens.replay_whatif import WhatIfEnding
 from weerbaar.game.settings import Settings
 from weerbaar.storage import SessionStore
 
-from .recorded import (db, open_sessions_from_title, record_plays,  # noqa: F401 (fixtures)
-                       recorded_driver)
+from .recorded import (db, open_replay_from_title, open_sessions_from_title,  # noqa: F401
+                       record_plays, recorded_driver)
 
 CALL = re.compile(r"\b(chosen|visited|visits|missteps|ending)\(")
 
@@ -78,8 +78,7 @@ def test_ties_overrides_and_the_facilitators_own_notes_are_shown(recorded_driver
                                                                   scenario_dir):
     workshop(db, scenario_dir)
     d = recorded_driver()
-    open_sessions_from_title(d)
-    d.key(pygame.K_RETURN)
+    open_replay_from_title(d)
     drawn = d.app.text.rendered
     assert "3 stemmen · gelijke stand" in drawn
     assert ("Gelijke stand tussen ‘Meteen in de groep reageren: 'Klopt niet!'’ en ‘Eerst met de "
@@ -103,8 +102,7 @@ def test_a_plain_majority_needs_no_vote_line(recorded_driver, db, scenario_dir):
     with SessionStore(db) as store:
         store.record_votes(sid, 0, {"reageren": 1, "navragen": 5})
     d = recorded_driver()
-    open_sessions_from_title(d)
-    d.key(pygame.K_RETURN)
+    open_replay_from_title(d)
     drawn = d.app.text.rendered
     assert "5 stemmen · meerderheid" in drawn and "1 stem" in drawn
     from weerbaar.game.screens.replay_view import vote_line
@@ -115,8 +113,7 @@ def test_a_what_if_ending_is_marked_beside_the_ending_really_reached(recorded_dr
                                                                       scenario_dir):
     record_plays(db, scenario_dir / "voorbeeld.yaml", [("Team 1", ["reageren", "uitleggen"])])
     d = recorded_driver()
-    open_sessions_from_title(d)
-    d.key(pygame.K_RETURN)
+    open_replay_from_title(d)
     replay = d.top
     real = replay.replay.steps[-1].title
     d.key(pygame.K_RIGHT)

@@ -23,8 +23,7 @@ from .conftest import SHOWCASE
 def test_start_again_asks_first_and_no_keeps_the_play(driver):
     d = driver(SHOWCASE)
     play = d.top
-    d.key(pygame.K_1)
-    d.key(pygame.K_RETURN)
+    d.take(1)
     d.key(pygame.K_ESCAPE)
     restart = next(b for b in d.top.buttons if b.value == Restart())
     d.click(restart.rect.center)
@@ -102,7 +101,7 @@ def test_ctrl_plus_says_the_new_text_size(driver):
     assert any("Tekstgrootte: Normaal" == t.message for t in d.app.toasts)
 
 
-def test_a_notice_never_covers_the_options(driver):
+def test_a_notice_never_covers_the_choices(driver):
     d = driver(SHOWCASE)
     play = d.top
     d.app.toast("Een melding die lang genoeg is om over twee regels te lopen als het venster "
@@ -172,10 +171,7 @@ def test_the_history_view_shows_what_was_read_and_chosen(driver):
     assert "Je bent net begonnen: er is nog niets gebeurd." in d.app.text.rendered
     d.key(pygame.K_h)
     assert d.top is play
-    d.key(pygame.K_1)
-    d.key(pygame.K_RETURN)
-    d.key(pygame.K_1)
-    d.key(pygame.K_RETURN)
+    d.take(1, 1)
     assert [p.choice is not None for p in play.history.pages] == [True, True]
     d.key(pygame.K_ESCAPE)
     history = next(b for b in d.top.buttons if b.value == ShowHistory())

@@ -72,9 +72,8 @@ def test_settings_rows_by_mouse_change_contrast_and_motion(driver):
 
 
 def test_reduced_motion_moves_the_meters_at_once(driver):
-    from dataclasses import replace
     d = driver(SHOWCASE)
-    d.app.set_settings(replace(d.app.settings, reduced_motion=True))
+    d.settings(reduced_motion=True)
     d.key(pygame.K_1)
     assert not d.top.hud.animating
     assert d.top.hud.shown["vertrouwen"] == 58
@@ -164,8 +163,7 @@ def test_a_scenario_without_the_players_language(driver, tmp_path):
     nl_only.write_text(NL_ONLY, encoding="utf-8")
     d = driver(nl_only)
     assert isinstance(d.top, PlayScreen)
-    from dataclasses import replace
-    d.app.set_settings(replace(d.app.settings, language="en"))
+    d.settings(language="en")
     d.step()
     assert d.top.lang == "nl"
     assert any(t.message.startswith("This scenario is not available in English") for t in d.app.toasts)
@@ -179,8 +177,7 @@ def test_watch_reloads_replays_and_shows_errors(driver, tmp_path):
     shutil.copy(SHOWCASE, target)
     d = driver(target, watch=True)
     play = d.top
-    d.key(pygame.K_2)
-    d.key(pygame.K_RETURN)
+    d.take(2)
     d.key(pygame.K_1)
     assert play.session.phase.value == "consequence"
     # the author rewrites a feedback line: the game reloads and replays both decisions

@@ -2,8 +2,6 @@
 and an ending chimes (under the dummy audio driver)."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pygame
 
 from weerbaar.game.settings import Settings
@@ -21,7 +19,7 @@ def test_sound_is_off_by_default_and_nothing_plays(driver):
 
 def test_with_sound_on_a_choice_a_timer_and_an_ending_are_heard(driver):
     d = driver(SHOWCASE)
-    d.app.set_settings(replace(d.app.settings, sound=True))
+    d.settings(sound=True)
     for key in (pygame.K_1, pygame.K_RETURN, pygame.K_1, pygame.K_RETURN, pygame.K_RETURN):
         d.key(key)
     play = d.top
@@ -29,8 +27,7 @@ def test_with_sound_on_a_choice_a_timer_and_an_ending_are_heard(driver):
     d.step(dt=0.5, n=41)  # the 20 s timer runs out: its last ten seconds tick
     assert d.app.cues.played.count("tick") == 10
     d.key(pygame.K_RETURN)
-    d.key(pygame.K_1)
-    d.key(pygame.K_RETURN)
+    d.take(1)
     while play.session.phase.value != "ended" and play.session.view.can_continue:
         d.key(pygame.K_RETURN)
     assert d.app.cues.played[-1] == "ending"

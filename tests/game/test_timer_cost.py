@@ -82,8 +82,7 @@ def test_the_vote_bars_grow_to_their_end(make_app, tmp_path):
 def test_a_new_scene_fades_in_and_stops_moving(driver):
     d = driver(SHOWCASE)
     play = d.top
-    d.key(pygame.K_1)
-    d.key(pygame.K_RETURN)
+    d.take(1)
     assert play.fade.progress < 1.0 and d.app.timeout() == 0
     d.step(dt=1 / 60, n=30)
     assert play.fade.progress == 1.0
@@ -92,12 +91,10 @@ def test_a_new_scene_fades_in_and_stops_moving(driver):
 
 
 def test_no_fade_and_no_reward_motion_under_reduced_motion(driver):
-    from dataclasses import replace
     d = driver(SHOWCASE)
-    d.app.set_settings(replace(d.app.settings, reduced_motion=True))
+    d.settings(reduced_motion=True)
     play = d.top
-    d.key(pygame.K_1)
-    d.key(pygame.K_RETURN)
+    d.take(1)
     assert play.fade.progress == 1.0
 
 

@@ -220,5 +220,5 @@ def test_the_workshop_room_view_shows_the_engines_meters_after_every_step(make_a
     def check(screen):
         assert screen.bar.hud.target == screen.session.view.meters(), screen.session.scene_id
         checked.append(screen.session.scene_id)
-    f.play_on(counts=lambda options: "b3", on_decision=check, on_scene=check)
+    f.play_on(counts=lambda choices: "b3", on_decision=check, on_scene=check)
     assert len(checked) >= 4

@@ -297,15 +297,15 @@ def test_a_broken_scenario_picked_for_a_workshop_shows_its_errors(make_app, scen
 
 @pytest.mark.parametrize("size,text_size", [((1280, 720), 1), ((1920, 1080), 1),
                                             ((1024, 768), 3), ((800, 450), 1)])
-def test_four_options_fit_the_window_in_every_phase(make_app, tmp_path, size, text_size):
+def test_four_choices_fit_the_window_in_every_phase(make_app, tmp_path, size, text_size):
     from weerbaar.game.settings import Settings
     from weerbaar.game.workshop import WorkshopRun
-    from weerbaar.game.workshop_shots import path_to_options
+    from weerbaar.game.workshop_shots import path_to_choices
     scenario = load_scenario(str(EXAMPLE.with_name("desinformatie.yaml")))
     app = make_app(size=size, settings=Settings(text_size=text_size), save_settings=False)
     app.to_title()
     run = WorkshopRun.start(SessionStore(tmp_path / "ws.db"), scenario, ["Noord"], lang="nl")
-    for choice in path_to_options(scenario):
+    for choice in path_to_choices(scenario):
         while run.session.view.can_continue:
             run.session.advance()
         run.session.choose(choice)

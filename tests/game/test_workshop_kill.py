@@ -5,11 +5,8 @@ the process acknowledged, and then plays on to the group result."""
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
-import sqlite3
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,7 +20,7 @@ from weerbaar.game.screens.workshop_summary import WorkshopSummaryScreen
 from weerbaar.game.workshop_main import open_workshop
 from weerbaar.storage import SessionStore, workshops
 
-from ..storage.test_kill import Reader, wait_for
+from ..storage.killing import Reader, killed, opens_cleanly, wait_for
 from .conftest import EXAMPLE
 from .workshop_driver import Facilitator
 
@@ -38,18 +35,11 @@ def count(reader: Reader, prefix: str) -> int:
 
 def kill_after(db: Path, acks: int, rng: random.Random) -> list[str]:
     """Run a workshop process, kill it a moment after ``acks`` decisions; its output."""
-    proc = subprocess.Popen([sys.executable, str(CHILD), str(db), "Noord,Zuid", str(acks), "0.01"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    reader = Reader(proc.stdout)
-    reader.start()
-    try:
-        wait_for(lambda: count(reader, "ready ") >= 1 and count(reader, "ack decision ") >= acks)
+    with killed([sys.executable, str(CHILD), str(db), "Noord,Zuid", str(acks), "0.01"]) \
+            as (_, reader):
+        assert wait_for(lambda: count(reader, "ready ") >= 1
+                        and count(reader, "ack decision ") >= acks), "the workshop did not start"
         time.sleep(rng.uniform(0.0, 0.15))
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=10)
-    reader.join(timeout=10)
     return reader.lines
 
 
@@ -59,9 +49,7 @@ def test_a_killed_workshop_resumes_where_it_stopped(make_app, tmp_path, acks):
     out = kill_after(db, acks, random.Random(acks))
     assert "done" not in out
 
-    conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    conn.close()
+    assert opens_cleanly(db)
     acked = [line.split(" ", 3)[2:] for line in out if line.startswith("ack decision ")]
     notes = [line.split(" ", 2)[2] for line in out if line.startswith("ack note ")]
     with SessionStore(db, create=False) as store:

@@ -68,8 +68,8 @@ def main(db: str, teams: str, seed: int, delay: float) -> None:
             say(f"ack note {text}")
             f.tab()
 
-    def counts(options):
-        return "".join(f"{chr(97 + i)}{rng.randrange(1, 10)}" for i in range(len(options)))
+    def counts(choices):
+        return "".join(f"{chr(97 + i)}{rng.randrange(1, 10)}" for i in range(len(choices)))
 
     def on_decision(screen):
         d = screen.session.decisions[-1]

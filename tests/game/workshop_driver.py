@@ -59,9 +59,9 @@ class Facilitator:
             self.key(take)
         self.enter()
 
-    def play_on(self, counts=lambda options: "a1b2", on_decision=None, on_scene=None,
+    def play_on(self, counts=lambda choices: "a1b2", on_decision=None, on_scene=None,
                 limit: int = 200) -> None:
-        """Play every team to its ending and on to the group result: ``counts(options)``
+        """Play every team to its ending and on to the group result: ``counts(choices)``
         gives the keys of each vote; ``on_decision(screen)`` hears each decision taken."""
         from weerbaar.game.screens.workshop_end import TeamEndScreen
         from weerbaar.game.screens.workshop_play import WorkshopScreen

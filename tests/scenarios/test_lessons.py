@@ -46,10 +46,10 @@ def test_claims_hold_and_no_misstep_ends_well(path):
     scenario = load_scenario(str(path))
     if not good_endings(scenario):
         pytest.skip("no good ending")
-    report = explore(scenario, query=compile_query(scenario, misstep_ending_query(scenario)))
-    assert not report.bound_hit, report.budget
-    assert {e: path_ids(p) for e, p in report.violations.items()} == {}
-    assert report.witness is None, f"a misstep ends well: {path_ids(report.witness)}"
+    exploration = explore(scenario, query=compile_query(scenario, misstep_ending_query(scenario)))
+    assert not exploration.bound_hit, exploration.budget
+    assert {e: path_ids(p) for e, p in exploration.violations.items()} == {}
+    assert exploration.witness is None, f"a misstep ends well: {path_ids(exploration.witness)}"
 
 
 @pytest.mark.parametrize("path", TRAINING, ids=ids(TRAINING))

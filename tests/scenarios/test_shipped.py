@@ -79,14 +79,14 @@ def test_training_scenario_shape(path):
 @pytest.mark.parametrize("path", FILES, ids=ids(FILES))
 def test_explore_reaches_everything_without_getting_stuck(path):
     scenario, _ = check_file(str(path))
-    report = explore(scenario)
-    assert not report.bound_hit
-    assert report.problems == []
-    assert report.violations == {}  # every ending's requires holds on every playthrough
-    assert (report.scenes_missed, report.choices_missed, report.endings_missed) == ([], [], [])
+    exploration = explore(scenario)
+    assert not exploration.bound_hit
+    assert exploration.problems == []
+    assert exploration.violations == {}  # every ending's requires holds on every playthrough
+    assert (exploration.scenes_missed, exploration.choices_missed, exploration.endings_missed) == ([], [], [])
     if path in TRAINING:
-        assert not report.has_cycles
-        assert 10 <= report.median_decisions <= 20, report.median_decisions
+        assert not exploration.has_cycles
+        assert 10 <= exploration.median_decisions <= 20, exploration.median_decisions
         walks = random_walks(scenario, 500, seed=1)
         assert walks.stuck == 0
 

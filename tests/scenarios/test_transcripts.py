@@ -2,7 +2,7 @@
 import pytest
 
 from weerbaar.engine import load_scenario
-from weerbaar.engine.diagnostics import Reporter
+from weerbaar.engine.diagnostics import DiagnosticCollector
 from weerbaar.engine.transcript import read_transcripts, run_transcript, transcripts_path
 
 from ..conftest import SCENARIOS
@@ -14,9 +14,9 @@ FILES = sorted(p for p in SCENARIOS.glob("*.yaml") if not p.name.endswith(".tran
 def test_every_shipped_scenario_has_passing_transcripts(path):
     tpath = transcripts_path(str(path))
     assert tpath.exists(), f"no golden transcripts for {path.name}"
-    report = Reporter(str(tpath))
-    transcripts = read_transcripts(str(tpath), report)
-    assert report.items == [] and transcripts
+    collector = DiagnosticCollector(str(tpath))
+    transcripts = read_transcripts(str(tpath), collector)
+    assert collector.items == [] and transcripts
     scenario = load_scenario(str(path))
     failures = {t.name: r.failures for t in transcripts if not (r := run_transcript(scenario, t)).passed}
     assert failures == {}

@@ -2,23 +2,7 @@ import itertools
 
 import pytest
 
-from weerbaar.engine import load_scenario
 from weerbaar.storage import SessionStore
-
-from ..conftest import SCENARIOS
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
-    """Never touch the user's own data folder: the default database goes to a tmp dir."""
-    folder = tmp_path / "data"
-    monkeypatch.setenv("WEERBAAR_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def scenario():
-    return load_scenario(str(SCENARIOS / "voorbeeld.yaml"))
 
 
 @pytest.fixture

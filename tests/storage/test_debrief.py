@@ -27,13 +27,13 @@ def test_choices_per_decision_are_counted(workshop, scenario):
     g = group_debrief(workshop, scenario, "nl")
     assert [t.scene for t in g.decisions] == ["begin", "journalist"]
     begin, journalist = g.decisions
-    assert [(o.id, o.count) for o in begin.options] == [("reageren", 3), ("navragen", 2)]
-    assert begin.options[0].labels == ("Team 2", "Team 4", "Team 5")
-    assert [(o.id, o.count) for o in journalist.options] == [("uitleggen", 2), ("geen_commentaar", 2)]
+    assert [(o.id, o.count) for o in begin.choices] == [("reageren", 3), ("navragen", 2)]
+    assert begin.choices[0].labels == ("Team 2", "Team 4", "Team 5")
+    assert [(o.id, o.count) for o in journalist.choices] == [("uitleggen", 2), ("geen_commentaar", 2)]
     assert begin.total == 5 and journalist.total == 4 and begin.most == 3
     assert begin.note.startswith("Snel reageren") and begin.text.startswith("Je telefoon trilt")
     assert journalist.text == "Sanne belt: 'Ik hoor over een azc op het sportveld. Klopt dat?'"
-    assert journalist.options[1].note == "Zwijgen laat het verhaal aan anderen."
+    assert journalist.choices[1].note == "Zwijgen laat het verhaal aan anderen."
 
 
 def test_endings_reached_with_their_questions(workshop, scenario):

@@ -2,13 +2,9 @@
 moments. Every decision the player acknowledged (printed its consequence: "→ feedback" in
 the terminal player, an "ack" line in player_child.py) is in the database, and the database
 opens cleanly."""
-import os
 import random
 import signal
-import sqlite3
-import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -19,46 +15,12 @@ from weerbaar.engine import load_scenario
 from weerbaar.engine.session import Session
 from weerbaar.storage import SessionStore
 
-from ..conftest import ROOT, SCENARIOS
+from ..conftest import SCENARIOS
+from .killing import killed, opens_cleanly, terminal_player, wait_for
 
 CHILD = Path(__file__).with_name("player_child.py")
-ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-
-
-class Reader(threading.Thread):
-    """Collects a process's output as it comes, prompts without a newline included."""
-
-    def __init__(self, stream):
-        super().__init__(daemon=True)
-        self.fd, self.chunks = stream.fileno(), []
-
-    def run(self):
-        while chunk := os.read(self.fd, 65536):
-            self.chunks.append(chunk)
-
-    @property
-    def text(self) -> str:
-        return b"".join(self.chunks).decode("utf-8", "replace")
-
-    @property
-    def lines(self) -> list[str]:
-        return self.text.splitlines()
-
-
-def opens_cleanly(db) -> None:
-    conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    conn.close()
-
-
-def wait_for(condition, timeout: float = 15.0) -> None:
-    started = time.monotonic()
-    while not condition():
-        assert time.monotonic() - started < timeout, "the player did not start"
-        time.sleep(0.005)
 
 
 def expected_path(inputs: list[str]) -> list[tuple[str, str]]:
@@ -84,7 +46,8 @@ def expected_path(inputs: list[str]) -> list[tuple[str, str]]:
 def play_and_kill(proc, reader, inputs: list[str], rng: random.Random) -> None:
     """Answer the first k questions (k at random), then wait a moment: none (the kill lands
     inside the commit of the last answer) or a little."""
-    wait_for(lambda: f"{UI.table('nl')['choose']} 1-2" in reader.text)
+    assert wait_for(lambda: f"{UI.table('nl')['choose']} 1-2" in reader.text), \
+        "the player did not start"
     k = rng.randrange(len(inputs) + 1)
     after = rng.choice([rng.uniform(0, 0.004), rng.uniform(0.004, 0.05)])
     try:
@@ -104,24 +67,13 @@ def test_the_terminal_player_killed_at_random_moments(tmp_path):
         inputs = [rng.choice("12"), "u", rng.choice("12"), "u", rng.choice("12"), rng.choice("12")]
         events = expected_path(inputs)
         label = f"kill {run}"
-        proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "main.py"), "play", str(SCENARIOS / "voorbeeld.yaml"),
-             "--text", "--db", str(db), "--label", label],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            text=True, cwd=ROOT, env=ENV)
-        reader = Reader(proc.stdout)
-        reader.start()
-        try:
+        with killed(terminal_player(db, label), stdin=True) as (proc, reader):
             play_and_kill(proc, reader, inputs, rng)
-        finally:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=10)
-        reader.join(timeout=10)
 
         out = reader.lines
         acked_decisions = sum(line.startswith("→ ") for line in out)
         acked_undos = sum(line == UI.table("nl")["undone"] for line in out)
-        opens_cleanly(db)
+        assert opens_cleanly(db)
         with SessionStore(db, create=False) as store:
             [mine] = [s for s in store.list() if s.label == label]
             history = store.get(mine.id).history
@@ -137,18 +89,11 @@ def test_a_fast_player_killed_in_the_middle_of_its_commits(tmp_path):
     db = tmp_path / "fast.db"
     rng = random.Random(11)
     for run in range(6):
-        proc = subprocess.Popen([sys.executable, str(CHILD), str(db), f"fast {run}", "100000",
-                                 "0", str(run)], stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL, text=True, env=ENV)
-        reader = Reader(proc.stdout)
-        reader.start()
-        try:
-            wait_for(lambda: reader.text.count("ack decision") >= 20)
+        argv = [sys.executable, str(CHILD), str(db), f"fast {run}", "100000", "0", str(run)]
+        with killed(argv) as (_, reader):
+            assert wait_for(lambda: reader.text.count("ack decision") >= 20), \
+                "the player did not start"
             time.sleep(rng.uniform(0.0, 0.3))
-        finally:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=10)
-        reader.join(timeout=10)
 
         check_fast_player(db, f"fast {run}", reader.lines)
 
@@ -165,7 +110,7 @@ def segments(lines: list[str]) -> list[tuple[str, list[str]]]:
 
 
 def check_fast_player(db, label: str, lines: list[str]) -> None:
-    opens_cleanly(db)
+    assert opens_cleanly(db)
     parts = segments(lines)
     acked = [line.split()[2] for _, acks in parts for line in acks
              if line.startswith("ack decision ")]

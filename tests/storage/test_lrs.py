@@ -133,9 +133,9 @@ def test_a_statement_ralph_finds_invalid_is_reported_with_its_reason(lrs):
     broken = {"id": "8a1f3e2c-5b6d-5e7f-8a9b-0c1d2e3f4a5b",
               "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
               "object": {"objectType": "Activity", "id": "https://weerbaar.nl/xapi/scenarios/x"}}
-    report = client.send([broken])
-    assert report.stored == [] and len(report.refused) == 1
-    assert (report.refused[0].status, report.refused[0].reason) == (422, "0.actor: Field required")
+    result = client.send([broken])
+    assert result.stored == [] and len(result.refused) == 1
+    assert (result.refused[0].status, result.refused[0].reason) == (422, "0.actor: Field required")
 
 
 def test_wrong_credentials_are_a_usage_error(lrs, store, scenario, db_path):

@@ -41,7 +41,7 @@ def test_a_recorded_session_replays_to_the_same_scene_and_meters(store, path):
         assert all(not s.warnings for s in replay.steps)
 
 
-def test_the_steps_show_the_situation_options_consequence_and_notes(store, scenario):
+def test_the_steps_show_the_situation_choices_consequence_and_notes(store, scenario):
     r = store.get(record(store, scenario, ["reageren", "geen_commentaar", "undo", "uitleggen"]))
     replay = build_replay(r, scenario)
     kinds = [(s.kind, s.scene) for s in replay.steps]
@@ -49,11 +49,11 @@ def test_the_steps_show_the_situation_options_consequence_and_notes(store, scena
                      ("ending", "gemengd")]
     begin, journalist, avond, end = replay.steps
     assert begin.text.startswith("Je telefoon trilt") and begin.posts[0].author == "Gert (buurman)"
-    assert [(o.id, o.chosen, o.hidden) for o in begin.options] == [
+    assert [(o.id, o.chosen, o.hidden) for o in begin.choices] == [
         ("reageren", True, False), ("navragen", False, False)]
-    assert begin.chosen_option.feedback.startswith("Je reactie wordt doorgestuurd")
-    assert begin.options[1].feedback.startswith("Ahmed zet de feiten")  # the road not taken
-    assert begin.options[1].note == "Feiten eerst: zo kun je precies corrigeren."
+    assert begin.chosen_view.feedback.startswith("Je reactie wordt doorgestuurd")
+    assert begin.choices[1].feedback.startswith("Ahmed zet de feiten")  # the road not taken
+    assert begin.choices[1].note == "Feiten eerst: zo kun je precies corrigeren."
     assert begin.note.startswith("Snel reageren voelt goed")
     assert [(m.id, m.before, m.after, m.delta) for m in begin.changes] == [
         ("vertrouwen", 50, 40, -10), ("rust", 50, 60, 10)]
@@ -101,17 +101,17 @@ HIDDEN_OPTION = """\
 """
 
 
-def with_hidden_option(scenario):
+def with_hidden_choice(scenario):
     text = open(scenario.path, encoding="utf-8").read()
     marker = "        goto: avond\n  avond:\n"
     return text.replace(marker, "        goto: avond\n" + HIDDEN_OPTION + "  avond:\n", 1)
 
 
-def test_options_hidden_by_conditions_are_shown_with_the_reason(store):
-    scenario = load_scenario_text(with_hidden_option(load_scenario(str(SCENARIOS / "voorbeeld.yaml"))))
+def test_choices_hidden_by_conditions_are_shown_with_the_reason(store):
+    scenario = load_scenario_text(with_hidden_choice(load_scenario(str(SCENARIOS / "voorbeeld.yaml"))))
     r = store.get(record(store, scenario, ["reageren", "geen_commentaar"]))
-    options = build_replay(r, scenario, "en").steps[1].options
-    hidden = options[-1]
+    choices = build_replay(r, scenario, "en").steps[1].choices
+    hidden = choices[-1]
     assert (hidden.id, hidden.hidden, hidden.chosen) == ("bellen", True, False)
     assert hidden.reason.kind == "hidden" and not hidden.reason.holds
     assert hidden.reason.sentence() == ("This option was not there because you did not "
@@ -182,7 +182,7 @@ def test_a_step_that_no_longer_exists_is_shown_as_recorded_with_a_warning(store,
     assert not journalist.exact and journalist.chosen == "geen_commentaar"
     assert journalist.warnings == ("Option 'geen_commentaar' no longer exists in scene "
                                    "'journalist': shown as recorded.",)
-    gone = [o for o in journalist.options if not o.known]
+    gone = [o for o in journalist.choices if not o.known]
     assert [(o.id, o.chosen) for o in gone] == [("geen_commentaar", True)]
     assert journalist.text.startswith("Sanne calls: 'You said in the group chat")
     assert [(m.id, m.before, m.after) for m in journalist.changes] == [("vertrouwen", 40, 25)]
@@ -201,7 +201,7 @@ def test_a_scene_that_is_gone_is_shown_as_recorded(store, scenario):
     assert replay.steps[1].warnings == ("Scène 'journalist' bestaat niet meer in deze versie: "
                                         "getoond zoals opgenomen.",)
     assert replay.steps[1].text == "" and replay.steps[1].note is None
-    assert [(o.id, o.text, o.known) for o in replay.steps[1].options] == [
+    assert [(o.id, o.text, o.known) for o in replay.steps[1].choices] == [
         ("uitleggen", "uitleggen", False), ("geen_commentaar", "geen_commentaar", False)]
     assert replay.steps[2].scene == "gemengd" and replay.steps[2].title == "Onrust blijft"
 
@@ -216,7 +216,7 @@ def test_a_route_that_now_leads_elsewhere_is_shown_as_recorded(store, scenario):
         ("decision", "journalist", False), ("ending", "gemengd", False)]
     assert replay.steps[2].warnings == ("Deze versie brengt de speler naar 'gemengd', niet naar "
                                         "'journalist': getoond zoals opgenomen.",)
-    assert replay.steps[2].options[0].text == "Uitleggen wat er wel en niet besloten is"
+    assert replay.steps[2].choices[0].text == "Uitleggen wat er wel en niet besloten is"
     assert replay.steps[2].text.startswith("Sanne belt: 'U zei in de appgroep")
 
 
@@ -231,7 +231,7 @@ def test_an_unfinished_session_ends_on_the_open_scene(store, scenario):
     r = store.get(record(store, scenario, ["navragen"], finish=False))
     last = build_replay(r, scenario).steps[-1]
     assert (last.kind, last.scene, last.chosen) == ("open", "journalist", None)
-    assert [o.chosen for o in last.options] == [False, False]
+    assert [o.chosen for o in last.choices] == [False, False]
 
 
 def test_replay_leaves_the_scenario_machine_clean(store, scenario):

@@ -117,13 +117,13 @@ def test_the_scenario_file_helps_when_the_database_lacks_the_version(workshop, s
     assert r.returncode == 0 and "Wat hielp het meest?" in out.read_text(encoding="utf-8")
 
 
-def test_the_report_says_in_words_why_an_option_was_hidden(store):
+def test_the_report_says_in_words_why_a_choice_was_hidden(store):
     from weerbaar.engine import load_scenario, load_scenario_text
     from weerbaar.debrief.report import render_report, report_parts
     from weerbaar.storage import ScenarioLibrary
     from ..conftest import SCENARIOS
-    from .test_replay import with_hidden_option
-    scenario = load_scenario_text(with_hidden_option(load_scenario(str(SCENARIOS / "voorbeeld.yaml"))))
+    from .test_replay import with_hidden_choice
+    scenario = load_scenario_text(with_hidden_choice(load_scenario(str(SCENARIOS / "voorbeeld.yaml"))))
     record(store, scenario, ["reageren", "geen_commentaar"], label="Team 1")
     record(store, scenario, ["navragen", "uitleggen"], label="Team 2")
     for lang, sentence in (

@@ -17,54 +17,46 @@ flags: [f]
 start: begin
 """
 
+ENDING = """\
+endings:
+  eind: {title: E, text: e, debrief_questions: [q]}
+"""
+
+
+def story(goto: str, scenes: str, effects: str = "") -> str:
+    """HEAD, a first scene whose one choice leads to ``goto``, ``scenes``, and the ending."""
+    choice = f"{{id: a, text: A, goto: {goto}{effects}}}"
+    first = f"scenes:\n  begin:\n    text: Begin\n    choices:\n      - {choice}\n"
+    return HEAD + first + scenes + ENDING
+
+
 # routes that can all fail (lint: W004 only): with m at 50 neither holds
-ROUTES_FAIL = HEAD + """\
-scenes:
-  begin:
-    text: Begin
-    choices:
-      - {id: a, text: A, goto: kruising, effects: {m: 10}}
+ROUTES_FAIL = story("kruising", """\
   kruising:
     text: Kruising
     next:
       - {if: "m < 20", goto: eind}
       - {if: "m > 90", goto: eind}
-endings:
-  eind: {title: E, text: e, debrief_questions: [q]}
-"""
+""", effects=", effects: {m: 10}")
 
 # a scene whose every choice is hidden
-ALL_HIDDEN = HEAD + """\
-scenes:
-  begin:
-    text: Begin
-    choices:
-      - {id: a, text: A, goto: kamer}
+ALL_HIDDEN = story("kamer", """\
   kamer:
     text: Kamer
     choices:
       - {id: b, text: B, if: "f", goto: eind}
       - {id: c, text: C, if: "m > 80", goto: eind}
-endings:
-  eind: {title: E, text: e, debrief_questions: [q]}
-"""
+""")
 
 # routers (scenes without text) passing on to each other for ever
-ROUTER_LOOP = HEAD + """\
-scenes:
-  begin:
-    text: Begin
-    choices:
-      - {id: a, text: A, goto: heen}
+ROUTER_LOOP = story("heen", """\
   heen:
     text: ""
     next: [{if: "m < 100", goto: terug}, {goto: eind}]
   terug:
     text: ""
     next: [{if: "m < 100", goto: heen}, {goto: eind}]
-endings:
-  eind: {title: E, text: e, debrief_questions: [q]}
-"""
+""")
 
 # scenes with text that route on to each other for ever (no choice in between)
 TEXT_LOOP = ROUTER_LOOP.replace('text: ""', "text: Weer")

@@ -1,18 +1,11 @@
 import pytest
 from starlette.testclient import TestClient
 
-from weerbaar.engine.loader import load_scenario
 from weerbaar.storage import SessionStore
-from tests.conftest import SCENARIOS
 from weerbaar.web.app import build_app
 from weerbaar.web.limits import Limits
 from weerbaar.web.room import SOLO, VOTE, Room
 from weerbaar.web.solo import SoloRound, SoloSetup
-
-
-@pytest.fixture
-def scenario():
-    return load_scenario(str(SCENARIOS / "voorbeeld.yaml"))
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from weerbaar.web.tokens import Signer
 
 from .conftest import auth, join, make_client, stored_sessions
 
-OPTIONS = [("reageren", "A", "Meteen reageren"), ("navragen", "B", "Eerst navragen")]
+CHOICES = [("reageren", "A", "Meteen reageren"), ("navragen", "B", "Eerst navragen")]
 
 
 def test_join_without_a_code_is_refused(vote_client, vote_room):
@@ -34,7 +34,7 @@ def test_join_forgives_case_and_spaces(vote_client, vote_room):
 
 
 def test_a_vote_without_a_token_is_refused(vote_client, vote_room):
-    ballot = vote_room.open_ballot("Wat doe je?", OPTIONS)
+    ballot = vote_room.open_ballot("Wat doe je?", CHOICES)
     r = vote_client.post("/api/vote", json={"ballot": ballot.id, "option": "A"})
     assert r.status_code == 401 and r.json()["error"] == "no_token"
     assert vote_room.totals() == {"reageren": 0, "navragen": 0}
@@ -45,7 +45,7 @@ def test_a_forged_token_is_refused(vote_client, vote_room):
     device, signature = token.split(".")
     forged = [f"{device}.{signature[::-1]}", f"{'A' * 16}.{signature}", "x.y", token + "x",
               "Bearer", ""]
-    ballot = vote_room.open_ballot("Wat doe je?", OPTIONS)
+    ballot = vote_room.open_ballot("Wat doe je?", CHOICES)
     for bad in forged:
         r = vote_client.post("/api/vote", json={"ballot": ballot.id, "option": "B"},
                              headers=auth(bad))
@@ -56,7 +56,7 @@ def test_a_forged_token_is_refused(vote_client, vote_room):
 def test_a_token_signed_with_another_secret_is_refused(vote_client, vote_room):
     other = Signer(vote_room.code)  # the same code, another workshop's secret
     _, token = other.issue()
-    vote_room.open_ballot("Wat doe je?", OPTIONS)
+    vote_room.open_ballot("Wat doe je?", CHOICES)
     r = vote_client.get("/api/state", headers=auth(token))
     assert r.status_code == 401 and r.json()["error"] == "bad_token"
 
@@ -66,7 +66,7 @@ def test_a_token_of_another_room_is_refused(vote_room):
     with make_client(earlier) as c:
         old_token = join(c, earlier)
     with make_client(vote_room) as c:
-        ballot = vote_room.open_ballot("Wat doe je?", OPTIONS)
+        ballot = vote_room.open_ballot("Wat doe je?", CHOICES)
         r = c.post("/api/vote", json={"ballot": ballot.id, "option": "A"},
                    headers=auth(old_token))
         assert r.status_code == 401
@@ -75,7 +75,7 @@ def test_a_token_of_another_room_is_refused(vote_room):
 
 def test_a_reused_token_counts_once(vote_client, vote_room):
     token = join(vote_client, vote_room)
-    ballot = vote_room.open_ballot("Wat doe je?", OPTIONS)
+    ballot = vote_room.open_ballot("Wat doe je?", CHOICES)
     for _ in range(5):
         r = vote_client.post("/api/vote", json={"ballot": ballot.id, "option": "A"},
                              headers=auth(token))
@@ -89,7 +89,7 @@ def test_a_reused_token_counts_once(vote_client, vote_room):
 
 def test_a_vote_for_a_closed_decision_is_refused(vote_client, vote_room):
     token = join(vote_client, vote_room)
-    first = vote_room.open_ballot("Eerste", OPTIONS)
+    first = vote_room.open_ballot("Eerste", CHOICES)
     vote_client.post("/api/vote", json={"ballot": first.id, "option": "A"},
                      headers=auth(token))
     assert vote_room.close_ballot() == {"reageren": 1, "navragen": 0}
@@ -97,18 +97,18 @@ def test_a_vote_for_a_closed_decision_is_refused(vote_client, vote_room):
                          headers=auth(token))
     assert r.status_code == 409 and r.json()["error"] == "closed"
     assert vote_room.totals() == {"reageren": 1, "navragen": 0}
-    second = vote_room.open_ballot("Tweede", OPTIONS)
+    second = vote_room.open_ballot("Tweede", CHOICES)
     r = vote_client.post("/api/vote", json={"ballot": first.id, "option": "B"},
                          headers=auth(token))  # an old decision, while another is open
     assert r.status_code == 409
     assert vote_room.totals() == {"reageren": 0, "navragen": 0} and second.votes == {}
 
 
-def test_a_vote_for_a_foreign_option_is_refused(vote_client, vote_room):
+def test_a_vote_for_a_foreign_choice_is_refused(vote_client, vote_room):
     token = join(vote_client, vote_room)
-    ballot = vote_room.open_ballot("Wat doe je?", OPTIONS)
-    for option in ("C", "reageren", "", "a", "A "):
-        r = vote_client.post("/api/vote", json={"ballot": ballot.id, "option": option},
+    ballot = vote_room.open_ballot("Wat doe je?", CHOICES)
+    for letter in ("C", "reageren", "", "a", "A "):
+        r = vote_client.post("/api/vote", json={"ballot": ballot.id, "option": letter},
                              headers=auth(token))
         assert r.status_code == 422 and r.json()["error"] == "foreign_option"
     for body in ({"ballot": str(ballot.id), "option": "A"}, {"option": "A"},
@@ -158,7 +158,7 @@ def test_a_flood_of_votes_is_throttled_and_counted_once():
     room = Room(VOTE, Limits(device_rate=0.01, device_burst=8, address_burst=100))
     with make_client(room) as c:
         token = join(c, room)
-        ballot = room.open_ballot("Wat doe je?", OPTIONS)
+        ballot = room.open_ballot("Wat doe je?", CHOICES)
         codes = [c.post("/api/vote", json={"ballot": ballot.id, "option": "B"},
                         headers=auth(token)).status_code for _ in range(30)]
         assert codes[:8] == [200] * 8 and set(codes[8:]) == {429}
@@ -177,7 +177,7 @@ def test_guessing_tokens_is_throttled():
 
 def test_totals_reach_phones_only_after_the_vote_closes(vote_client, vote_room):
     a, b = join(vote_client, vote_room), join(vote_client, vote_room)
-    ballot = vote_room.open_ballot("Wat doe je?", OPTIONS)
+    ballot = vote_room.open_ballot("Wat doe je?", CHOICES)
     vote_client.post("/api/vote", json={"ballot": ballot.id, "option": "A"},
                      headers=auth(a))
     seen = vote_client.get("/api/state", headers=auth(b)).json()["ballot"]

@@ -13,7 +13,7 @@ from weerbaar.web.solo import SoloSetup
 from .browser import launch, phone
 from .conftest import stored_sessions
 
-OPTIONS = [("reageren", "A", "Meteen in de groep reageren"),
+CHOICES = [("reageren", "A", "Meteen in de groep reageren"),
            ("navragen", "B", "Eerst de feiten op een rij <b>zetten</b>")]
 
 
@@ -66,7 +66,7 @@ def test_join_vote_and_change_the_vote(browser, vote_server):
     page.get_by_role("button", name="Meedoen").click()
     expect(page.get_by_role("heading", name="Wacht op de volgende vraag.")).to_be_visible()
 
-    room.open_ballot("Je telefoon trilt al de hele ochtend.", OPTIONS)
+    room.open_ballot("Je telefoon trilt al de hele ochtend.", CHOICES)
     expect(page.get_by_role("heading", name="Stemming")).to_be_visible()
     # scenario text stays text: the tags show, nothing is made bold
     b = page.get_by_role("button", name=re.compile("feiten op een rij"))
@@ -92,7 +92,7 @@ def test_reconnect_after_a_reload_keeps_the_vote(browser, vote_server):
     ctx = phone(browser)
     page = ctx.new_page()
     join(page, vote_server, name="Ooievaar")
-    room.open_ballot("Wat doe je?", OPTIONS)
+    room.open_ballot("Wat doe je?", CHOICES)
     page.get_by_role("button", name=re.compile("Meteen")).click()
     expect(page.get_by_role("status")).to_contain_text("Je stem: A")
     page.reload()
@@ -102,7 +102,7 @@ def test_reconnect_after_a_reload_keeps_the_vote(browser, vote_server):
     assert len(room.devices) == 1 and room.totals() == {"reageren": 1, "navragen": 0}
     # asleep while a new vote opens: on waking, the page shows it
     room.close_ballot()
-    room.open_ballot("Tweede vraag", OPTIONS)
+    room.open_ballot("Tweede vraag", CHOICES)
     expect(page.get_by_text("Tweede vraag")).to_be_visible()
     ctx.close()
 
@@ -168,7 +168,7 @@ def test_the_page_reconnects_when_the_laptop_comes_back(browser, db):
         server.stop()                                 # the laptop crashes …
         back = keep.restore(path, mode=VOTE, scenario="voorbeeld")
         server = PhoneServer(back, host="127.0.0.1", port=port).start()  # … and comes back
-        back.open_ballot("Na de herstart", OPTIONS)
+        back.open_ballot("Na de herstart", CHOICES)
         expect(page.get_by_text("Na de herstart")).to_be_visible(timeout=15_000)
         page.get_by_role("button", name=re.compile("Meteen")).click()
         expect(page.get_by_role("status")).to_contain_text("Je stem: A")

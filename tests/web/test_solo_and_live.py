@@ -12,7 +12,7 @@ from weerbaar.web.solo import SoloSetup
 
 from .conftest import auth, join, stored_sessions
 
-VOTE_OPTIONS = [("reageren", "A", "Meteen reageren"), ("navragen", "B", "Eerst navragen")]
+VOTE_CHOICES = [("reageren", "A", "Meteen reageren"), ("navragen", "B", "Eerst navragen")]
 
 
 def play_to_end(client, token):
@@ -93,7 +93,7 @@ def test_the_live_socket_pushes_the_ballot(vote_client, vote_room):
     with vote_client.websocket_connect("/api/live") as ws:
         ws.send_text(json.dumps({"token": token}))
         assert ws.receive_json()["ballot"] is None
-        vote_room.open_ballot("Wat doe je?", VOTE_OPTIONS)
+        vote_room.open_ballot("Wat doe je?", VOTE_CHOICES)
         ballot = ws.receive_json()["ballot"]
         assert ballot["open"] and [o["letter"] for o in ballot["options"]] == ["A", "B"]
         vote_room.close_ballot()

@@ -3,45 +3,54 @@
 // page as textContent, never as HTML.
 "use strict";
 
-const T = {
-  nl: {
-    title: "Weerbaar", intro: "Doe mee met de workshop op je eigen telefoon.",
-    code: "Kamercode", code_hint: "Staat op het scherm van de zaal.",
-    name: "Je naam of een schuilnaam (mag leeg blijven)", join: "Meedoen",
-    lang: "English", you_are: "Je doet mee als", waiting: "Wacht op de volgende vraag.",
-    waiting_more: "Als de facilitator een stemming opent, zie je de keuzes hier.",
-    vote: "Stemming", vote_open: "Tik op je keuze. Je kunt je stem wijzigen tot de stemming sluit.",
-    your_vote: "Je stem", no_vote: "Je hebt nog niet gestemd.",
-    changed: "Je stem is opgeslagen.", closed: "De stemming is gesloten.",
-    result: "Uitslag van de zaal", votes: (n) => n === 1 ? "1 stem" : `${n} stemmen`,
-    chosen: "gekozen", go_on: "Verder", what_happened: "Wat er gebeurde", you_chose: "Je koos",
-    no_changes: "Geen veranderingen.", meters: "Stand van zaken", ending: "Einde",
-    questions: "Om over na te praten", thanks: "Bedankt voor het spelen. Je sessie is bewaard voor de nabespreking.",
-    round_closed: "De facilitator heeft de ronde gesloten.", offline: "Geen verbinding — opnieuw proberen…",
-    too_many: "Even wachten, je tikt te snel.", error: "Dat lukte niet",
-    wrong_code: "Die kamercode bestaat niet. Kijk nog eens op het scherm.",
-    no_code: "Vul de kamercode in.", room_full: "De kamer is vol.",
-    channel: "Kanaal", likes: "vind-ik-leuks", shares: "keer gedeeld", choose: "Wat doe je?",
-  },
-  en: {
-    title: "Weerbaar", intro: "Take part in the workshop on your own phone.",
-    code: "Room code", code_hint: "It is on the screen in the room.",
-    name: "Your name or a pseudonym (may stay empty)", join: "Join",
-    lang: "Nederlands", you_are: "You take part as", waiting: "Waiting for the next question.",
-    waiting_more: "When the facilitator opens a vote, the options show here.",
-    vote: "Vote", vote_open: "Tap your choice. You can change your vote until the vote closes.",
-    your_vote: "Your vote", no_vote: "You have not voted yet.",
-    changed: "Your vote is saved.", closed: "The vote is closed.",
-    result: "The room's result", votes: (n) => n === 1 ? "1 vote" : `${n} votes`,
-    chosen: "chosen", go_on: "Continue", what_happened: "What happened", you_chose: "You chose",
-    no_changes: "No changes.", meters: "Where things stand", ending: "The end",
-    questions: "To talk about", thanks: "Thank you for playing. Your session is kept for the debrief.",
-    round_closed: "The facilitator has closed the round.", offline: "No connection — trying again…",
-    too_many: "Wait a moment, you are tapping too fast.", error: "That did not work",
-    wrong_code: "There is no room with that code. Look at the screen again.",
-    no_code: "Fill in the room code.", room_full: "The room is full.",
-    channel: "Channel", likes: "likes", shares: "shares", choose: "What do you do?",
-  },
+// The page's words: one row a key, in Dutch and in English (LANGUAGES gives the order).
+const LANGUAGES = ["nl", "en"];
+const WORDS = {
+  title: ["Weerbaar", "Weerbaar"],
+  intro: ["Doe mee met de workshop op je eigen telefoon.",
+          "Take part in the workshop on your own phone."],
+  code: ["Kamercode", "Room code"],
+  code_hint: ["Staat op het scherm van de zaal.", "It is on the screen in the room."],
+  name: ["Je naam of een schuilnaam (mag leeg blijven)",
+         "Your name or a pseudonym (may stay empty)"],
+  join: ["Meedoen", "Join"],
+  lang: ["English", "Nederlands"],
+  you_are: ["Je doet mee als", "You take part as"],
+  waiting: ["Wacht op de volgende vraag.", "Waiting for the next question."],
+  waiting_more: ["Als de facilitator een stemming opent, zie je de keuzes hier.",
+                 "When the facilitator opens a vote, the options show here."],
+  vote: ["Stemming", "Vote"],
+  vote_open: ["Tik op je keuze. Je kunt je stem wijzigen tot de stemming sluit.",
+              "Tap your choice. You can change your vote until the vote closes."],
+  your_vote: ["Je stem", "Your vote"],
+  no_vote: ["Je hebt nog niet gestemd.", "You have not voted yet."],
+  changed: ["Je stem is opgeslagen.", "Your vote is saved."],
+  closed: ["De stemming is gesloten.", "The vote is closed."],
+  result: ["Uitslag van de zaal", "The room's result"],
+  votes: [(n) => n === 1 ? "1 stem" : `${n} stemmen`, (n) => n === 1 ? "1 vote" : `${n} votes`],
+  chosen: ["gekozen", "chosen"],
+  go_on: ["Verder", "Continue"],
+  what_happened: ["Wat er gebeurde", "What happened"],
+  you_chose: ["Je koos", "You chose"],
+  no_changes: ["Geen veranderingen.", "No changes."],
+  meters: ["Stand van zaken", "Where things stand"],
+  ending: ["Einde", "The end"],
+  questions: ["Om over na te praten", "To talk about"],
+  thanks: ["Bedankt voor het spelen. Je sessie is bewaard voor de nabespreking.",
+           "Thank you for playing. Your session is kept for the debrief."],
+  round_closed: ["De facilitator heeft de ronde gesloten.",
+                 "The facilitator has closed the round."],
+  offline: ["Geen verbinding — opnieuw proberen…", "No connection — trying again…"],
+  too_many: ["Even wachten, je tikt te snel.", "Wait a moment, you are tapping too fast."],
+  error: ["Dat lukte niet", "That did not work"],
+  wrong_code: ["Die kamercode bestaat niet. Kijk nog eens op het scherm.",
+               "There is no room with that code. Look at the screen again."],
+  no_code: ["Vul de kamercode in.", "Fill in the room code."],
+  room_full: ["De kamer is vol.", "The room is full."],
+  channel: ["Kanaal", "Channel"],
+  likes: ["vind-ik-leuks", "likes"],
+  shares: ["keer gedeeld", "shares"],
+  choose: ["Wat doe je?", "What do you do?"],
 };
 
 const app = document.getElementById("app");
@@ -56,7 +65,9 @@ let socket = null;
 let retry = 0;
 const typed = { code: roomInPath, name: "" };  // kept when the form is drawn again
 
-const t = (key, ...args) => { const v = T[lang][key]; return typeof v === "function" ? v(...args) : v; };
+// a word in the page's language (Dutch for a language it does not know); undefined for no key
+const word = (key) => Object.hasOwn(WORDS, key) ? WORDS[key][Math.max(0, LANGUAGES.indexOf(lang))] : undefined;
+const t = (key, ...args) => { const v = word(key); return typeof v === "function" ? v(...args) : v; };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -85,7 +96,7 @@ async function api(method, path, body) {
   const data = await response.json().catch(() => ({}));
   if (response.ok) { notice = ""; return data; }
   if (response.status === 401 && path !== "/api/join") { forget(); return null; }
-  notice = response.status === 429 ? t("too_many") : (T[lang][data.error] || `${t("error")} (${data.message || response.status})`);
+  notice = response.status === 429 ? t("too_many") : (word(data.error) || `${t("error")} (${data.message || response.status})`);
   if (data.state) return data.state;
   render(true);
   return null;

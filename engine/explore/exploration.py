@@ -8,7 +8,7 @@ DEFAULT_BOUND = 200_000
 
 
 @dataclass
-class Step:
+class PathChoice:
     scene: str
     choice: str
     number: int  # 1-based position among the choices available then
@@ -18,11 +18,11 @@ class Step:
 class Problem:
     kind: str        # "soft-lock" | "endless loop"
     scene: str
-    path: list[Step]
+    path: list[PathChoice]
 
 
 @dataclass
-class Report:
+class Exploration:
     scenario: str
     states: int = 0
     bound: int = DEFAULT_BOUND
@@ -35,9 +35,9 @@ class Report:
     choices_missed: list = field(default_factory=list)
     endings_missed: list = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    shortest: dict[str, list[Step]] = field(default_factory=dict)  # ending -> path
-    violations: dict[str, list[Step]] = field(default_factory=dict)  # ending -> counterexample
-    witness: list[Step] | None = None   # the shortest play where the query held
+    shortest: dict[str, list[PathChoice]] = field(default_factory=dict)  # ending -> path
+    violations: dict[str, list[PathChoice]] = field(default_factory=dict)  # ending -> counterexample
+    witness: list[PathChoice] | None = None   # the shortest play where the query held
     min_decisions: int | None = None
     max_decisions: int | None = None   # None when cycles make it unbounded
     median_decisions: int | None = None
@@ -67,7 +67,7 @@ class Report:
         }
 
 
-def path_dicts(path: list[Step]) -> list[dict]:
+def path_dicts(path: list[PathChoice]) -> list[dict]:
     return [{"scene": s.scene, "choice": s.choice, "number": s.number} for s in path]
 
 
@@ -137,14 +137,14 @@ def cannot_end(reverse, ending_nodes, stuck) -> list[int]:
 FIGURE_CELLS = 2_000_000  # the median needs a length histogram per state; beyond this, none
 
 
-def path_figures(report: Report, roots, edges, ending_nodes, shape: Shape) -> None:
+def path_figures(exploration: Exploration, roots, edges, ending_nodes, shape: Shape) -> None:
     """Path lengths in decisions over all complete playthroughs (unless cycles make them
     endless). Counts are exact integers: 2**1030 playthroughs are counted, not estimated.
     Shortest, longest and count take one pass; the median needs a histogram of lengths per
     state and is left out when that would exceed ``FIGURE_CELLS`` cells."""
     if not edges:
         return
-    order, report.has_cycles = shape.order, shape.cyclic
+    order, exploration.has_cycles = shape.order, shape.cyclic
     n = len(edges)
     low, high, count = [None] * n, [None] * n, [0] * n
     for node in order:  # children before parents
@@ -159,14 +159,14 @@ def path_figures(report: Report, roots, edges, ending_nodes, shape: Shape) -> No
     reached = [r for r in roots if low[r] is not None]
     if not reached:
         return
-    report.min_decisions = min(low[r] for r in reached)
-    if report.has_cycles:
+    exploration.min_decisions = min(low[r] for r in reached)
+    if exploration.has_cycles:
         return
-    report.max_decisions = max(high[r] for r in reached)
-    report.playthroughs = sum(count[r] for r in reached)
-    if n * (report.max_decisions - report.min_decisions + 1) <= FIGURE_CELLS:
-        report.median_decisions = _median(order, reached, edges, ending_nodes, low,
-                                          report.playthroughs)
+    exploration.max_decisions = max(high[r] for r in reached)
+    exploration.playthroughs = sum(count[r] for r in reached)
+    if n * (exploration.max_decisions - exploration.min_decisions + 1) <= FIGURE_CELLS:
+        exploration.median_decisions = _median(order, reached, edges, ending_nodes, low,
+                                          exploration.playthroughs)
 
 
 def _median(order, roots, edges, ending_nodes, low, total: int) -> int:
