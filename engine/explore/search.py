@@ -203,8 +203,13 @@ class _Search:
         if self.facts is not None and (self.watched or s.scene in self.names):
             lab = self.label(s, lab, passed)
         k = self.key(s)
-        if kind == "stop" and k in g.index:
-            g.link(origin, g.index[k], lab)
+        j = g.index.get(k) if kind == "stop" else None
+        if j is not None:  # most arrivals: a state it merges with is known
+            if origin is None:
+                g.starts.append((j, lab))
+            else:
+                g.edges[origin[0]].append(j)
+                g.labels[origin[0]].append(lab)
             return True
         if len(g.parent) >= self.bound:
             self.exploration.bound_hit = True
