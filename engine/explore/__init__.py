@@ -5,7 +5,8 @@ play it at random.
 choices that conditions read), merging states that no later condition can tell apart, and
 reports what was reached and what not, soft-locks, endless loops, path lengths, for every
 ending the shortest sequence of choices that reaches it, and every ending whose
-``requires`` fails on some playthrough (with the shortest such playthrough).
+``requires`` fails on some playthrough (with the shortest such playthrough; the claims are
+checked over the paths of the merged graph, so they add no states).
 ``query(scenario, "CONDITION")`` asks whether some playthrough ends where the condition
 holds. ``random_walks`` plays seeded random sessions by the same rules.
 
@@ -18,8 +19,9 @@ ids from the start. ``random_walks(scenario, runs, seed, on_choice=...)`` report
 choice it takes.
 
 Modules: ``state`` (the play state and its steps), ``cuts`` and ``key`` (what a state is
-merged by), ``search`` (the breadth-first search and the claims), ``exploration`` (figures),
-``walks`` (random play), ``claims`` (queries and counterexamples).
+merged by), ``search`` (the breadth-first search), ``facts`` and ``proof`` (the claims,
+checked after the search over graph node × what the path did), ``exploration`` (the result
+and its figures), ``walks`` (random play), ``claims`` (queries and counterexamples).
 """
 from .claims import QueryError, query, query_env, replay_command
 from .exploration import DEFAULT_BOUND, Problem, Exploration, PathChoice

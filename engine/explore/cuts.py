@@ -35,6 +35,13 @@ class Reads:
         for m, cs in condition_cuts(cond.node, meters).items():
             self.add_cuts(m, cs)
 
+    def add_meters(self, cond, meters: dict) -> None:
+        """Only the meters ``cond`` reads (``meters`` without ``MISSTEPS``): what a claim
+        needs of the state it arrives with; what it reads of the path (flags included) is
+        checked apart (``facts``)."""
+        for m, cs in condition_cuts(cond.node, meters).items():
+            self.add_cuts(m, cs)
+
     def add_cuts(self, m: str, cs) -> bool:
         """Merge cut points for ``m``; True when something was added."""
         have = self.cuts.get(m, set())

@@ -95,20 +95,41 @@ def post_order(succ: list[list[int]]) -> tuple[list[int], bool]:
     return order, cyclic
 
 
-def cannot_end(edges, ending_nodes, stuck) -> list[int]:
-    """States (not already reported) from which no ending can be reached: trapped in a loop."""
+class Shape:
+    """What the graph algorithms share, computed once: the edges reversed, and every node
+    after its successors (``post_order``) with whether a cycle was met."""
+
+    def __init__(self, edges):
+        self.reverse = reverse_edges(edges)
+        self.order, self.cyclic = post_order(edges)
+
+
+def reverse_edges(edges) -> list[list[int]]:
+    """For every node, the nodes with an edge into it."""
     reverse: list[list[int]] = [[] for _ in edges]
     for i, outs in enumerate(edges):
         for j in outs:
             reverse[j].append(i)
-    good, todo = set(ending_nodes), list(ending_nodes)
+    return reverse
+
+
+def can_reach(reverse, goals) -> set:
+    """The nodes from which one of ``goals`` can be reached (``reverse`` from
+    ``reverse_edges``)."""
+    near, todo = set(goals), list(goals)
     while todo:
         j = todo.pop()
         for i in reverse[j]:
-            if i not in good:
-                good.add(i)
+            if i not in near:
+                near.add(i)
                 todo.append(i)
-    trapped = [i for i in range(len(edges)) if i not in good and i not in stuck]
+    return near
+
+
+def cannot_end(reverse, ending_nodes, stuck) -> list[int]:
+    """States (not already reported) from which no ending can be reached: trapped in a loop."""
+    good = can_reach(reverse, ending_nodes)
+    trapped = [i for i in range(len(reverse)) if i not in good and i not in stuck]
     # report one state per trapped region: those whose parents can still end
     return [i for i in trapped if not reverse[i] or any(p in good for p in reverse[i])][:5]
 
@@ -116,14 +137,14 @@ def cannot_end(edges, ending_nodes, stuck) -> list[int]:
 FIGURE_CELLS = 2_000_000  # the median needs a length histogram per state; beyond this, none
 
 
-def path_figures(exploration: Exploration, roots, edges, ending_nodes) -> None:
+def path_figures(exploration: Exploration, roots, edges, ending_nodes, shape: Shape) -> None:
     """Path lengths in decisions over all complete playthroughs (unless cycles make them
     endless). Counts are exact integers: 2**1030 playthroughs are counted, not estimated.
     Shortest, longest and count take one pass; the median needs a histogram of lengths per
     state and is left out when that would exceed ``FIGURE_CELLS`` cells."""
     if not edges:
         return
-    order, exploration.has_cycles = post_order(edges)
+    order, exploration.has_cycles = shape.order, shape.cyclic
     n = len(edges)
     low, high, count = [None] * n, [None] * n, [0] * n
     for node in order:  # children before parents
@@ -132,9 +153,9 @@ def path_figures(exploration: Exploration, roots, edges, ending_nodes) -> None:
             continue
         done = [c for c in edges[node] if low[c] is not None]
         if done:
-            low[node] = 1 + min(low[c] for c in done)
-            high[node] = 1 + max(high[c] for c in done)
-            count[node] = sum(count[c] for c in done)
+            low[node] = 1 + min(map(low.__getitem__, done))
+            high[node] = 1 + max(map(high.__getitem__, done))
+            count[node] = sum(map(count.__getitem__, done))
     reached = [r for r in roots if low[r] is not None]
     if not reached:
         return
@@ -144,28 +165,32 @@ def path_figures(exploration: Exploration, roots, edges, ending_nodes) -> None:
     exploration.max_decisions = max(high[r] for r in reached)
     exploration.playthroughs = sum(count[r] for r in reached)
     if n * (exploration.max_decisions - exploration.min_decisions + 1) <= FIGURE_CELLS:
-        exploration.median_decisions = _median(order, roots, edges, ending_nodes,
+        exploration.median_decisions = _median(order, reached, edges, ending_nodes, low,
                                           exploration.playthroughs)
 
 
-def _median(order, roots, edges, ending_nodes, total_count: int) -> int | None:
-    counts: list[dict] = [{} for _ in edges]
+def _median(order, roots, edges, ending_nodes, low, total: int) -> int:
+    """The median length, from a histogram of lengths per state held in one integer: in
+    fields of ``width`` bits, how many paths from the state have its shortest length, one
+    more, and so on. A state's histogram is the sum of its successors', each moved up one
+    decision (a shift), so the work is done by integer arithmetic; a field never overflows,
+    since no count exceeds ``total``."""
+    width = (total.bit_length() + 8) // 8 * 8  # whole bytes, to read the fields back
+    hist = [0] * len(edges)
     for node in order:
         if node in ending_nodes:
-            counts[node] = {0: 1}
-            continue
-        c: dict = {}
-        for child in edges[node]:
-            for length, k in counts[child].items():
-                c[length + 1] = c.get(length + 1, 0) + k
-        counts[node] = c
-    total: dict = {}
-    for r in roots:
-        for length, k in counts[r].items():
-            total[length] = total.get(length, 0) + k
-    acc = 0
-    for length in sorted(total):
-        acc += total[length]
-        if 2 * acc >= total_count:  # integers only: no float overflow
-            return length
-    return None
+            hist[node] = 1
+        elif low[node] is not None:
+            base = low[node] - 1
+            hist[node] = sum(hist[c] << ((low[c] - base) * width) for c in edges[node]
+                             if low[c] is not None)
+    top = min(low[r] for r in roots)
+    whole = sum(hist[r] << ((low[r] - top) * width) for r in roots)
+    data, size, acc = whole.to_bytes((whole.bit_length() + 7) // 8 or 1, "little"), width // 8, 0
+    k = 0
+    while k + size < len(data):  # the last field holds the longest: the median if no other
+        acc += int.from_bytes(data[k:k + size], "little")
+        if 2 * acc >= total:  # integers only: no float overflow
+            break
+        k += size
+    return top + k // size

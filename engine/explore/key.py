@@ -4,8 +4,8 @@ Two states merge when no play from there on can tell them apart. A backward data
 analysis over the scene graph (a fixed point, so cycles are fine) finds per scene:
 
 - the flags, visits and choices that a condition deciding the way on (a choice's or
-  route's ``if``, or a claim or query at an ending) can still read before an effect on the
-  way overwrites them ("live");
+  route's ``if``, or a query at an ending) can still read before an effect on the way
+  overwrites them ("live"), and the meters that a claim (an ending's ``requires``) reads;
 - per meter, the cut points where such a condition can still flip, pulled back through the
   clamped adds on the way (``m >= 60`` two scenes on, after ``m: +10``, is a cut at 50 here).
   The key holds the meter's class (how many cuts lie at or below the value), not the value.
@@ -13,7 +13,9 @@ analysis over the scene graph (a fixed point, so cycles are fine) finds per scen
   comparison with a number, is kept exact.
 
 Text variants and posts do not decide the way, so they are left out: the explorer proves
-where a play can go, not every sentence it can show.
+where a play can go, not every sentence it can show. What a claim reads of the path (the
+flags, the choices taken, ``missteps()``, the scenes visited) is left out too: the claims
+are checked after the search, over the paths of the merged graph (``proof``).
 """
 from __future__ import annotations
 
@@ -71,9 +73,11 @@ class Edge:
 
 class Keyer:
     """Builds the merge key of a state (see the module docstring). ``extra`` maps an ending
-    to conditions evaluated on arrival there (claims, a query)."""
+    to conditions evaluated on arrival there on the state (a query); ``claims`` maps an
+    ending to conditions of which only the meters are kept (see ``facts``)."""
 
-    def __init__(self, scenario: Scenario, extra: dict | None = None):
+    def __init__(self, scenario: Scenario, extra: dict | None = None,
+                 claims: dict | None = None):
         self.scenario = scenario
         self.counting = is_acyclic(scenario)
         self.pairs = tuple(sorted((s.id, c.id) for s in scenario.scenes.values()
@@ -84,14 +88,15 @@ class Keyer:
         # counts matter only for scenes a visits() compares (engine.visits); others: seen or not
         self.caps = visits.caps([c for scene in scenario.scenes.values() for c in control(scene)]
                                 + [c for conds in (extra or {}).values() for c in conds])
-        live = self._propagate(self._reads(extra or {}))
+        live = self._propagate(self._reads(extra or {}, claims or {}))
         self.layout = {sid: self._layout(live[sid]) for sid in scenario.scenes}
         self.makers = {sid: self._maker(sid, lay) for sid, lay in self.layout.items()}
         self.keep = {sid: (frozenset(lay[3]) | frozenset(self.pairs), frozenset(lay[2]))
                      for sid, lay in self.layout.items()}
 
-    def _reads(self, extra: dict) -> dict:
+    def _reads(self, extra: dict, claims: dict) -> dict:
         flags = set(self.scenario.flags)
+        meters = {m: r for m, r in self.ranges.items() if m != MISSTEPS}
         reads = {}
         for sid, scene in self.scenario.scenes.items():
             r = reads[sid] = Reads()
@@ -101,6 +106,8 @@ class Keyer:
             r = reads[eid] = Reads()
             for cond in extra.get(eid, ()):
                 r.add_condition(cond, self.ranges, flags, self.counting)
+            for cond in claims.get(eid, ()):
+                r.add_meters(cond, meters)
         return reads
 
     def _propagate(self, live: dict) -> dict:

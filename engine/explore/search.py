@@ -1,10 +1,13 @@
 """The exhaustive search: every reachable state, merged by the key of ``key.Keyer``, in
 breadth-first order (so the first path found to anything is a shortest one in decisions).
 
-Claims are checked on the way: on every arrival in an ending, before the arrival merges
-into the ending's one state, its ``requires`` (and a query, when one is asked) is tested
-on the concrete state that arrived. The key keeps what those conditions read, so one test
-per merged state speaks for every play it stands for.
+Claims are checked after the search (``proof``): every edge of the graph is labelled with
+the step it took (its number, which the edge's parent keeps anyway), the scenes it entered
+that a claim watches and, into an ending, the meters that the ending's claim reads on the
+state that arrived. The key keeps those meters, not the path facts (flags included: the path
+sets them). A query is tested on the way instead, on every arrival in an ending (before it
+merges into the ending's one state); the key keeps what the query reads, so the first
+arrival where it holds is a shortest witness.
 """
 from __future__ import annotations
 
@@ -13,8 +16,11 @@ from collections import deque
 from .. import rules
 from ..gcpause import paused_gc
 from ..model import Scenario
-from .key import Keyer
-from .exploration import DEFAULT_BOUND, Problem, Exploration, PathChoice, cannot_end, path_figures
+from .facts import PathFacts, exact_claims
+from .key import Keyer, is_acyclic
+from .proof import Labels, counterexamples
+from .exploration import (DEFAULT_BOUND, Exploration, PathChoice, Problem, Shape, cannot_end,
+                          path_figures)
 from .state import PlayState, follow, start_state, take
 
 SCENE_BUDGET = 50_000  # beyond this many scenes the explorer does not try
@@ -23,27 +29,28 @@ SCENE_BUDGET = 50_000  # beyond this many scenes the explorer does not try
 def settle_all(scenario: Scenario, s: PlayState, key, entered: set) -> list:
     """Follow routes from ``s`` until a choice scene or an ending.
 
-    Returns ("stop", state) for every place the play can come to rest, ("stuck", state) for
-    a scene where no route holds, ("loop", state) for routes that go round without a
-    decision. Chance routes branch both ways. ``s`` itself may be moved along.
+    Returns (kind, state, passed): ("stop", ...) for every place the play can come to rest,
+    ("stuck", ...) for a scene where no route holds, ("loop", ...) for routes that go round
+    without a decision; ``passed`` is the scenes left on the way, in order. Chance routes
+    branch both ways. ``s`` itself may be moved along.
     """
     scenes = scenario.scenes
     scene = scenes.get(s.scene)
     entered.add(s.scene)
     if scene is None or not scene.next:
-        return [("stop", s)]
+        return [("stop", s, ())]
     out, todo = [], [(s, (), ())]
     while todo:
         s, passed, seen = todo.pop()
         scene = scenes.get(s.scene)
         entered.add(s.scene)
         if scene is None or not scene.next:
-            out.append(("stop", s))
+            out.append(("stop", s, passed))
             continue
         if s.scene in passed:  # a scene met again: compare whole keys to find a loop
             k = key(s)
             if k in seen:
-                out.append(("loop", s))
+                out.append(("loop", s, passed))
                 continue
             seen = seen + (k,)
         passed = passed + (s.scene,)
@@ -52,7 +59,7 @@ def settle_all(scenario: Scenario, s: PlayState, key, entered: set) -> list:
         sure = next((j for j, r in enumerate(holding) if r.chance is None or r.chance >= 100),
                     None)
         if sure is None:  # no route holds, or every holding route is a chance that can fail
-            out.append(("stuck", s))
+            out.append(("stuck", s, passed))
         branches = holding if sure is None else holding[:sure + 1]
         for j, r in enumerate(branches):
             nxt = s if j == len(branches) - 1 and sure is not None else s.copy()
@@ -62,35 +69,48 @@ def settle_all(scenario: Scenario, s: PlayState, key, entered: set) -> list:
 
 
 class _Graph:
-    """The explored states: parents (for shortest paths), edges, endings and problems."""
+    """The explored states: parents (for shortest paths), edges (with their labels, when
+    claims are checked), endings and problems."""
 
     def __init__(self):
         self.index: dict = {}
         self.parent: list = []
         self.scene: list[str] = []
         self.edges: list[list[int]] = []
+        self.labels: list[list] = []  # per edge, parallel to ``edges`` (see ``proof``)
+        self.starts: list = []  # (node, label): every way the start settles
+        self.steps: list = []  # step number -> (scene, choice, number): ``proof.Labels``
         self.endings: set[int] = set()
         self.problems: list = []
+
+    def link(self, origin, i: int, label) -> None:
+        """An edge from ``origin`` (None: the start) to node ``i``."""
+        if origin is None:
+            self.starts.append((i, label))
+        else:
+            self.edges[origin[0]].append(i)
+            self.labels[origin[0]].append(label)
 
     def path_to(self, i) -> list[PathChoice]:
         steps = []
         while self.parent[i] is not None:
-            i, scene, choice, number = self.parent[i]
-            steps.append(PathChoice(scene, choice, number))
+            i, step = self.parent[i]
+            steps.append(PathChoice(*self.steps[step]))
         return steps[::-1]
 
     def path_via(self, origin) -> list[PathChoice]:
-        """``origin`` is (state index, scene, choice, number): the step that led here."""
-        return [] if origin is None else self.path_to(origin[0]) + [PathChoice(*origin[1:])]
+        """``origin`` is (state index, step number): the step that led here."""
+        return [] if origin is None else \
+            self.path_to(origin[0]) + [PathChoice(*self.steps[origin[1]])]
 
 
 def explore(scenario: Scenario, bound: int = DEFAULT_BOUND, claims: bool = True,
             query=None) -> Exploration:
     """Explore every reachable state (up to ``bound`` states). With ``claims``, every
     ending's ``requires`` is checked; with a compiled ``query`` condition, the search stops
-    at the first ending arrival where it holds (``Exploration.witness``)."""
+    at the first ending arrival where it holds (``Exploration.witness``) and checks no claims."""
     with paused_gc():  # many small objects, no cycles among them: the collector only costs
-        return _explore(scenario, bound, claims, query)
+        return _explore(scenario, bound, claims and query is None, query)
 
 
 def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Exploration:
@@ -100,12 +120,16 @@ def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Exploration
         exploration.budget = (f"{len(scenario.scenes):,} scenes is beyond what the explorer will "
                          f"try (at most {SCENE_BUDGET:,}); split the scenario")
         return exploration
-    search = _Search(scenario, exploration, bound, _checks(scenario, claims, query))
+    search = _Search(scenario, exploration, bound, claims, query)
     search.run()
     if exploration.bound_hit:
         exploration.budget = _budget_message(scenario, search.key, search.g, bound)
+    shape = Shape(search.g.edges) if query is None else None
+    if search.facts is not None:
+        exploration.violations.update(counterexamples(search.g, shape, search.labels.items,
+                                                 search.facts, search.claims, search.names))
     if query is None:
-        _summarise(exploration, scenario, search.g)
+        _summarise(exploration, scenario, search.g, shape)
     exploration.states = len(search.g.parent)
     return exploration
 
@@ -113,20 +137,33 @@ def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Exploration
 class _Search:
     """One breadth-first search: states are added on arrival, expanded from the queue."""
 
-    def __init__(self, scenario: Scenario, exploration: Exploration, bound: int, checks: dict):
-        self.scenario, self.exploration, self.bound, self.checks = scenario, exploration, bound, checks
-        self.key = Keyer(scenario, {e: [c for _, c in cs] for e, cs in checks.items()})
+    def __init__(self, scenario: Scenario, exploration: Exploration, bound: int, claims: bool,
+                 query):
+        self.scenario, self.exploration, self.bound = scenario, exploration, bound
+        claimed = {e: x.requires for e, x in scenario.endings.items()
+                   if claims and x.requires is not None}
+        exact = exact_claims(claimed, not is_acyclic(scenario)) if claimed else set()
+        self.claims = {e: c for e, c in claimed.items() if e not in exact}
+        self.checks = _checks(scenario, exact, query)  # tested on arrival, on the state
+        self.key = Keyer(scenario, {e: [c for _, c in cs] for e, cs in self.checks.items()},
+                         {e: [c] for e, c in self.claims.items()})
         self.g = _Graph()
         self.queue: deque = deque()
         # targets where the play comes to rest at once (no routes): no settling needed
         self.rests = {sid for sid, sc in scenario.scenes.items() if not sc.next} \
             | set(scenario.endings)
+        self.facts = PathFacts(scenario, self.claims) if self.claims else None
+        self.labels = Labels()
+        self.g.steps = self.labels.items
+        self.watched = self.facts.watched if self.claims else frozenset()
+        self.names = {e: tuple(m for m in scenario.meters if m in c.uses.names)
+                      for e, c in self.claims.items()}
 
     def run(self) -> None:
         entered = self.exploration.scenes_reached
-        going = all(self.arrive(s, None, kind)
-                    for kind, s in settle_all(self.scenario, start_state(self.scenario),
-                                              self.key, entered))
+        going = all(self.arrive(s, None, kind, passed)
+                    for kind, s, passed in settle_all(self.scenario, start_state(self.scenario),
+                                                      self.key, entered))
         while self.queue and going:
             going = self.expand(*self.queue.popleft())
 
@@ -136,33 +173,43 @@ class _Search:
             self.exploration.choices_taken
         scene = scenario.scenes[s.scene]
         available = rules.available_choices(scene, s)
+        row = self.labels.row(scene)
         if not available:
             self.g.problems.append(("soft-lock", i))
+        last = len(available)
         for n, choice in enumerate(available, 1):
             taken.add((scene.id, choice.id))
-            nxt = s.copy()
+            nxt = s if n == last else s.copy()  # nothing needs ``s`` after its last choice
             take(scenario, nxt, choice)
-            origin = (i, scene.id, choice.id, n)
+            origin = (i, row[choice.id][n - 1])
             if nxt.scene in self.rests:
                 entered.add(nxt.scene)
                 if not self.arrive(nxt, origin):
                     return False
                 continue
-            for kind, settled in settle_all(scenario, nxt, self.key, entered):
-                if not self.arrive(settled, origin, kind):
+            for kind, settled, passed in settle_all(scenario, nxt, self.key, entered):
+                if not self.arrive(settled, origin, kind, passed):
                     return False
         return True
 
-    def arrive(self, s: PlayState, origin, kind="stop") -> bool:
-        """Add a settled state; False when the search can stop (the query held)."""
+    def arrive(self, s: PlayState, origin, kind="stop", passed=()) -> bool:
+        """Add a settled state, reached from ``origin`` after leaving the scenes ``passed``;
+        False when the search can stop (the query held)."""
         g = self.g
         if kind == "stop" and s.scene in self.checks and \
                 not _check(self.exploration, self.checks[s.scene], s, g, origin):
             return False
+        lab = 0 if origin is None else origin[1]  # the step's number: a plain step's label
+        if self.facts is not None and (self.watched or s.scene in self.names):
+            lab = self.label(s, lab, passed)
         k = self.key(s)
-        if kind == "stop" and k in g.index:
-            if origin is not None:
-                g.edges[origin[0]].append(g.index[k])
+        j = g.index.get(k) if kind == "stop" else None
+        if j is not None:  # most arrivals: a state it merges with is known
+            if origin is None:
+                g.starts.append((j, lab))
+            else:
+                g.edges[origin[0]].append(j)
+                g.labels[origin[0]].append(lab)
             return True
         if len(g.parent) >= self.bound:
             self.exploration.bound_hit = True
@@ -171,8 +218,8 @@ class _Search:
         g.parent.append(origin)
         g.scene.append(s.scene)
         g.edges.append([])
-        if origin is not None:
-            g.edges[origin[0]].append(i)
+        g.labels.append([])
+        g.link(origin, i, lab)
         if kind != "stop":
             g.problems.append((kind, i))
         elif s.scene in self.scenario.endings:
@@ -185,12 +232,22 @@ class _Search:
             self.queue.append((i, s))
         return True
 
+    def label(self, s: PlayState, step: int, passed) -> int:
+        """The label of the step numbered ``step`` that brought ``s`` (see ``proof``)."""
+        watched = self.watched
+        entered = tuple(x for x in passed + (s.scene,) if x in watched) if watched else ()
+        names = self.names.get(s.scene)
+        if not (entered or names):
+            return step
+        return self.labels((step, entered, tuple([s.vars[n] for n in names]) if names else ()))
 
-def _checks(scenario: Scenario, claims: bool, query) -> dict:
-    """ending -> [(kind, condition)] to test on arrival there."""
+
+def _checks(scenario: Scenario, exact: set, query) -> dict:
+    """ending -> [(kind, condition)] to test on arrival there: a query, and the claims that
+    must keep what they read in the key (``facts.exact_claims``)."""
     out: dict = {}
     for eid, ending in scenario.endings.items():
-        if claims and ending.requires is not None:
+        if eid in exact:
             out.setdefault(eid, []).append(("claim", ending.requires))
         if query is not None:
             out.setdefault(eid, []).append(("query", query))
@@ -223,16 +280,16 @@ def _budget_message(scenario: Scenario, key: Keyer, g: _Graph, bound: int) -> st
             "sooner")
 
 
-def _summarise(exploration: Exploration, scenario: Scenario, g: _Graph) -> None:
+def _summarise(exploration: Exploration, scenario: Scenario, g: _Graph, shape: Shape) -> None:
     roots = [i for i in range(len(g.parent)) if g.parent[i] is None]
-    path_figures(exploration, roots, g.edges, g.endings)
+    path_figures(exploration, roots, g.edges, g.endings, shape)
     stuck = set()
     for kind, i in g.problems:
         name = "soft-lock" if kind in ("soft-lock", "stuck") else "endless loop"
         stuck.add(i)
         exploration.problems.append(Problem(name, g.scene[i], g.path_to(i)))
     if not exploration.bound_hit:  # unexpanded states would look trapped
-        for i in cannot_end(g.edges, g.endings, stuck):
+        for i in cannot_end(shape.reverse, g.endings, stuck):
             exploration.problems.append(Problem("endless loop", g.scene[i], g.path_to(i)))
     for i in g.endings:  # an ending is one state, first reached along a shortest path
         exploration.shortest[g.scene[i]] = g.path_to(i)

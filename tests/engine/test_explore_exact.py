@@ -92,11 +92,12 @@ def enumerate_all(sc):
     return out
 
 
-def valid_scenario(seed: int):
-    """The first generated scenario from ``seed`` on that checks (the generator can make a
-    scene that nothing reaches; such a draw is replaced, not skipped)."""
-    for attempt in range(seed * 1000, seed * 1000 + 100):
-        sc, _ = check_text(generate(attempt), "gen.yaml")
+def valid_scenario(seed: int, make=None):
+    """The first scenario that ``make`` (default ``generate``) makes from ``seed`` on that
+    checks (a generator can make a scene that nothing reaches; such a draw is replaced, not
+    skipped)."""
+    for attempt in range(seed * 1000, seed * 1000 + 200):
+        sc, _ = check_text((make or generate)(attempt), "gen.yaml")
         if sc is not None:
             return sc
     raise AssertionError(f"no valid scenario generated from seed {seed}")
@@ -112,6 +113,8 @@ def test_merging_loses_nothing(seed):
     assert r.choices_taken == {(p[0], p[1]) for _, path, _ in plays for p in path}
     assert r.min_decisions == min(len(p) for _, p, _ in plays)
     assert r.max_decisions == max(len(p) for _, p, _ in plays)
+    lengths = sorted(len(p) for _, p, _ in plays)
+    assert r.median_decisions == lengths[(len(lengths) - 1) // 2]  # the lower median
     failing = {}
     for e, path, s in plays:
         req = sc.endings[e].requires
