@@ -104,7 +104,8 @@ def _print_exploration(scenario, exploration, path: str) -> None:
         else:
             print(f"  decisions per playthrough: shortest {exploration.min_decisions}, median "
                   f"{exploration.median_decisions}, longest {exploration.max_decisions} "
-                  f"({exploration.playthroughs:,} distinct playthroughs)")
+                  f"({exploration.playthroughs:,} distinct "
+                  f"{'playthrough' if exploration.playthroughs == 1 else 'playthroughs'})")
     if exploration.shortest:
         print("  shortest way to each ending:")
         width = max(map(len, exploration.shortest))

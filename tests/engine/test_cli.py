@@ -153,3 +153,13 @@ def test_explore_writes_transcripts_that_pass(tmp_path):
     assert "ending: slecht" in out.read_text(encoding="utf-8")
     r = weerbaar("test", str(scenario))
     assert r.returncode == 0 and "3 passed, 0 failed" in r.stdout
+
+
+def test_explore_counts_playthroughs_in_words_that_agree(tmp_path):
+    one = tmp_path / "een.yaml"
+    one.write_text("format: 1\nid: een\ntitle: Een\nlanguages: [nl]\nstart: a\nscenes:\n"
+                   "  a:\n    text: A\n    choices: [{id: c, text: C, goto: e, feedback: f}]\n"
+                   "endings:\n  e: {title: E, text: e, debrief_questions: [q]}\n",
+                   encoding="utf-8")
+    assert "(1 distinct playthrough)" in weerbaar("explore", str(one)).stdout
+    assert "distinct playthroughs)" in weerbaar("explore", EXAMPLE).stdout
