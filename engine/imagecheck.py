@@ -30,8 +30,11 @@ REMAKE = "save or export the picture again as SVG, PNG or JPEG"
 
 def image_problem(path: Path) -> str | None:
     """Why the game could not show the image at ``path``, or None if it can."""
-    if not path.exists():
-        return MISSING
+    try:
+        if not path.exists():
+            return MISSING
+    except (OSError, ValueError) as exc:  # a name too long for the system, a NUL byte
+        return f"cannot be read: {getattr(exc, 'strerror', None) or exc}"
     try:
         raw = read_source(str(path), MAX_IMAGE_BYTES)
     except FileRefused as exc:

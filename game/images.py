@@ -39,7 +39,7 @@ class ImageStore:
         path = self.resolve(name, scenario_path)
         try:
             st = path.stat()
-        except OSError:
+        except (OSError, ValueError):  # missing, a name too long, a NUL byte in the name
             return None
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_IMAGE_BYTES:
             return None  # a folder, a pipe or a device would hang or flood the loader

@@ -98,3 +98,12 @@ def test_an_svg_with_the_w3c_doctype_is_read_without_fetching_it(tmp_path):
 def test_a_device_is_refused_before_it_is_read(tmp_path):
     found = lint(tmp_path, scene="/dev/zero", files={"images/b.png": PNG})
     assert len(found) == 1 and "it is a device" in found[0].message
+
+
+@pytest.mark.parametrize("name, says", [
+    ("images/" + "x" * 5000 + ".svg", "cannot be read"),
+    ('"images/a\\0b.svg"', "does not exist"),  # pathlib: no file has a NUL in its name
+], ids=["name too long", "NUL byte"])
+def test_a_name_the_system_refuses_is_a_warning_not_a_crash(tmp_path, name, says):
+    found = lint(tmp_path, scene=name, files={"images/b.png": PNG})
+    assert len(found) == 1 and says in found[0].message, found

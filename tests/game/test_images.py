@@ -196,3 +196,8 @@ def test_an_ending_shows_its_picture(driver, tmp_path):
     shown = [(name, img) for name, _, img in store.loads if name == "images/raadzaal.svg"]
     assert shown and shown[-1][1] is not None
     assert shown[-1][1].get_width() <= d.top.left_rect.width
+
+
+@pytest.mark.parametrize("name", ["x" * 5000 + ".svg", "a\0b.svg"], ids=["too long", "NUL"])
+def test_a_name_the_system_refuses_is_none_not_a_crash(tmp_path, name):
+    assert ImageStore().load(name, str(tmp_path / "x.yaml"), (640, 360)) is None
