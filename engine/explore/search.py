@@ -17,6 +17,7 @@ from .. import rules
 from ..gcpause import paused_gc
 from ..model import Scenario
 from .facts import PathFacts, exact_claims
+from . import classes
 from .key import Keyer, is_acyclic
 from .proof import Labels, counterexamples
 from .exploration import (DEFAULT_BOUND, Exploration, PathChoice, Problem, Shape, cannot_end,
@@ -121,7 +122,15 @@ def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Exploration
                          f"try (at most {SCENE_BUDGET:,}); split the scenario")
         return exploration
     search = _Search(scenario, exploration, bound, claims, query)
-    search.run()
+    if classes.applies(scenario, search.acyclic, query):
+        try:
+            classes.build_graph(search, bound)
+        except classes.TooMany:  # the search state by state names what filled the budget
+            exploration = Exploration(scenario.id, bound=bound)
+            search = _Search(scenario, exploration, bound, claims, query)
+            search.run()
+    else:
+        search.run()
     if exploration.bound_hit:
         exploration.budget = _budget_message(scenario, search.key, search.g, bound)
     shape = Shape(search.g.edges) if query is None else None
@@ -142,11 +151,11 @@ class _Search:
         self.scenario, self.exploration, self.bound = scenario, exploration, bound
         claimed = {e: x.requires for e, x in scenario.endings.items()
                    if claims and x.requires is not None}
-        exact = exact_claims(claimed, not is_acyclic(scenario)) if claimed else set()
+        self.acyclic = is_acyclic(scenario)
+        exact = exact_claims(claimed, not self.acyclic) if claimed else set()
         self.claims = {e: c for e, c in claimed.items() if e not in exact}
         self.checks = _checks(scenario, exact, query)  # tested on arrival, on the state
-        self.key = Keyer(scenario, {e: [c for _, c in cs] for e, cs in self.checks.items()},
-                         {e: [c] for e, c in self.claims.items()})
+        self._key = None
         self.g = _Graph()
         self.queue: deque = deque()
         # targets where the play comes to rest at once (no routes): no settling needed
@@ -158,6 +167,15 @@ class _Search:
         self.watched = self.facts.watched if self.claims else frozenset()
         self.names = {e: tuple(m for m in scenario.meters if m in c.uses.names)
                       for e, c in self.claims.items()}
+
+    @property
+    def key(self) -> Keyer:
+        """The merge key (built on first use: exploring by classes needs none)."""
+        if self._key is None:
+            self._key = Keyer(self.scenario,
+                              {e: [c for _, c in cs] for e, cs in self.checks.items()},
+                              {e: [c] for e, c in self.claims.items()})
+        return self._key
 
     def run(self) -> None:
         entered = self.exploration.scenes_reached
@@ -234,12 +252,20 @@ class _Search:
 
     def label(self, s: PlayState, step: int, passed) -> int:
         """The label of the step numbered ``step`` that brought ``s`` (see ``proof``)."""
-        watched = self.watched
-        entered = tuple(x for x in passed + (s.scene,) if x in watched) if watched else ()
         names = self.names.get(s.scene)
-        if not (entered or names):
+        return self.edge_label(step, passed, s.scene,
+                               tuple([s.vars[n] for n in names]) if names else ())
+
+    def edge_label(self, step: int, passed, scene: str, values) -> int:
+        """The label of step ``step`` arriving in ``scene`` after leaving the scenes
+        ``passed``, with ``values`` of the meters the claim at ``scene`` reads."""
+        if self.facts is None or not (self.watched or scene in self.names):
             return step
-        return self.labels((step, entered, tuple([s.vars[n] for n in names]) if names else ()))
+        watched = self.watched
+        entered = tuple(x for x in passed + (scene,) if x in watched) if watched else ()
+        if not (entered or self.names.get(scene)):
+            return step
+        return self.labels((step, entered, values))
 
 
 def _checks(scenario: Scenario, exact: set, query) -> dict:

@@ -1,0 +1,333 @@
+"""Exploring a scenario without loops by classes of states: one node per way a play can
+still go, not per combination of values.
+
+The merge key (``key``) keeps, per scene, every variable that some condition ahead may read,
+each on its own, so two states that differ in a meter stay apart even where nothing ahead
+reads it on their branch (a flag already sent the play to an ending; the choice that would
+read it is not offered to them). Here, for every scene from the endings back to the start,
+a decision diagram (``diagram``) gives the *class* of every state in that scene: what the
+play can still do from there, as the choices on offer, each with its label and the class
+it leads into. Two states with the same class play exactly alike, and states of different
+classes do not (the classes are the coarsest partition that respects every label: a
+bisimulation quotient). The parent's diagram is built from the children's, read through the
+effects of the step between (``Diagrams.compose``), and from the conditions of its choices
+and routes, which are diagrams too (``conditions``).
+
+The graph is then walked from the start class breadth first, as ``search._Search`` walks
+the states, in the same order, so it has the same first paths, the same playthroughs,
+endings and problems, and the claims are proved over it the same way (``proof``). No state
+is stepped after the start: the classes already say where each choice leads.
+
+It applies when the scenes form no loop (each scene is entered at most once per play, so
+``visits(x)`` is 0 or 1 and ``missteps()`` a counter that each misstep raises once), no
+query is asked, and every condition reads its variables in comparisons with numbers
+(``conditions.Unsupported`` otherwise); the search state by state does the rest.
+"""
+from __future__ import annotations
+
+from collections import deque
+
+from ..model import Scenario
+from .conditions import Unsupported, Variables
+from .cuts import MISSTEPS
+from .diagram import DONT_CARE, Diagrams, TooBig
+from .exploration import post_order
+from .state import start_state
+
+STOP, ENDING, STUCK = 0, 1, 2  # what a way arrives at: a class, an ending, a stuck scene
+DIAGRAM_BUDGET = 400_000  # nodes; beyond it the search state by state takes over
+
+
+class Inexact(Exception):
+    """A class read where no play can be: a bug in the sets of reachable states; the
+    search state by state is used instead."""
+
+
+class TooMany(Exception):
+    """More than the budget allows: the search state by state reports the budget."""
+
+
+def applies(scenario: Scenario, acyclic: bool, query) -> bool:
+    return acyclic and query is None
+
+
+class Classes:
+    """The class diagram of every scene reachable from the start.
+
+    ``arrivals[x]``: for a play that has just entered node ``x`` (its ``on_enter`` applied),
+    the ways it comes to rest: a tuple of (passed, kind, target, scene, values), ``passed``
+    being the route scenes left on the way, ``values`` the meters an ending's claim reads
+    (the least value of the class that decides the claim). ``contents[c]`` is class ``c``:
+    (scene, moves), a move being (step number, label, kind, target, passed)."""
+
+    def __init__(self, search, bound: int):
+        self.search, self.scenario, self.bound = search, search.scenario, bound
+        self.vars = Variables(self.scenario)
+        self.d = Diagrams(self.vars.rank, self.vars.ranges, DIAGRAM_BUDGET)
+        self.ids: dict = {}
+        self.contents: list = []
+        self.arrivals: dict = {}
+        self.changes: list = []  # kept alive: ``Diagrams.compose`` memoises by identity
+        self._build()
+
+    def _order(self) -> list:
+        """Every node reachable from the start, each after all the nodes it leads to."""
+        scenes = self.scenario.scenes
+        ids = [self.scenario.start]
+        index = {ids[0]: 0}
+        succ: list = []
+        k = 0
+        while k < len(ids):
+            scene = scenes.get(ids[k])
+            outs = []
+            for t in (scene.targets() if scene is not None else ()):
+                if t not in index:
+                    index[t] = len(ids)
+                    ids.append(t)
+                outs.append(index[t])
+            succ.append(outs)
+            k += 1
+        return [ids[i] for i in post_order(succ)[0]]
+
+    def _build(self) -> None:
+        order = self._order()
+        self.reach = self._reachable(order[::-1])
+        scenes, endings = self.scenario.scenes, self.scenario.endings
+        for x in order:
+            if x in endings:
+                self.arrivals[x] = self._ending(x)
+            elif x not in self.reach:
+                continue  # no play comes here
+            elif scenes[x].next:
+                self.arrivals[x] = self._router(scenes[x])
+            else:
+                klass = self._decision(scenes[x])
+                self.arrivals[x] = self.d.combine(
+                    lambda v, x=x: v[0] if v[0] is DONT_CARE else (((), STOP, v[0], x, ()),),
+                    (klass,))
+
+    def _ways(self, scene) -> list:
+        """(condition diagram, taken diagram, target, changes in the order applied) for
+        every way on from ``scene``: its routes (one is taken when it holds and no sure
+        route before it holds) or its choices."""
+        d, v = self.d, self.vars
+        out = []
+        if scene.next:
+            blocked = d.false
+            for r in scene.next:
+                cond = v.condition(d, r.condition)
+                taken = d.false if r.chance is not None and r.chance <= 0 else \
+                    d.both(cond, d.combine(lambda x: not x[0], (blocked,)))
+                out.append((cond, taken, r.goto, self._entering(r.goto)))
+                if r.chance is None or r.chance >= 100:
+                    blocked = d.any_of((blocked, cond))
+            return out
+        for c in scene.choices:
+            cond = v.condition(d, c.condition)
+            out.append((cond, cond, c.goto, [v.choice(scene.id, c), v.effects(c.effects)]
+                        + self._entering(c.goto)))
+        return out
+
+    def _entering(self, target: str) -> list:
+        """The changes of entering ``target``, in the order applied."""
+        scene = self.scenario.scenes.get(target)
+        return [self.vars.visit(target)] + \
+            ([self.vars.effects(scene.on_enter)] if scene is not None else [])
+
+    def _reachable(self, order) -> dict:
+        """scene -> the set of states a play can be in on entering it (exact), forward from
+        the start state through every way on."""
+        d = self.d
+        start = start_state(self.scenario)
+        keep = self._keep()
+        reach = {start.scene: d.point(self.vars.reader(start), list(self.vars.rank))}
+        self.ways = {}
+        for x in order:
+            scene = self.scenario.scenes.get(x)
+            if scene is None or x not in reach:
+                continue
+            reach[x] = d.project(reach[x], keep[x])
+            ways = self.ways[x] = self._ways(scene)
+            for _, taken, target, changes in ways:
+                s = d.both(reach[x], taken)
+                for change in changes:
+                    if change:
+                        s = d.image(s, change)
+                if s != d.false:
+                    reach[target] = d.any_of((reach.get(target, d.false), s))
+        return reach
+
+    def _keep(self) -> dict:
+        """scene -> what of a state can still matter there, as ``Diagrams.project`` takes
+        it: the merge key's layout (``key.Keyer``), which keeps every variable a condition
+        ahead can read and of a meter the classes between its cut points."""
+        layout = self.search.key.layout
+        out = {}
+        for sid, (flags, specs, visited, chosen, mis) in layout.items():
+            keep = {f: None for f in flags}
+            keep.update((m, cs) for m, cs in specs)
+            keep.update((("visit", x), None) for x in visited)
+            keep.update((("chosen",) + p, None) for p in chosen)
+            if mis is not None:
+                keep[MISSTEPS] = mis[0]
+            out[sid] = {v: cs for v, cs in keep.items() if v in self.vars.rank}
+        return out
+
+    def _after(self, d: int, changes: list) -> int:
+        """``d`` read after ``changes`` (in the order applied)."""
+        for change in reversed(changes):
+            if change:
+                self.changes.append(change)
+                d = self.d.compose(d, change)
+        return d
+
+    def _ending(self, eid: str) -> int:
+        search = self.search
+        names = search.names.get(eid) if search.facts is not None else None
+        if not names:
+            return self.d.leaf((((), ENDING, eid, eid, ()),))
+        parts = tuple(self.vars.claim_classes(self.d, search.claims[eid], m) for m in names)
+        return self.d.combine(lambda v: (((), ENDING, eid, eid, v),), parts)
+
+    def _parts(self, scene) -> tuple:
+        """The conditions and the targets' arrivals read through the step, in turn, and
+        last the states that can be here."""
+        parts = []
+        for cond, _, target, changes in self.ways[scene.id]:
+            there = self.arrivals.get(target)  # None: no play takes this way
+            parts += [cond, self.d.dc if there is None else self._after(there, changes)]
+        return tuple(parts) + (self.reach[scene.id],)
+
+    def _router(self, scene) -> int:
+        routes = scene.next
+        sid = scene.id
+
+        def settle(v):
+            if not v[-1]:
+                return DONT_CARE
+            holding = [j for j, r in enumerate(routes)
+                       if v[2 * j] and not (r.chance is not None and r.chance <= 0)]
+            sure = next((k for k, j in enumerate(holding)
+                         if routes[j].chance is None or routes[j].chance >= 100), None)
+            out = [] if sure is not None else [((sid,), STUCK, sid, sid, ())]
+            branches = holding if sure is None else holding[:sure + 1]
+            for j in reversed(branches):
+                if v[2 * j + 1] is DONT_CARE:
+                    raise Inexact
+                for passed, kind, target, at, values in v[2 * j + 1]:
+                    out.append(((sid,) + passed, kind, target, at, values))
+            return tuple(out)
+        d = self.d
+        sure = [r.chance is None or r.chance >= 100 for r in routes]
+
+        def simplify(parts):
+            if parts[-1] == d.false:
+                return d.dc
+            for j, cond in enumerate(parts[:-1:2]):
+                if cond == d.true and sure[j]:  # no later route can matter
+                    return parts[:2 * j + 2] + (d.dc,) * (len(parts) - 2 * j - 3) + parts[-1:]
+            return parts
+        return d.combine(settle, self._parts(scene), simplify)
+
+    def _decision(self, scene) -> int:
+        choices, sid = scene.choices, scene.id
+        row = self.search.labels.row(scene)
+        label = self.search.edge_label
+
+        def moves(v):
+            if not v[-1]:
+                return DONT_CARE
+            out, n = [], 0
+            for j, c in enumerate(choices):
+                if not v[2 * j]:
+                    continue
+                n += 1
+                number = row[c.id][n - 1]
+                if v[2 * j + 1] is DONT_CARE:
+                    raise Inexact
+                for passed, kind, target, at, values in v[2 * j + 1]:
+                    out.append((number, label(number, passed, at, values), kind, target,
+                                passed))
+            return self.klass((sid, tuple(out)))
+        d = self.d
+
+        def simplify(parts):
+            if parts[-1] == d.false:
+                return d.dc
+            if d.false in parts[:-1:2]:  # a choice not on offer: where it leads cannot matter
+                parts = list(parts)
+                for j in range(0, len(parts) - 1, 2):
+                    if parts[j] == d.false:
+                        parts[j + 1] = d.dc
+                parts = tuple(parts)
+            return parts
+        return d.combine(moves, self._parts(scene), simplify)
+
+    def klass(self, content) -> int:
+        c = self.ids.get(content)
+        if c is None:
+            c = self.ids[content] = len(self.contents)
+            self.contents.append(content)
+        return c
+
+    def start(self) -> list:
+        """The moves from the start: where the start state comes to rest."""
+        s = start_state(self.scenario)
+        arrivals = self.d.value(self.arrivals[s.scene], self.vars.reader(s))
+        label = self.search.edge_label
+        return [(0, label(0, passed, at, values), kind, target, passed)
+                for passed, kind, target, at, values in arrivals]
+
+
+def build_graph(search, bound: int) -> None:
+    """Explore by classes into ``search.g``: the breadth-first pass of ``search._Search``,
+    over the classes instead of the states (raises ``TooMany`` when a budget is exceeded or
+    a condition is beyond the diagrams)."""
+    try:
+        classes = Classes(search, bound)
+        starts = classes.start()
+    except (TooBig, Unsupported, Inexact) as e:
+        raise TooMany from e
+    g, exploration = search.g, search.exploration
+    reached, taken = exploration.scenes_reached, exploration.choices_taken
+    items = search.labels.items
+    index: dict = {}
+    queue: deque = deque()
+
+    def arrive(origin, move) -> None:
+        number, lab, kind, target, passed = move
+        reached.update(passed)
+        j = index.get(target) if kind != STUCK else None
+        if j is not None:
+            g.link(origin, j, lab)
+            return
+        if len(g.parent) >= bound:
+            raise TooMany
+        i = len(g.parent)
+        g.parent.append(origin)
+        scene = classes.contents[target][0] if kind == STOP else target
+        reached.add(scene)
+        g.scene.append(scene)
+        g.edges.append([])
+        g.labels.append([])
+        g.link(origin, i, lab)
+        if kind == STUCK:
+            g.problems.append(("stuck", i))
+        elif kind == ENDING:
+            index[target] = i
+            g.endings.add(i)
+            exploration.endings_reached.add(target)
+        else:
+            index[target] = i
+            queue.append((i, target))
+
+    for move in starts:
+        arrive(None, move)
+    while queue:
+        i, c = queue.popleft()
+        moves = classes.contents[c][1]
+        if not moves:
+            g.problems.append(("soft-lock", i))
+        for move in moves:
+            taken.add(items[move[0]][:2])
+            arrive((i, move[0]), move)

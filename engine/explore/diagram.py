@@ -1,0 +1,367 @@
+"""Decision diagrams over the variables of a play: functions from every state to a value,
+stored so that equal parts are stored once.
+
+A diagram is a node number. A leaf holds a value; an inner node tests one variable (a
+meter, a flag as 0/1, a choice taken, a scene visited, the count of missteps) and has one
+child per interval of its values: ``cuts`` t1 < ... < tk split lo..hi into [lo, t1),
+[t1, t2), ..., [tk, hi + 1). Variables are tested in one fixed order from the root down,
+no node has two equal neighbouring children, and equal nodes are one node (a reduced,
+ordered multi-valued decision diagram). Three operations build them:
+
+- ``combine(f, parts)``: the diagram of ``f(values of parts)`` (an n-ary apply);
+- ``compose(d, change)``: the diagram of ``d`` read after a step that changes variables
+  (a flag set, a meter added to, clamped to its range), as a function of the state before;
+- ``value(d, read)``: follow one state down to its leaf.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+
+class _DontCare:
+    """The value of a diagram where no play can be: any value will do there."""
+
+    def __repr__(self) -> str:
+        return "DONT_CARE"
+
+
+DONT_CARE = _DontCare()
+
+
+class TooBig(Exception):
+    """More nodes than the diagram budget."""
+
+
+class Change:
+    """What one step does to the variables: var -> ("set", value) or ("add", delta)."""
+
+    __slots__ = ("ops",)
+
+    def __init__(self, ops: dict):
+        self.ops = ops
+
+    def __bool__(self) -> bool:
+        return bool(self.ops)
+
+
+class Diagrams:
+    """A store of diagrams over variables with the given order (var -> rank) and ranges
+    (var -> (lo, hi))."""
+
+    def __init__(self, rank: dict, ranges: dict, budget: int):
+        self.rank, self.ranges, self.budget = rank, ranges, budget
+        self.table: dict = {}
+        self.nodes: list = []  # number -> (var, cuts, kids), or (None, value) for a leaf
+        self.composed: dict = {}
+        self.unions: dict = {}
+        self.meets: dict = {}
+        self.dc = self.leaf(DONT_CARE)
+        self.true, self.false = self.leaf(True), self.leaf(False)
+
+    def leaf(self, value) -> int:
+        # keyed with the value's type too: True and 1 are equal in Python, not here
+        return self._intern((None, value), (value.__class__, value))
+
+    def _intern(self, entry, key=None) -> int:
+        key = entry if key is None else key
+        n = self.table.get(key)
+        if n is None:
+            n = self.table[key] = len(self.nodes)
+            self.nodes.append(entry)
+            if n >= self.budget:
+                raise TooBig
+        return n
+
+    def node(self, var, cuts, kids) -> int:
+        """The reduced node: neighbouring equal children joined, a single child returned.
+        A child that is ``DONT_CARE`` takes its neighbour's place (the left one first)."""
+        dc = self.dc
+        if dc in kids:
+            real = [k for k in kids if k != dc]
+            if not real:
+                return dc
+            kids, prev = list(kids), real[0]
+            for i, k in enumerate(kids):
+                if k == dc:
+                    kids[i] = prev
+                else:
+                    prev = k
+        out_cuts, out_kids = [], [kids[0]]
+        for t, k in zip(cuts, kids[1:]):
+            if k != out_kids[-1]:
+                out_cuts.append(t)
+                out_kids.append(k)
+        if len(out_kids) == 1:
+            return out_kids[0]
+        return self._intern((var, tuple(out_cuts), tuple(out_kids)))
+
+    def interval(self, var, a: int, b: int, inside, outside) -> int:
+        """``inside`` (a leaf value) for values a..b-1 of ``var``, ``outside`` elsewhere."""
+        lo, hi = self.ranges[var]
+        a, b = max(a, lo), min(b, hi + 1)
+        if a >= b:
+            return self.leaf(outside)
+        i, o = self.leaf(inside), self.leaf(outside)
+        cuts, kids = [], []
+        if a > lo:
+            kids.append(o)
+            cuts.append(a)
+        kids.append(i)
+        if b <= hi:
+            cuts.append(b)
+            kids.append(o)
+        return self.node(var, cuts, kids)
+
+    def classes(self, var, cuts, values) -> int:
+        """A diagram of one variable: ``values[i]`` on the i-th interval of ``cuts``."""
+        return self.node(var, tuple(cuts), tuple(self.leaf(v) for v in values))
+
+    def combine(self, f, parts: tuple, simplify=None) -> int:
+        """The diagram of ``f(tuple of the parts' leaf values)``. ``simplify(parts)``, when
+        given, may replace parts that cannot change the result where the others already
+        stand (by ``self.dc``, say), or return a node number: the result there."""
+        memo: dict = {}
+        nodes, rank = self.nodes, self.rank
+
+        def go(parts):
+            if simplify is not None:
+                parts = simplify(parts)
+                if parts.__class__ is int:
+                    return parts
+            got = memo.get(parts)
+            if got is not None:
+                return got
+            top = None
+            for p in parts:
+                var = nodes[p][0]
+                if var is not None and (top is None or rank[var] < rank[top]):
+                    top = var
+            if top is None:
+                got = self.leaf(f(tuple([nodes[p][1] for p in parts])))
+            else:
+                cuts = sorted({t for p in parts if nodes[p][0] == top for t in nodes[p][1]})
+                kids = []
+                for a in [self.ranges[top][0]] + cuts:
+                    kids.append(go(tuple([nodes[p][2][bisect_right(nodes[p][1], a)]
+                                          if nodes[p][0] == top else p for p in parts])))
+                got = self.node(top, cuts, kids)
+            memo[parts] = got
+            return got
+        return go(tuple(parts))
+
+    def compose(self, d: int, change: Change) -> int:
+        """``d`` read after ``change``, as a function of the state before it."""
+        if not change:
+            return d
+        memo = self.composed
+        ops = change.ops
+        nodes, ranges = self.nodes, self.ranges
+
+        def go(n):
+            key = (n, id(change))
+            got = memo.get(key)
+            if got is not None:
+                return got
+            entry = nodes[n]
+            if entry[0] is None:
+                got = n
+            else:
+                var, cuts, kids = entry
+                op = ops.get(var)
+                if op is None:
+                    got = self.node(var, cuts, [go(k) for k in kids])
+                elif op[0] == "set":
+                    got = go(kids[bisect_right(cuts, op[1])])
+                else:
+                    lo, hi = ranges[var]
+                    d = op[1]
+                    pre = [_pre(t, d, lo, hi) for t in cuts]
+                    starts = [lo] + pre
+                    ends = pre + [hi + 1]
+                    new_cuts, new_kids = [], []
+                    for a, b, k in zip(starts, ends, kids):
+                        if a < b:
+                            if new_kids:
+                                new_cuts.append(a)
+                            new_kids.append(go(k))
+                    got = self.node(var, new_cuts, new_kids)
+            memo[key] = got
+            return got
+        return go(d)
+
+    # ---- sets of states (leaves True/False) ---------------------------------------------
+
+    def any_of(self, parts) -> int:
+        """The union of the sets ``parts``."""
+        out = self.false
+        for p in parts:
+            out = self.either(out, p)
+        return out
+
+    def either(self, a: int, b: int) -> int:
+        """The union of two sets (remembered across calls: unions repeat)."""
+        if a == b or b == self.false or a == self.true:
+            return a
+        if a == self.false or b == self.true:
+            return b
+        if a > b:
+            a, b = b, a
+        got = self.unions.get((a, b))
+        if got is None:
+            got = self.unions[(a, b)] = self._merge(a, b, self.either)
+        return got
+
+    def both(self, a: int, b: int) -> int:
+        """The intersection of two sets (remembered across calls)."""
+        if a == b or b == self.true or a == self.false:
+            return a
+        if a == self.true or b == self.false:
+            return b
+        if a > b:
+            a, b = b, a
+        got = self.meets.get((a, b))
+        if got is None:
+            got = self.meets[(a, b)] = self._merge(a, b, self.both)
+        return got
+
+    def _merge(self, a: int, b: int, op) -> int:
+        """One level of a binary operation on two inner nodes, ``op`` on the children."""
+        na, nb = self.nodes[a], self.nodes[b]
+        ra = self.rank[na[0]] if na[0] is not None else None
+        rb = self.rank[nb[0]] if nb[0] is not None else None
+        if rb is None or (ra is not None and ra < rb):
+            return self.node(na[0], na[1], [op(k, b) for k in na[2]])
+        if ra is None or rb < ra:
+            return self.node(nb[0], nb[1], [op(a, k) for k in nb[2]])
+        cuts = sorted(set(na[1]) | set(nb[1]))
+        lo = self.ranges[na[0]][0]
+        kids = [op(na[2][bisect_right(na[1], t)], nb[2][bisect_right(nb[1], t)])
+                for t in [lo] + cuts]
+        return self.node(na[0], cuts, kids)
+
+    def point(self, read, order) -> int:
+        """The set holding one state: every variable of ``order`` at its value."""
+        d = self.true
+        for var in reversed(order):
+            v = read(var)
+            d = self.node(var, (v, v + 1), (self.false, d, self.false))
+        return d
+
+    def image(self, d: int, change: Change) -> int:
+        """The set of states after ``change``, from the set ``d`` before it (exact)."""
+        for var in sorted(change.ops, key=self.rank.__getitem__):
+            if d == self.false:
+                return d
+            op, x = change.ops[var]
+            if op == "set":
+                d = self.both(self._forget(d, var), self.interval(var, x, x + 1, True, False))
+            else:
+                d = self._shift(d, var, x)
+        return d
+
+    def project(self, d: int, keep: dict) -> int:
+        """The set ``d`` seen through ``keep`` (var -> sorted cut points, or None to keep the
+        value): a variable not in ``keep`` is forgotten, and a set of values of a variable
+        with cut points grows to the whole classes between cut points it touches."""
+        memo: dict = {}
+        nodes, ranges = self.nodes, self.ranges
+
+        def go(n):
+            got = memo.get(n)
+            if got is None:
+                entry = nodes[n]
+                var = entry[0]
+                if var is None:
+                    got = n
+                elif var not in keep:
+                    got = self.any_of([go(k) for k in entry[2]])
+                elif keep[var] is None:
+                    got = self.node(var, entry[1], [go(k) for k in entry[2]])
+                else:
+                    lo, hi = ranges[var]
+                    grid = keep[var]
+                    starts = (lo,) + entry[1]
+                    ends = entry[1] + (hi + 1,)
+                    kids = [go(k) for k in entry[2]]
+                    bounds = (lo,) + grid + (hi + 1,)
+                    cover = [[] for _ in range(len(grid) + 1)]
+                    for a, b, k in zip(starts, ends, kids):
+                        first = bisect_right(bounds, a) - 1
+                        last = bisect_right(bounds, b - 1) - 1
+                        for i in range(first, last + 1):
+                            cover[i].append(k)
+                    got = self.node(var, grid, [self.any_of(c) for c in cover])
+                memo[n] = got
+            return got
+        return go(d)
+
+    def _forget(self, d: int, var) -> int:
+        """The set with ``var`` free: a state is in it if it is in ``d`` for some value."""
+        memo: dict = {}
+        nodes, r = self.nodes, self.rank[var]
+
+        def go(n):
+            got = memo.get(n)
+            if got is None:
+                entry = nodes[n]
+                if entry[0] is None or self.rank[entry[0]] > r:
+                    got = n
+                elif entry[0] == var:
+                    got = self.any_of(entry[2])
+                else:
+                    got = self.node(entry[0], entry[1], [go(k) for k in entry[2]])
+                memo[n] = got
+            return got
+        return go(d)
+
+    def _shift(self, d: int, var, delta: int) -> int:
+        """The set after ``var`` += ``delta`` (clamped to its range)."""
+        memo: dict = {}
+        nodes, r = self.nodes, self.rank[var]
+        lo, hi = self.ranges[var]
+
+        def clamp(x):
+            return lo if x < lo else hi if x > hi else x
+
+        def go(n):
+            got = memo.get(n)
+            if got is None:
+                entry = nodes[n]
+                if n == self.false:
+                    got = n
+                elif entry[0] is None or self.rank[entry[0]] > r:
+                    got = self.both(n, self.interval(var, clamp(lo + delta),
+                                                     clamp(hi + delta) + 1, True, False))
+                elif entry[0] == var:
+                    starts = (lo,) + entry[1]
+                    ends = entry[1] + (hi + 1,)
+                    mapped = [(clamp(a + delta), clamp(b - 1 + delta) + 1, k)
+                              for a, b, k in zip(starts, ends, entry[2])]
+                    points = sorted({p for a, b, _ in mapped for p in (a, b)} | {lo})
+                    points = [p for p in points if p <= hi]
+                    kids = [self.any_of([k for a, b, k in mapped if a <= p < b])
+                            for p in points]
+                    got = self.node(var, points[1:], kids)
+                else:
+                    got = self.node(entry[0], entry[1], [go(k) for k in entry[2]])
+                memo[n] = got
+            return got
+        return go(d)
+
+    def value(self, d: int, read):
+        """The leaf value for the state whose variables ``read(var)`` gives."""
+        nodes = self.nodes
+        entry = nodes[d]
+        while entry[0] is not None:
+            entry = nodes[entry[2][bisect_right(entry[1], read(entry[0]))]]
+        return entry[1]
+
+
+def _pre(t: int, d: int, lo: int, hi: int) -> int:
+    """The least x in lo..hi with clamp(x + d) >= t, as a cut before the add (hi + 1: no
+    such x; lo: every x)."""
+    if t <= lo:
+        return lo
+    if t > hi:
+        return hi + 1
+    return min(max(lo, t - d), hi + 1)
