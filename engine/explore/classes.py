@@ -30,7 +30,7 @@ from collections import deque
 from ..model import Scenario
 from .conditions import Unsupported, Variables
 from .cuts import MISSTEPS
-from .diagram import DONT_CARE, Diagrams, TooBig
+from .diagram import DONT_CARE, Diagrams, TooBig, in_turn
 from .exploration import post_order
 from .state import start_state
 
@@ -67,7 +67,6 @@ class Classes:
         self.ids: dict = {}
         self.contents: list = []
         self.arrivals: dict = {}
-        self.changes: list = []  # kept alive: ``Diagrams.compose`` memoises by identity
         self._build()
 
     def _order(self) -> list:
@@ -118,14 +117,14 @@ class Classes:
                 cond = v.condition(d, r.condition)
                 taken = d.false if r.chance is not None and r.chance <= 0 else \
                     d.both(cond, d.combine(lambda x: not x[0], (blocked,)))
-                out.append((cond, taken, r.goto, self._entering(r.goto)))
+                out.append((cond, taken, r.goto, in_turn(self._entering(r.goto), v.ranges)))
                 if r.chance is None or r.chance >= 100:
                     blocked = d.any_of((blocked, cond))
             return out
         for c in scene.choices:
             cond = v.condition(d, c.condition)
-            out.append((cond, cond, c.goto, [v.choice(scene.id, c), v.effects(c.effects)]
-                        + self._entering(c.goto)))
+            out.append((cond, cond, c.goto, in_turn([v.choice(scene.id, c), v.effects(c.effects)]
+                                                    + self._entering(c.goto), v.ranges)))
         return out
 
     def _entering(self, target: str) -> list:
@@ -140,21 +139,20 @@ class Classes:
         d = self.d
         start = start_state(self.scenario)
         keep = self._keep()
-        reach = {start.scene: d.point(self.vars.reader(start), list(self.vars.rank))}
+        reach = {start.scene: d.project(d.point(self.vars.reader(start), list(self.vars.rank)),
+                                        keep.get(start.scene, {}))}
         self.ways = {}
         for x in order:
             scene = self.scenario.scenes.get(x)
             if scene is None or x not in reach:
                 continue
-            reach[x] = d.project(reach[x], keep[x])
             ways = self.ways[x] = self._ways(scene)
             for _, taken, target, changes in ways:
-                s = d.both(reach[x], taken)
-                for change in changes:
-                    if change:
-                        s = d.image(s, change)
+                if target not in keep:  # an ending: nothing is asked of the states there
+                    continue
+                s = d.project(d.image(d.both(reach[x], taken), changes), keep[target])
                 if s != d.false:
-                    reach[target] = d.any_of((reach.get(target, d.false), s))
+                    reach[target] = d.either(reach.get(target, d.false), s)
         return reach
 
     def _keep(self) -> dict:
@@ -173,13 +171,9 @@ class Classes:
             out[sid] = {v: cs for v, cs in keep.items() if v in self.vars.rank}
         return out
 
-    def _after(self, d: int, changes: list) -> int:
-        """``d`` read after ``changes`` (in the order applied)."""
-        for change in reversed(changes):
-            if change:
-                self.changes.append(change)
-                d = self.d.compose(d, change)
-        return d
+    def _after(self, d: int, change) -> int:
+        """``d`` read after ``change``, as a function of the state before it."""
+        return self.d.compose(d, change)
 
     def _ending(self, eid: str) -> int:
         search = self.search

@@ -31,9 +31,16 @@ class Variables:
         chosen = sorted({p for c in conds for p in c.uses.chosen})
         visited = sorted({x for c in conds for x in c.uses.visited})
         counted = any(c.uses.missteps for c in conds)
+        import os
+        mode = os.environ.get("ORDER", "lastread")
         order = list(self.flags) + [("chosen",) + p for p in chosen] \
             + [("visit", x) for x in visited] + ([MISSTEPS] if counted else []) \
             + [m for m in scenario.meters]
+        if mode == "meters":
+            order = [m for m in scenario.meters] + order[:-len(scenario.meters)]
+        elif mode in ("firstset", "lastread", "firstread"):
+            pos = _positions(scenario, mode)
+            order.sort(key=lambda v: pos.get(v, 10**6))
         self.rank = {v: i for i, v in enumerate(order)}
         self.ranges = {v: (0, 1) for v in order}
         self.ranges.update((m.id, (m.min, m.max)) for m in scenario.meters.values())
@@ -150,3 +157,29 @@ class Variables:
         cuts = condition_cuts(claim.node, {meter: (lo, hi)}).get(meter, set())
         cuts = tuple(range(lo + 1, hi + 1)) if cuts is None else tuple(sorted(cuts))
         return d.classes(meter, cuts, (lo,) + cuts)
+
+
+def _positions(scenario, mode):
+    from .exploration import post_order
+    ids = list(scenario.scenes)
+    index = {x: i for i, x in enumerate(ids)}
+    succ = [[index[t] for t in scenario.scenes[x].targets() if t in index] for x in ids]
+    topo = [ids[i] for i in post_order(succ)[0]][::-1]
+    pos = {}
+    for k, sid in enumerate(topo):
+        sc = scenario.scenes[sid]
+        if mode == "firstset":
+            effs = [sc.on_enter] + [c.effects for c in sc.choices]
+            for e in effs:
+                for v in list(e.sets) + list(e.clears) + [m for m, _ in e.adds] + [m for m, _ in e.assigns]:
+                    pos.setdefault(v, k)
+            for c in sc.choices:
+                pos.setdefault(("chosen", sid, c.id), k)
+        else:
+            for cond in control(sc):
+                for v in list(cond.uses.names) + [("chosen",) + p for p in cond.uses.chosen]:
+                    if mode == "firstread":
+                        pos.setdefault(v, k)
+                    else:
+                        pos[v] = k
+    return pos
