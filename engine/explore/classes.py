@@ -150,7 +150,7 @@ class Classes:
             for _, taken, target, changes in ways:
                 if target not in keep:  # an ending: nothing is asked of the states there
                     continue
-                s = d.project(d.image(d.both(reach[x], taken), changes), keep[target])
+                s = d.transfer(d.both(reach[x], taken), changes, keep[target])
                 if s != d.false:
                     reach[target] = d.either(reach.get(target, d.false), s)
         return reach
@@ -171,10 +171,6 @@ class Classes:
             out[sid] = {v: cs for v, cs in keep.items() if v in self.vars.rank}
         return out
 
-    def _after(self, d: int, change) -> int:
-        """``d`` read after ``change``, as a function of the state before it."""
-        return self.d.compose(d, change)
-
     def _ending(self, eid: str) -> int:
         search = self.search
         names = search.names.get(eid) if search.facts is not None else None
@@ -189,7 +185,7 @@ class Classes:
         parts = []
         for cond, _, target, changes in self.ways[scene.id]:
             there = self.arrivals.get(target)  # None: no play takes this way
-            parts += [cond, self.d.dc if there is None else self._after(there, changes)]
+            parts += [cond, self.d.dc if there is None else (there, changes)]
         return tuple(parts) + (self.reach[scene.id],)
 
     def _router(self, scene) -> int:

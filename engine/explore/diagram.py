@@ -86,6 +86,7 @@ class Diagrams:
         self.nodes: list = []  # number -> (var, cuts, kids), or (None, value) for a leaf
         self.composed: dict = {}
         self.unions: dict = {}
+        self.resolved: dict = {}
         self.meets: dict = {}
         self.dc = self.leaf(DONT_CARE)
         self.true, self.false = self.leaf(True), self.leaf(False)
@@ -153,12 +154,15 @@ class Diagrams:
         return self.node(var, tuple(cuts), tuple(self.leaf(v) for v in values))
 
     def combine(self, f, parts: tuple, simplify=None) -> int:
-        """The diagram of ``f(tuple of the parts' leaf values)``. ``simplify(parts)``, when
-        given, may replace parts that cannot change the result where the others already
-        stand (by ``self.dc``, say), or return a node number: the result there."""
+        """The diagram of ``f(tuple of the parts' leaf values)``. A part is a diagram or a
+        view ``(d, change)``: ``d`` read after ``change`` (``compose``, without building it).
+        ``simplify(parts)``, when given, may replace parts that cannot change the result
+        where the others already stand (by ``self.dc``, say), or return a node number: the
+        result there."""
         memo: dict = {}
         nodes, rank, ranges, node, leaf = self.nodes, self.rank, self.ranges, self.node, \
             self.leaf
+        resolve = self._resolve
 
         def go(parts):
             if simplify is not None:
@@ -168,7 +172,7 @@ class Diagrams:
             got = memo.get(parts)
             if got is not None:
                 return got
-            entries = [nodes[p] for p in parts]
+            entries = [nodes[p] if p.__class__ is int else resolve(p) for p in parts]
             top, best = None, None
             for e in entries:
                 var = e[0]
@@ -192,6 +196,40 @@ class Diagrams:
             memo[parts] = got
             return got
         return go(tuple(parts))
+
+    def _resolve(self, view) -> tuple:
+        """The node entry of the view ``(d, change)``: (var, cuts, kids as views), or
+        (None, value) at a leaf."""
+        got = self.resolved.get(view)
+        if got is not None:
+            return got
+        n, change = view
+        ops, nodes = change.ops, self.nodes
+        entry = nodes[n]
+        op = ops.get(entry[0]) if entry[0] is not None else None
+        while op is not None and op[0] == "set":
+            n = entry[2][bisect_right(entry[1], op[1])]
+            entry = nodes[n]
+            op = ops.get(entry[0]) if entry[0] is not None else None
+        if entry[0] is None:
+            got = entry
+        elif op is None:
+            got = (entry[0], entry[1], tuple([(k, change) for k in entry[2]]))
+        else:
+            var = entry[0]
+            lo, hi = self.ranges[var]
+            deltas = _deltas(op)
+            pre = [_pre_all(t, deltas, lo, hi) for t in entry[1]]
+            cuts, kids = [], []
+            for a, b, k in zip([lo] + pre, pre + [hi + 1], entry[2]):
+                if a < b:
+                    if kids:
+                        cuts.append(a)
+                    kids.append((k, change))
+            got = (var, tuple(cuts), tuple(kids)) if len(kids) > 1 else \
+                self._resolve(kids[0])
+        self.resolved[view] = got
+        return got
 
     def compose(self, d: int, change: Change) -> int:
         """``d`` read after ``change``, as a function of the state before it."""
@@ -343,37 +381,76 @@ class Diagrams:
         """The set ``d`` seen through ``keep`` (var -> sorted cut points, or None to keep the
         value): a variable not in ``keep`` is forgotten, and a set of values of a variable
         with cut points grows to the whole classes between cut points it touches."""
-        memo: dict = {}
-        nodes, ranges = self.nodes, self.ranges
+        return self.transfer(d, Change({}), keep)
 
-        def go(n):
-            got = memo.get(n)
-            if got is None:
-                entry = nodes[n]
-                var = entry[0]
-                if var is None:
-                    got = n
-                elif var not in keep:
-                    got = self.any_of([go(k) for k in entry[2]])
+    def transfer(self, d: int, change: Change, keep: dict) -> int:
+        """``project(image(d, change), keep)`` in one pass."""
+        if d == self.false:
+            return d
+        changed = sorted(change.ops, key=self.rank.__getitem__)
+        memo: dict = {}
+        nodes, rank, ranges, ops = self.nodes, self.rank, self.ranges, change.ops
+        last = len(changed)
+
+        def values(var, a, b):
+            """The values of ``var`` after the change, from a..b-1 before: an interval."""
+            op = ops.get(var)
+            if op is None:
+                return a, b
+            if op[0] == "set":
+                return op[1], op[1] + 1
+            lo, hi = ranges[var]
+            deltas = _deltas(op)
+            return _after(a, deltas, lo, hi), _after(b - 1, deltas, lo, hi) + 1
+
+        def go(n, i):
+            if n == self.false:
+                return n
+            got = memo.get((n, i))
+            if got is not None:
+                return got
+            entry = nodes[n]
+            var = entry[0]
+            nxt = changed[i] if i < last else None
+            if var is None and nxt is None:
+                got = n
+            elif var is not None and (nxt is None or rank[var] < rank[nxt]):
+                kids = [go(k, i) for k in entry[2]]
+                if var not in keep:
+                    got = self.any_of(kids)
                 elif keep[var] is None:
-                    got = self.node(var, entry[1], [go(k) for k in entry[2]])
+                    got = self.node(var, entry[1], kids)
                 else:
                     lo, hi = ranges[var]
-                    grid = keep[var]
-                    starts = (lo,) + entry[1]
-                    ends = entry[1] + (hi + 1,)
-                    kids = [go(k) for k in entry[2]]
-                    bounds = (lo,) + grid + (hi + 1,)
-                    cover = [[] for _ in range(len(grid) + 1)]
-                    for a, b, k in zip(starts, ends, kids):
-                        first = bisect_right(bounds, a) - 1
-                        last = bisect_right(bounds, b - 1) - 1
-                        for i in range(first, last + 1):
-                            cover[i].append(k)
-                    got = self.node(var, grid, [self.any_of(c) for c in cover])
-                memo[n] = got
+                    got = self._kept(var, keep, list(zip((lo,) + entry[1],
+                                                         entry[1] + (hi + 1,), kids)))
+            elif var == nxt:
+                lo, hi = ranges[var]
+                got = self._kept(var, keep, [values(var, a, b) + (go(k, i + 1),) for a, b, k in
+                                             zip((lo,) + entry[1], entry[1] + (hi + 1,),
+                                                 entry[2])])
+            else:  # ``nxt`` is free here: every value it can take after the change
+                lo, hi = ranges[nxt]
+                got = self._kept(nxt, keep, [values(nxt, lo, hi + 1) + (go(n, i + 1),)])
+            memo[(n, i)] = got
             return got
-        return go(d)
+        return go(d, 0)
+
+    def _kept(self, var, keep: dict, mapped) -> int:
+        """The set whose states with ``var`` in a..b-1 are those of ``kid`` for each (a, b,
+        kid) of ``mapped``, seen through ``keep`` (see ``project``)."""
+        if var not in keep:
+            return self.any_of([k for _, _, k in mapped])
+        grid = keep[var]
+        if grid is None:
+            return self._segments(var, mapped)
+        lo, hi = self.ranges[var]
+        bounds = (lo,) + grid + (hi + 1,)
+        cover: list = [[] for _ in range(len(grid) + 1)]
+        for a, b, k in mapped:
+            for j in range(bisect_right(bounds, a) - 1, bisect_right(bounds, b - 1)):
+                cover[j].append(k)
+        return self.node(var, grid, [self.any_of(c) for c in cover])
 
     def value(self, d: int, read):
         """The leaf value for the state whose variables ``read(var)`` gives."""
