@@ -35,7 +35,8 @@ from .exploration import post_order
 from .state import start_state
 
 STOP, ENDING, STUCK = 0, 1, 2  # what a way arrives at: a class, an ending, a stuck scene
-DIAGRAM_BUDGET = 400_000  # nodes; beyond it the search state by state takes over
+NODES_PER_STATE = 2  # the diagrams may take this many nodes per state of the explorer's bound;
+# beyond, the search state by state takes over (and names what filled the budget)
 
 
 class Inexact(Exception):
@@ -63,7 +64,7 @@ class Classes:
     def __init__(self, search, bound: int):
         self.search, self.scenario, self.bound = search, search.scenario, bound
         self.vars = Variables(self.scenario)
-        self.d = Diagrams(self.vars.rank, self.vars.ranges, DIAGRAM_BUDGET)
+        self.d = Diagrams(self.vars.rank, self.vars.ranges, NODES_PER_STATE * bound)
         self.ids: dict = {}
         self.contents: list = []
         self.arrivals: dict = {}
@@ -100,10 +101,7 @@ class Classes:
             elif scenes[x].next:
                 self.arrivals[x] = self._router(scenes[x])
             else:
-                klass = self._decision(scenes[x])
-                self.arrivals[x] = self.d.combine(
-                    lambda v, x=x: v[0] if v[0] is DONT_CARE else (((), STOP, v[0], x, ()),),
-                    (klass,))
+                self.arrivals[x] = self._decision(scenes[x])
 
     def _ways(self, scene) -> list:
         """(condition diagram, taken diagram, target, changes in the order applied) for
@@ -238,7 +236,7 @@ class Classes:
                 for passed, kind, target, at, values in v[2 * j + 1]:
                     out.append((number, label(number, passed, at, values), kind, target,
                                 passed))
-            return self.klass((sid, tuple(out)))
+            return (((), STOP, self.klass((sid, tuple(out))), sid, ()),)
         d = self.d
 
         def simplify(parts):
