@@ -10,8 +10,15 @@ play can still do from there, as the choices on offer, each with its label and t
 it leads into. Two states with the same class play exactly alike, and states of different
 classes do not (the classes are the coarsest partition that respects every label: a
 bisimulation quotient). The parent's diagram is built from the children's, read through the
-effects of the step between (``Diagrams.compose``), and from the conditions of its choices
-and routes, which are diagrams too (``conditions``).
+effects of the step between (a view in ``Diagrams.combine``), and from the conditions of its
+choices and routes, which are diagrams too (``conditions``).
+
+Only states a play can be in get a class: first, forward from the start state, the set of
+states that can enter each scene is computed as a diagram too (``setops.transfer``), seen
+through the merge key's layout (``key.Keyer``: the variables still read there, a meter by
+its class between cut points), which is exact for what follows; elsewhere a diagram says
+``DONT_CARE``. Without that, the classes of states no play reaches would be counted too,
+many times more than the real ones.
 
 The graph is then walked from the start class breadth first, as ``search._Search`` walks
 the states, in the same order, so it has the same first paths, the same playthroughs,
@@ -30,7 +37,8 @@ from collections import deque
 from ..model import Scenario
 from .conditions import Unsupported, Variables
 from .cuts import MISSTEPS
-from .diagram import DONT_CARE, Diagrams, TooBig, in_turn
+from .changes import in_turn
+from .diagram import DONT_CARE, Diagrams, TooBig
 from .exploration import post_order
 from .state import start_state
 
@@ -56,9 +64,10 @@ class Classes:
     """The class diagram of every scene reachable from the start.
 
     ``arrivals[x]``: for a play that has just entered node ``x`` (its ``on_enter`` applied),
-    the ways it comes to rest: a tuple of (passed, kind, target, scene, values), ``passed``
-    being the route scenes left on the way, ``values`` the meters an ending's claim reads
-    (the least value of the class that decides the claim). ``contents[c]`` is class ``c``:
+    a diagram of the ways it comes to rest: a tuple of (passed, kind, target, scene,
+    values), ``passed`` being the route scenes left on the way, ``values`` the meters an
+    ending's claim reads (the least value of the class that decides the claim); ``reach[x]``
+    the set of states that can enter scene ``x``. ``contents[c]`` is class ``c``:
     (scene, moves), a move being (step number, label, kind, target, passed)."""
 
     def __init__(self, search, bound: int):
