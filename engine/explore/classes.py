@@ -47,11 +47,6 @@ NODES_PER_STATE = 2  # the diagrams may take this many nodes per state of the ex
 # beyond, the search state by state takes over (and names what filled the budget)
 
 
-class Inexact(Exception):
-    """A class read where no play can be: a bug in the sets of reachable states; the
-    search state by state is used instead."""
-
-
 class TooMany(Exception):
     """More than the budget allows: the search state by state reports the budget."""
 
@@ -192,7 +187,7 @@ class Classes:
         parts = []
         for cond, _, target, changes in self.ways[scene.id]:
             there = self.arrivals.get(target)  # None: no play takes this way
-            parts += [cond, self.d.dc if there is None else (there, changes)]
+            parts += [cond, self.d.dc if there is None else self.d.view(there, changes)]
         return tuple(parts) + (self.reach[scene.id],)
 
     def _router(self, scene) -> int:
@@ -209,8 +204,8 @@ class Classes:
             out = [] if sure is not None else [((sid,), STUCK, sid, sid, ())]
             branches = holding if sure is None else holding[:sure + 1]
             for j in reversed(branches):
-                if v[2 * j + 1] is DONT_CARE:
-                    raise Inexact
+                if v[2 * j + 1] is DONT_CARE:  # no play comes here in this state: neither
+                    return DONT_CARE  # does one come to it (``combine``'s care set is wider)
                 for passed, kind, target, at, values in v[2 * j + 1]:
                     out.append(((sid,) + passed, kind, target, at, values))
             return tuple(out)
@@ -224,7 +219,7 @@ class Classes:
                 if cond == d.true and sure[j]:  # no later route can matter
                     return parts[:2 * j + 2] + (d.dc,) * (len(parts) - 2 * j - 3) + parts[-1:]
             return parts
-        return d.combine(settle, self._parts(scene), simplify)
+        return d.combine(settle, self._parts(scene), simplify, care=True)
 
     def _decision(self, scene) -> int:
         choices, sid = scene.choices, scene.id
@@ -240,8 +235,8 @@ class Classes:
                     continue
                 n += 1
                 number = row[c.id][n - 1]
-                if v[2 * j + 1] is DONT_CARE:
-                    raise Inexact
+                if v[2 * j + 1] is DONT_CARE:  # as in ``_router``
+                    return DONT_CARE
                 for passed, kind, target, at, values in v[2 * j + 1]:
                     out.append((number, label(number, passed, at, values), kind, target,
                                 passed))
@@ -258,7 +253,7 @@ class Classes:
                         parts[j + 1] = d.dc
                 parts = tuple(parts)
             return parts
-        return d.combine(moves, self._parts(scene), simplify)
+        return d.combine(moves, self._parts(scene), simplify, care=True)
 
     def klass(self, content) -> int:
         c = self.ids.get(content)
@@ -283,7 +278,7 @@ def build_graph(search, bound: int) -> None:
     try:
         classes = Classes(search, bound)
         starts = classes.start()
-    except (TooBig, Unsupported, Inexact) as e:
+    except (TooBig, Unsupported) as e:
         raise TooMany from e
     g, exploration = search.g, search.exploration
     reached, taken = exploration.scenes_reached, exploration.choices_taken

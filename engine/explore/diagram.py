@@ -52,6 +52,8 @@ class Diagrams(SetOperations):
         self.composed: dict = {}
         self.unions: dict = {}
         self.resolved: dict = {}
+        self.deepest: dict = {}
+        self.widened: dict = {}
         self.meets: dict = {}
         self.dc = self.leaf(DONT_CARE)
         self.true, self.false = self.leaf(True), self.leaf(False)
@@ -118,16 +120,19 @@ class Diagrams(SetOperations):
         """A diagram of one variable: ``values[i]`` on the i-th interval of ``cuts``."""
         return self.node(var, tuple(cuts), tuple(self.leaf(v) for v in values))
 
-    def combine(self, f, parts: tuple, simplify=None) -> int:
+    def combine(self, f, parts: tuple, simplify=None, care: bool = False) -> int:
         """The diagram of ``f(tuple of the parts' leaf values)``. A part is a diagram or a
         view ``(d, change)``: ``d`` read after ``change`` (``compose``, without building it).
         ``simplify(parts)``, when given, may replace parts that cannot change the result
         where the others already stand (by ``self.dc``, say), or return a node number: the
-        result there."""
+        result there. With ``care``, the last part is a set of states outside of which the
+        result does not matter (``f`` sees True there, ``DONT_CARE`` is the result outside);
+        it is never split on a variable no other part tests there (it is widened to every
+        value of it instead: the others cannot tell those values apart)."""
         memo: dict = {}
         nodes, rank, ranges, node, leaf = self.nodes, self.rank, self.ranges, self.node, \
             self.leaf
-        resolve = self._resolve
+        resolve, false, widen = self._resolve, self.false, self._widen
 
         def go(parts):
             if simplify is not None:
@@ -139,12 +144,22 @@ class Diagrams(SetOperations):
                 return got
             entries = [nodes[p] if p.__class__ is int else resolve(p) for p in parts]
             top, best = None, None
-            for e in entries:
+            for e in (entries[:-1] if care else entries):
                 var = e[0]
                 if var is not None:
                     r = rank[var]
                     if best is None or r < best:
                         top, best = var, r
+            if care:
+                kept = parts[-1]
+                while kept != false and entries[-1][0] is not None and \
+                        (best is None or rank[entries[-1][0]] < best):
+                    kept = widen(kept)
+                    entries[-1] = nodes[kept]
+                if kept != parts[-1]:
+                    got = go(parts[:-1] + (kept,))
+                    memo[parts] = got
+                    return got
             if top is None:
                 got = leaf(f(tuple([e[1] for e in entries])))
             else:
@@ -153,14 +168,24 @@ class Diagrams(SetOperations):
                     cuts = tested[0][1]
                 else:
                     cuts = sorted({t for e in tested for t in e[1]})
-                kids = []
-                for a in [ranges[top][0]] + list(cuts):
-                    kids.append(go(tuple([e[2][bisect_right(e[1], a)] if e[0] == top else p
-                                          for p, e in zip(parts, entries)])))
-                got = node(top, cuts, kids)
+                starts = [ranges[top][0]]
+                starts += cuts
+                width = len(starts)
+                columns = [([p] * width if e[0] != top else
+                            list(e[2]) if e[1] == cuts else
+                            [e[2][bisect_right(e[1], a)] for a in starts])
+                           for p, e in zip(parts, entries)]
+                got = node(top, cuts, [go(c) for c in zip(*columns)])
             memo[parts] = got
             return got
         return go(tuple(parts))
+
+    def _widen(self, s: int) -> int:
+        """The set ``s`` with the variable its root tests left free."""
+        got = self.widened.get(s)
+        if got is None:
+            got = self.widened[s] = self.any_of(self.nodes[s][2])
+        return got
 
     def _resolve(self, view) -> tuple:
         """The node entry of the view ``(d, change)``: (var, cuts, kids as views), or
@@ -170,6 +195,7 @@ class Diagrams(SetOperations):
             return got
         n, change = view
         ops, nodes = change.ops, self.nodes
+        deepest = self._deepest(change)
         entry = nodes[n]
         op = ops.get(entry[0]) if entry[0] is not None else None
         while op is not None and op[0] == "set":
@@ -179,7 +205,8 @@ class Diagrams(SetOperations):
         if entry[0] is None:
             got = entry
         elif op is None:
-            got = (entry[0], entry[1], tuple([(k, change) for k in entry[2]]))
+            got = (entry[0], entry[1], tuple([self._view(k, change, deepest)
+                                              for k in entry[2]]))
         else:
             var = entry[0]
             lo, hi = self.ranges[var]
@@ -190,11 +217,32 @@ class Diagrams(SetOperations):
                 if a < b:
                     if kids:
                         cuts.append(a)
-                    kids.append((k, change))
-            got = (var, tuple(cuts), tuple(kids)) if len(kids) > 1 else \
-                self._resolve(kids[0])
+                    kids.append(self._view(k, change, deepest))
+            if len(kids) > 1:
+                got = (var, tuple(cuts), tuple(kids))
+            else:
+                got = nodes[kids[0]] if kids[0].__class__ is int else self._resolve(kids[0])
         self.resolved[view] = got
         return got
+
+    def _deepest(self, change: Change) -> int:
+        """The rank of the last variable ``change`` changes (-1: none)."""
+        got = self.deepest.get(change)
+        if got is None:
+            rank = self.rank
+            got = self.deepest[change] = max((rank[v] for v in change.ops if v in rank),
+                                             default=-1)
+        return got
+
+    def _view(self, n: int, change: Change, deepest: int):
+        """``n`` read after ``change``: ``n`` itself when nothing below it changes."""
+        var = self.nodes[n][0]
+        return n if var is None or self.rank[var] > deepest else (n, change)
+
+    def view(self, n: int, change: Change):
+        """A part for ``combine``: ``n`` read after ``change`` (``compose`` without building
+        it)."""
+        return self._view(n, change, self._deepest(change)) if change else n
 
     def compose(self, d: int, change: Change) -> int:
         """``d`` read after ``change``, as a function of the state before it."""
