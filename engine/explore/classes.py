@@ -149,10 +149,14 @@ class Classes:
             if scene is None or x not in reach:
                 continue
             ways = self.ways[x] = self._ways(scene)
-            for _, taken, target, changes in ways:
-                if target not in keep:  # an ending: nothing is asked of the states there
-                    continue
-                s = d.transfer(d.both(reach[x], taken), changes, keep[target])
+            alike: dict = {}  # ways into one scene with one change: their states move together
+            for _, taken, target, change in ways:
+                if target in keep:  # not an ending: nothing is asked of the states there
+                    k = (target, frozenset(change.ops.items()))
+                    was = alike.get(k)
+                    alike[k] = (change, taken if was is None else d.either(was[1], taken))
+            for (target, _), (change, taken) in alike.items():
+                s = d.transfer(d.both(reach[x], taken), change, keep[target])
                 if s != d.false:
                     reach[target] = d.either(reach.get(target, d.false), s)
         return reach
