@@ -60,10 +60,11 @@ class Classes:
 
     ``arrivals[x]``: for a play that has just entered node ``x`` (its ``on_enter`` applied),
     a diagram of the ways it comes to rest: a tuple of (passed, kind, target, scene,
-    values), ``passed`` being the route scenes left on the way, ``values`` the meters an
+    values), ``passed`` being the route scenes left on the way that a claim watches
+    (``facts.PathFacts.watched``), ``values`` the meters an
     ending's claim reads (the least value of the class that decides the claim); ``reach[x]``
     the set of states that can enter scene ``x``. ``contents[c]`` is class ``c``:
-    (scene, moves), a move being (step number, label, kind, target, passed)."""
+    (scene, moves), a move being (step number, label, kind, target)."""
 
     def __init__(self, search, bound: int):
         self.search, self.scenario, self.bound = search, search.scenario, bound
@@ -72,6 +73,7 @@ class Classes:
         self.ids: dict = {}
         self.contents: list = []
         self.arrivals: dict = {}
+        self.watched = search.watched if search.facts is not None else frozenset()
         self._build()
 
     def _order(self) -> list:
@@ -197,6 +199,7 @@ class Classes:
     def _router(self, scene) -> int:
         routes = scene.next
         sid = scene.id
+        prefix = (sid,) if sid in self.watched else ()
 
         def settle(v):
             if not v[-1]:
@@ -205,13 +208,13 @@ class Classes:
                        if v[2 * j] and not (r.chance is not None and r.chance <= 0)]
             sure = next((k for k, j in enumerate(holding)
                          if routes[j].chance is None or routes[j].chance >= 100), None)
-            out = [] if sure is not None else [((sid,), STUCK, sid, sid, ())]
+            out = [] if sure is not None else [(prefix, STUCK, sid, sid, ())]
             branches = holding if sure is None else holding[:sure + 1]
             for j in reversed(branches):
                 if v[2 * j + 1] is DONT_CARE:  # no play comes here in this state: neither
                     return DONT_CARE  # does one come to it (``combine``'s care set is wider)
                 for passed, kind, target, at, values in v[2 * j + 1]:
-                    out.append(((sid,) + passed, kind, target, at, values))
+                    out.append((prefix + passed, kind, target, at, values))
             return tuple(out)
         d = self.d
         sure = [r.chance is None or r.chance >= 100 for r in routes]
@@ -242,8 +245,7 @@ class Classes:
                 if v[2 * j + 1] is DONT_CARE:  # as in ``_router``
                     return DONT_CARE
                 for passed, kind, target, at, values in v[2 * j + 1]:
-                    out.append((number, label(number, passed, at, values), kind, target,
-                                passed))
+                    out.append((number, label(number, passed, at, values), kind, target))
             return (((), STOP, self.klass((sid, tuple(out))), sid, ()),)
         d = self.d
 
@@ -271,7 +273,7 @@ class Classes:
         s = start_state(self.scenario)
         arrivals = self.d.value(self.arrivals[s.scene], self.vars.reader(s))
         label = self.search.edge_label
-        return [(0, label(0, passed, at, values), kind, target, passed)
+        return [(0, label(0, passed, at, values), kind, target)
                 for passed, kind, target, at, values in arrivals]
 
 
@@ -286,13 +288,13 @@ def build_graph(search, bound: int) -> None:
         raise TooMany from e
     g, exploration = search.g, search.exploration
     reached, taken = exploration.scenes_reached, exploration.choices_taken
+    reached.update(classes.reach)  # exact: a scene is entered in some play if a state can be
     items = search.labels.items
     index: dict = {}
     queue: deque = deque()
 
     def arrive(origin, move) -> None:
-        number, lab, kind, target, passed = move
-        reached.update(passed)
+        number, lab, kind, target = move
         j = index.get(target) if kind != STUCK else None
         if j is not None:
             g.link(origin, j, lab)
