@@ -19,6 +19,16 @@ from .key import control
 _FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 
 
+def _constant(n):
+    """The number ``n`` stands for (``-2`` is a minus applied to 2), or None."""
+    if isinstance(n, (Num, Bool)):
+        return int(n.value)
+    if isinstance(n, Unary) and n.op == "-":
+        inner = _constant(n.operand)
+        return None if inner is None else -inner
+    return None
+
+
 class Unsupported(Exception):
     """A condition reads a variable in a form other than a comparison with a number."""
 
@@ -111,12 +121,11 @@ class Variables:
             return d.leaf(bool(n.value))
         if isinstance(n, Binary) and n.op in _FLIP:
             a, b, op = n.left, n.right, n.op
-            if isinstance(a, (Num, Bool)):
+            if _constant(a) is not None:
                 a, b, op = b, a, _FLIP[op]
-            var = self._term(a)
-            if var is None or not isinstance(b, (Num, Bool)):
+            var, c = self._term(a), _constant(b)
+            if var is None or c is None:
                 raise Unsupported
-            c = int(b.value)
             lo, hi = self.ranges[var]
             if op == "!=":
                 return d.interval(var, c, c + 1, False, True)

@@ -43,6 +43,7 @@ class Exploration:
     median_decisions: int | None = None
     playthroughs: int | None = None    # distinct complete paths, exact (None when unbounded)
     has_cycles: bool = False
+    by_classes: bool = False  # explored by classes of states (``classes``), not state by state
 
     @property
     def ok(self) -> bool:

@@ -130,6 +130,7 @@ def _explore(scenario: Scenario, bound: int, claims: bool, query,
     if by_classes and classes.applies(scenario, search.acyclic, query):
         try:
             classes.build_graph(search, bound)
+            exploration.by_classes = True
         except classes.TooMany:  # the search state by state names what filled the budget
             exploration = Exploration(scenario.id, bound=bound)
             search = _Search(scenario, exploration, bound, claims, query)
