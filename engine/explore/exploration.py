@@ -127,12 +127,16 @@ def can_reach(reverse, goals) -> set:
     return near
 
 
-def cannot_end(reverse, ending_nodes, stuck) -> list[int]:
-    """States (not already reported) from which no ending can be reached: trapped in a loop."""
+def cannot_end(reverse, parent, scene, ending_nodes, stuck) -> list[int]:
+    """States (not already reported) from which no ending can be reached: trapped in a loop.
+    Per scene the first such state found (nodes are numbered breadth first, so along a
+    shortest path), where that path enters the trap (its parent can still end); at most 5."""
     good = can_reach(reverse, ending_nodes)
-    trapped = [i for i in range(len(reverse)) if i not in good and i not in stuck]
-    # report one state per trapped region: those whose parents can still end
-    return [i for i in trapped if not reverse[i] or any(p in good for p in reverse[i])][:5]
+    first: dict = {}
+    for i in range(len(reverse)):
+        if i not in good and i not in stuck and scene[i] not in first:
+            first[scene[i]] = i
+    return [i for i in first.values() if parent[i] is None or parent[i][0] in good][:5]
 
 
 FIGURE_CELLS = 2_000_000  # the median needs a length histogram per state; beyond this, none

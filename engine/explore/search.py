@@ -313,16 +313,20 @@ def _budget_message(scenario: Scenario, key: Keyer, g: _Graph, bound: int) -> st
 
 
 def _summarise(exploration: Exploration, scenario: Scenario, g: _Graph, shape: Shape) -> None:
-    roots = [i for i in range(len(g.parent)) if g.parent[i] is None]
-    path_figures(exploration, roots, g.edges, g.endings, shape)
-    stuck = set()
+    # every way the start comes to rest begins playthroughs (a chance route there branches,
+    # as one after a choice does), even where two ways arrive in one state
+    path_figures(exploration, [i for i, _ in g.starts], g.edges, g.endings, shape)
+    stuck = {i for _, i in g.problems}
+    first: dict = {}  # (kind, scene) -> the first node found there: along a shortest path
     for kind, i in g.problems:
-        name = "soft-lock" if kind in ("soft-lock", "stuck") else "endless loop"
-        stuck.add(i)
-        exploration.problems.append(Problem(name, g.scene[i], g.path_to(i)))
+        key = ("soft-lock" if kind in ("soft-lock", "stuck") else "endless loop", g.scene[i])
+        first[key] = min(i, first.get(key, i))
     if not exploration.bound_hit:  # unexpanded states would look trapped
-        for i in cannot_end(shape.reverse, g.endings, stuck):
-            exploration.problems.append(Problem("endless loop", g.scene[i], g.path_to(i)))
+        for i in cannot_end(shape.reverse, g.parent, g.scene, g.endings, stuck):
+            key = ("endless loop", g.scene[i])
+            first[key] = min(i, first.get(key, i))
+    for (kind, scene), i in sorted(first.items(), key=lambda item: item[1]):
+        exploration.problems.append(Problem(kind, scene, g.path_to(i)))  # once per scene
     for i in g.endings:  # an ending is one state, first reached along a shortest path
         exploration.shortest[g.scene[i]] = g.path_to(i)
     exploration.scenes_reached &= set(scenario.scenes)
