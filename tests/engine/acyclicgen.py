@@ -1,7 +1,7 @@
 """Random scenarios without loops for the class explorer's differential test: every
 condition is one the decision diagrams can express (comparisons with numbers of meters,
 flags, ``visits()``, ``visited()``, ``chosen()``, ``missteps()``), so the classes really
-run. Routers whose conditions read meters and flags, chance routes (0, 30, 100), routes
+run. Routers (the start one too) whose conditions read meters and flags, chance routes (0, 30, 100), routes
 that can leave the play stuck, ``on_enter`` effects that add to meters and set a meter to
 a value, choice scenes whose every choice is guarded (a possible soft-lock), missteps,
 and claims on the endings."""
@@ -119,7 +119,7 @@ class _Story:
         rnd = self.rnd
         scenes = {}
         for i, sid in enumerate(self.ids):
-            router = 0 < i < len(self.ids) - 1 and rnd.random() < 0.35
+            router = i < len(self.ids) - 1 and rnd.random() < (0.35 if i else 0.2)
             scene = self.router(i) if router else self.decision(i)
             if rnd.random() < 0.35:
                 scene = {"on_enter": self.effects() or {"a": 5}, **scene}

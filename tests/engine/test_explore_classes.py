@@ -25,10 +25,10 @@ from .helpers import load
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 SHIPPED = sorted(p.stem for p in SCENARIOS.glob("*.yaml") if not p.stem.endswith(".transcripts"))
 SOURCES = {  # name -> (make(seed) -> text, how many scenarios)
-    "acyclic": (acyclicgen.generate, 170),
-    "exact": (exact_test.generate, 70),
-    "claims": (claims_test.generate, 50),
-    "story": (lambda seed: storygen.story(seed, scenes=7), 40),
+    "acyclic": (acyclicgen.generate, 160),
+    "exact": (exact_test.generate, 60),
+    "claims": (claims_test.generate, 45),
+    "story": (lambda seed: storygen.story(seed, scenes=7), 35),
 }
 GENERATED = [(name, seed) for name, (_, n) in SOURCES.items() for seed in range(n)]
 
@@ -160,9 +160,11 @@ def test_a_bound_between_classes_and_states_is_met_by_the_state_search_only(monk
     assert slow.bound_hit and slow.states == bound
 
 
-# ---- disagreements found (minimised): these fail until the explorer is fixed ------------
+# ---- a disagreement found (minimised): it fails until the explorer is fixed -------------
+# (soft-locks and stuck routes listed once per class, playthroughs counted from the start
+# classes: tests/engine/test_classes_regressions.py)
 
-SOFT_LOCK_TWICE = """\
+TRAPPED_TWICE = """\
 scenes:
   s0:
     text: T
@@ -186,25 +188,6 @@ endings:
   e0: {title: E, text: e}
 """
 
-STUCK_TWICE = """\
-scenes:
-  s0:
-    text: T
-    choices:
-      - {id: k0, text: C, goto: s1}
-      - {id: k1, text: C, goto: s1, effects: {set: [f]}}
-  s1:
-    text: T
-    choices:
-      - {id: k0, text: C, goto: r2}
-  r2:
-    text: ""
-    next:
-      - {if: "f and g", goto: e0}
-endings:
-  e0: {title: E, text: e}
-"""
-
 HEADER = "format: 1\nid: t\ntitle: T\nlanguages: [nl]\nflags: [f, g]\nstart: s0\n"
 
 
@@ -212,37 +195,14 @@ def problems(r) -> list:
     return [(p.kind, p.scene, [(x.scene, x.choice) for x in p.path]) for p in r.problems]
 
 
-def test_regression_a_soft_lock_is_listed_per_state_by_the_state_search_only(monkeypatch):
-    """s3 soft-locks in two states that the key keeps apart (f read ahead) but that are one
-    class: the state search lists two soft-locks, the classes one."""
-    sc = load(SOFT_LOCK_TWICE, HEADER)
-    fast, ran = by_classes(sc, monkeypatch)
-    slow = by_states(sc, monkeypatch)
-    assert ran
-    assert [p for p in problems(slow) if p[0] == "soft-lock"] == [
-        ("soft-lock", "s3", [("s0", "k0"), ("s1", "k0"), ("s2", "k0")]),
-        ("soft-lock", "s3", [("s0", "k1"), ("s1", "k0"), ("s2", "k0")])]
-    assert problems(fast) == problems(slow)
-
-
 def test_regression_an_endless_loop_is_entered_along_another_path(monkeypatch):
     """The entry into the trapped region at s2: in the state graph the state reached by
     s0/k1, s1/k0 (its parent can still end); in the class graph the one class of both
     trapped s2 states, whose first path is s0/k0, s1/k0."""
-    sc = load(SOFT_LOCK_TWICE, HEADER)
-    fast, _ = by_classes(sc, monkeypatch)
-    slow = by_states(sc, monkeypatch)
-    loops = [p for p in problems(slow) if p[0] == "endless loop"]
-    assert ("endless loop", "s2", [("s0", "k1"), ("s1", "k0")]) in loops
-    assert [p for p in problems(fast) if p[0] == "endless loop"] == loops
-
-
-def test_regression_a_stuck_route_is_listed_per_state_by_the_state_search_only(monkeypatch):
-    sc = load(STUCK_TWICE, HEADER)
+    sc = load(TRAPPED_TWICE, HEADER)
     fast, ran = by_classes(sc, monkeypatch)
     slow = by_states(sc, monkeypatch)
     assert ran
-    assert [p for p in problems(slow) if p[1] == "r2"] == [
-        ("soft-lock", "r2", [("s0", "k0"), ("s1", "k0")]),
-        ("soft-lock", "r2", [("s0", "k1"), ("s1", "k0")])]
-    assert problems(fast) == problems(slow)
+    loops = [p for p in problems(slow) if p[0] == "endless loop"]
+    assert ("endless loop", "s2", [("s0", "k1"), ("s1", "k0")]) in loops
+    assert [p for p in problems(fast) if p[0] == "endless loop"] == loops
