@@ -160,9 +160,8 @@ def test_a_bound_between_classes_and_states_is_met_by_the_state_search_only(monk
     assert slow.bound_hit and slow.states == bound
 
 
-# ---- a disagreement found (minimised): it fails until the explorer is fixed -------------
-# (soft-locks and stuck routes listed once per class, playthroughs counted from the start
-# classes: tests/engine/test_classes_regressions.py)
+# ---- disagreements found (minimised): these fail until the explorer is fixed ------------
+# (and the playthroughs counted from the start: tests/engine/test_classes_regressions.py)
 
 TRAPPED_TWICE = """\
 scenes:
@@ -188,11 +187,43 @@ endings:
   e0: {title: E, text: e}
 """
 
+STUCK_TWICE = """\
+scenes:
+  s0:
+    text: T
+    choices:
+      - {id: k0, text: C, goto: s1}
+      - {id: k1, text: C, goto: s1, effects: {set: [f]}}
+  s1:
+    text: T
+    choices:
+      - {id: k0, text: C, goto: r2}
+  r2:
+    text: ""
+    next:
+      - {if: "f and g", goto: e0}
+endings:
+  e0: {title: E, text: e}
+"""
+
 HEADER = "format: 1\nid: t\ntitle: T\nlanguages: [nl]\nflags: [f, g]\nstart: s0\n"
 
 
 def problems(r) -> list:
     return [(p.kind, p.scene, [(x.scene, x.choice) for x in p.path]) for p in r.problems]
+
+
+def test_regression_a_soft_lock_is_listed_per_state_by_the_state_search_only(monkeypatch):
+    """s3 soft-locks in two states that the key keeps apart (f read ahead) but that are one
+    class: the state search lists two soft-locks, the classes one."""
+    sc = load(TRAPPED_TWICE, HEADER)
+    fast, ran = by_classes(sc, monkeypatch)
+    slow = by_states(sc, monkeypatch)
+    assert ran
+    assert [p for p in problems(slow) if p[0] == "soft-lock"] == [
+        ("soft-lock", "s3", [("s0", "k0"), ("s1", "k0"), ("s2", "k0")]),
+        ("soft-lock", "s3", [("s0", "k1"), ("s1", "k0"), ("s2", "k0")])]
+    assert problems(fast) == problems(slow)
 
 
 def test_regression_an_endless_loop_is_entered_along_another_path(monkeypatch):
@@ -206,3 +237,14 @@ def test_regression_an_endless_loop_is_entered_along_another_path(monkeypatch):
     loops = [p for p in problems(slow) if p[0] == "endless loop"]
     assert ("endless loop", "s2", [("s0", "k1"), ("s1", "k0")]) in loops
     assert [p for p in problems(fast) if p[0] == "endless loop"] == loops
+
+
+def test_regression_a_stuck_route_is_listed_per_state_by_the_state_search_only(monkeypatch):
+    sc = load(STUCK_TWICE, HEADER)
+    fast, ran = by_classes(sc, monkeypatch)
+    slow = by_states(sc, monkeypatch)
+    assert ran
+    assert [p for p in problems(slow) if p[1] == "r2"] == [
+        ("soft-lock", "r2", [("s0", "k0"), ("s1", "k0")]),
+        ("soft-lock", "r2", [("s0", "k1"), ("s1", "k0")])]
+    assert problems(fast) == problems(slow)
