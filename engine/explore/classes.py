@@ -30,12 +30,13 @@ from collections import deque
 from ..model import Scenario
 from .conditions import Unsupported, Variables
 from .cuts import MISSTEPS
-from .diagram import DONT_CARE, Diagrams, TooBig
+from .diagram import DONT_CARE, Diagrams, TooBig, in_turn
 from .exploration import post_order
 from .state import start_state
 
 STOP, ENDING, STUCK = 0, 1, 2  # what a way arrives at: a class, an ending, a stuck scene
-DIAGRAM_BUDGET = 400_000  # nodes; beyond it the search state by state takes over
+NODES_PER_STATE = 2  # the diagrams may take this many nodes per state of the explorer's bound;
+# beyond, the search state by state takes over (and names what filled the budget)
 
 
 class Inexact(Exception):
@@ -63,11 +64,10 @@ class Classes:
     def __init__(self, search, bound: int):
         self.search, self.scenario, self.bound = search, search.scenario, bound
         self.vars = Variables(self.scenario)
-        self.d = Diagrams(self.vars.rank, self.vars.ranges, DIAGRAM_BUDGET)
+        self.d = Diagrams(self.vars.rank, self.vars.ranges, NODES_PER_STATE * bound)
         self.ids: dict = {}
         self.contents: list = []
         self.arrivals: dict = {}
-        self.changes: list = []  # kept alive: ``Diagrams.compose`` memoises by identity
         self._build()
 
     def _order(self) -> list:
@@ -101,10 +101,7 @@ class Classes:
             elif scenes[x].next:
                 self.arrivals[x] = self._router(scenes[x])
             else:
-                klass = self._decision(scenes[x])
-                self.arrivals[x] = self.d.combine(
-                    lambda v, x=x: v[0] if v[0] is DONT_CARE else (((), STOP, v[0], x, ()),),
-                    (klass,))
+                self.arrivals[x] = self._decision(scenes[x])
 
     def _ways(self, scene) -> list:
         """(condition diagram, taken diagram, target, changes in the order applied) for
@@ -118,14 +115,14 @@ class Classes:
                 cond = v.condition(d, r.condition)
                 taken = d.false if r.chance is not None and r.chance <= 0 else \
                     d.both(cond, d.combine(lambda x: not x[0], (blocked,)))
-                out.append((cond, taken, r.goto, self._entering(r.goto)))
+                out.append((cond, taken, r.goto, in_turn(self._entering(r.goto), v.ranges)))
                 if r.chance is None or r.chance >= 100:
                     blocked = d.any_of((blocked, cond))
             return out
         for c in scene.choices:
             cond = v.condition(d, c.condition)
-            out.append((cond, cond, c.goto, [v.choice(scene.id, c), v.effects(c.effects)]
-                        + self._entering(c.goto)))
+            out.append((cond, cond, c.goto, in_turn([v.choice(scene.id, c), v.effects(c.effects)]
+                                                    + self._entering(c.goto), v.ranges)))
         return out
 
     def _entering(self, target: str) -> list:
@@ -140,21 +137,20 @@ class Classes:
         d = self.d
         start = start_state(self.scenario)
         keep = self._keep()
-        reach = {start.scene: d.point(self.vars.reader(start), list(self.vars.rank))}
+        reach = {start.scene: d.project(d.point(self.vars.reader(start), list(self.vars.rank)),
+                                        keep.get(start.scene, {}))}
         self.ways = {}
         for x in order:
             scene = self.scenario.scenes.get(x)
             if scene is None or x not in reach:
                 continue
-            reach[x] = d.project(reach[x], keep[x])
             ways = self.ways[x] = self._ways(scene)
             for _, taken, target, changes in ways:
-                s = d.both(reach[x], taken)
-                for change in changes:
-                    if change:
-                        s = d.image(s, change)
+                if target not in keep:  # an ending: nothing is asked of the states there
+                    continue
+                s = d.transfer(d.both(reach[x], taken), changes, keep[target])
                 if s != d.false:
-                    reach[target] = d.any_of((reach.get(target, d.false), s))
+                    reach[target] = d.either(reach.get(target, d.false), s)
         return reach
 
     def _keep(self) -> dict:
@@ -173,14 +169,6 @@ class Classes:
             out[sid] = {v: cs for v, cs in keep.items() if v in self.vars.rank}
         return out
 
-    def _after(self, d: int, changes: list) -> int:
-        """``d`` read after ``changes`` (in the order applied)."""
-        for change in reversed(changes):
-            if change:
-                self.changes.append(change)
-                d = self.d.compose(d, change)
-        return d
-
     def _ending(self, eid: str) -> int:
         search = self.search
         names = search.names.get(eid) if search.facts is not None else None
@@ -195,7 +183,7 @@ class Classes:
         parts = []
         for cond, _, target, changes in self.ways[scene.id]:
             there = self.arrivals.get(target)  # None: no play takes this way
-            parts += [cond, self.d.dc if there is None else self._after(there, changes)]
+            parts += [cond, self.d.dc if there is None else (there, changes)]
         return tuple(parts) + (self.reach[scene.id],)
 
     def _router(self, scene) -> int:
@@ -248,7 +236,7 @@ class Classes:
                 for passed, kind, target, at, values in v[2 * j + 1]:
                     out.append((number, label(number, passed, at, values), kind, target,
                                 passed))
-            return self.klass((sid, tuple(out)))
+            return (((), STOP, self.klass((sid, tuple(out))), sid, ()),)
         d = self.d
 
         def simplify(parts):

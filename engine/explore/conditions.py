@@ -4,14 +4,15 @@ them (for ``classes``).
 Variables: every flag (0/1), every choice a condition reads with ``chosen()`` (0/1), every
 scene a condition reads with ``visited()`` or ``visits()`` (0/1: in a scenario without
 loops a scene is entered at most once), the count of missteps when a condition reads
-``missteps()``, and every meter (its range). Flags are tested first, meters last: a flag
-often decides that a meter no longer matters.
+``missteps()``, and every meter (its range). They are tested in the order in which their
+reading ends in the story (``_last_read``).
 """
 from __future__ import annotations
 
 from ..exprsyntax import Binary, Bool, Call, Name, Num, Unary
 from .cuts import MISSTEPS, condition_cuts
 from .diagram import Change, Diagrams
+from .exploration import post_order
 from .key import control
 
 _FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
@@ -34,6 +35,8 @@ class Variables:
         order = list(self.flags) + [("chosen",) + p for p in chosen] \
             + [("visit", x) for x in visited] + ([MISSTEPS] if counted else []) \
             + [m for m in scenario.meters]
+        last = _last_read(scenario)
+        order.sort(key=lambda v: last.get(v, len(last) + len(scenario.scenes)))
         self.rank = {v: i for i, v in enumerate(order)}
         self.ranges = {v: (0, 1) for v in order}
         self.ranges.update((m.id, (m.min, m.max)) for m in scenario.meters.values())
@@ -150,3 +153,23 @@ class Variables:
         cuts = condition_cuts(claim.node, {meter: (lo, hi)}).get(meter, set())
         cuts = tuple(range(lo + 1, hi + 1)) if cuts is None else tuple(sorted(cuts))
         return d.classes(meter, cuts, (lo,) + cuts)
+
+
+
+def _last_read(scenario) -> dict:
+    """variable -> the place (in an order of the scenes where each comes after the scenes
+    that lead to it) of the last scene whose conditions read it. Variables whose reading
+    ends early are tested first: below them the diagrams no longer depend on them, so
+    there they stay small."""
+    ids = list(scenario.scenes)
+    index = {x: i for i, x in enumerate(ids)}
+    succ = [[index[t] for t in scenario.scenes[x].targets() if t in index] for x in ids]
+    out: dict = {}
+    for place, i in enumerate(reversed(post_order(succ)[0])):
+        for cond in control(scenario.scenes[ids[i]]):
+            uses = cond.uses
+            for var in list(uses.names) + [("chosen",) + p for p in uses.chosen] \
+                    + [("visit", x) for x in uses.visited] \
+                    + ([MISSTEPS] if uses.missteps else []):
+                out[var] = place
+    return out

@@ -33,7 +33,8 @@ class TooBig(Exception):
 
 
 class Change:
-    """What one step does to the variables: var -> ("set", value) or ("add", delta)."""
+    """What one step does to the variables: var -> ("set", value) or ("add", delta), or
+    ("adds", deltas) for several adds in turn (each clamped)."""
 
     __slots__ = ("ops",)
 
@@ -42,6 +43,37 @@ class Change:
 
     def __bool__(self) -> bool:
         return bool(self.ops)
+
+
+def in_turn(changes, ranges: dict) -> Change:
+    """One change that does ``changes`` in the order given."""
+    ops: dict = {}
+    for change in changes:
+        for var, (kind, x) in change.ops.items():
+            if kind == "set":
+                ops[var] = ("set", x)
+                continue
+            deltas = (x,) if kind == "add" else x
+            old = ops.get(var)
+            if old is None:
+                ops[var] = ("adds", deltas)
+            elif old[0] == "set":
+                lo, hi = ranges[var]
+                ops[var] = ("set", _after(old[1], deltas, lo, hi))
+            else:
+                ops[var] = ("adds", old[1] + deltas)
+    return Change(ops)
+
+
+def _deltas(op) -> tuple:
+    return (op[1],) if op[0] == "add" else op[1]
+
+
+def _after(x: int, deltas, lo: int, hi: int) -> int:
+    for d in deltas:
+        x += d
+        x = lo if x < lo else hi if x > hi else x
+    return x
 
 
 class Diagrams:
@@ -54,6 +86,7 @@ class Diagrams:
         self.nodes: list = []  # number -> (var, cuts, kids), or (None, value) for a leaf
         self.composed: dict = {}
         self.unions: dict = {}
+        self.resolved: dict = {}
         self.meets: dict = {}
         self.dc = self.leaf(DONT_CARE)
         self.true, self.false = self.leaf(True), self.leaf(False)
@@ -86,14 +119,18 @@ class Diagrams:
                     kids[i] = prev
                 else:
                     prev = k
-        out_cuts, out_kids = [], [kids[0]]
+        prev = kids[0]
+        out_cuts, out_kids = [], [prev]
         for t, k in zip(cuts, kids[1:]):
-            if k != out_kids[-1]:
+            if k != prev:
                 out_cuts.append(t)
                 out_kids.append(k)
+                prev = k
         if len(out_kids) == 1:
-            return out_kids[0]
-        return self._intern((var, tuple(out_cuts), tuple(out_kids)))
+            return prev
+        entry = (var, tuple(out_cuts), tuple(out_kids))
+        n = self.table.get(entry)
+        return n if n is not None else self._intern(entry)
 
     def interval(self, var, a: int, b: int, inside, outside) -> int:
         """``inside`` (a leaf value) for values a..b-1 of ``var``, ``outside`` elsewhere."""
@@ -117,11 +154,15 @@ class Diagrams:
         return self.node(var, tuple(cuts), tuple(self.leaf(v) for v in values))
 
     def combine(self, f, parts: tuple, simplify=None) -> int:
-        """The diagram of ``f(tuple of the parts' leaf values)``. ``simplify(parts)``, when
-        given, may replace parts that cannot change the result where the others already
-        stand (by ``self.dc``, say), or return a node number: the result there."""
+        """The diagram of ``f(tuple of the parts' leaf values)``. A part is a diagram or a
+        view ``(d, change)``: ``d`` read after ``change`` (``compose``, without building it).
+        ``simplify(parts)``, when given, may replace parts that cannot change the result
+        where the others already stand (by ``self.dc``, say), or return a node number: the
+        result there."""
         memo: dict = {}
-        nodes, rank = self.nodes, self.rank
+        nodes, rank, ranges, node, leaf = self.nodes, self.rank, self.ranges, self.node, \
+            self.leaf
+        resolve = self._resolve
 
         def go(parts):
             if simplify is not None:
@@ -131,23 +172,64 @@ class Diagrams:
             got = memo.get(parts)
             if got is not None:
                 return got
-            top = None
-            for p in parts:
-                var = nodes[p][0]
-                if var is not None and (top is None or rank[var] < rank[top]):
-                    top = var
+            entries = [nodes[p] if p.__class__ is int else resolve(p) for p in parts]
+            top, best = None, None
+            for e in entries:
+                var = e[0]
+                if var is not None:
+                    r = rank[var]
+                    if best is None or r < best:
+                        top, best = var, r
             if top is None:
-                got = self.leaf(f(tuple([nodes[p][1] for p in parts])))
+                got = leaf(f(tuple([e[1] for e in entries])))
             else:
-                cuts = sorted({t for p in parts if nodes[p][0] == top for t in nodes[p][1]})
+                tested = [e for e in entries if e[0] == top]
+                if len(tested) == 1:
+                    cuts = tested[0][1]
+                else:
+                    cuts = sorted({t for e in tested for t in e[1]})
                 kids = []
-                for a in [self.ranges[top][0]] + cuts:
-                    kids.append(go(tuple([nodes[p][2][bisect_right(nodes[p][1], a)]
-                                          if nodes[p][0] == top else p for p in parts])))
-                got = self.node(top, cuts, kids)
+                for a in [ranges[top][0]] + list(cuts):
+                    kids.append(go(tuple([e[2][bisect_right(e[1], a)] if e[0] == top else p
+                                          for p, e in zip(parts, entries)])))
+                got = node(top, cuts, kids)
             memo[parts] = got
             return got
         return go(tuple(parts))
+
+    def _resolve(self, view) -> tuple:
+        """The node entry of the view ``(d, change)``: (var, cuts, kids as views), or
+        (None, value) at a leaf."""
+        got = self.resolved.get(view)
+        if got is not None:
+            return got
+        n, change = view
+        ops, nodes = change.ops, self.nodes
+        entry = nodes[n]
+        op = ops.get(entry[0]) if entry[0] is not None else None
+        while op is not None and op[0] == "set":
+            n = entry[2][bisect_right(entry[1], op[1])]
+            entry = nodes[n]
+            op = ops.get(entry[0]) if entry[0] is not None else None
+        if entry[0] is None:
+            got = entry
+        elif op is None:
+            got = (entry[0], entry[1], tuple([(k, change) for k in entry[2]]))
+        else:
+            var = entry[0]
+            lo, hi = self.ranges[var]
+            deltas = _deltas(op)
+            pre = [_pre_all(t, deltas, lo, hi) for t in entry[1]]
+            cuts, kids = [], []
+            for a, b, k in zip([lo] + pre, pre + [hi + 1], entry[2]):
+                if a < b:
+                    if kids:
+                        cuts.append(a)
+                    kids.append((k, change))
+            got = (var, tuple(cuts), tuple(kids)) if len(kids) > 1 else \
+                self._resolve(kids[0])
+        self.resolved[view] = got
+        return got
 
     def compose(self, d: int, change: Change) -> int:
         """``d`` read after ``change``, as a function of the state before it."""
@@ -158,7 +240,7 @@ class Diagrams:
         nodes, ranges = self.nodes, self.ranges
 
         def go(n):
-            key = (n, id(change))
+            key = (n, change)  # the change itself: it stays alive while remembered
             got = memo.get(key)
             if got is not None:
                 return got
@@ -174,8 +256,8 @@ class Diagrams:
                     got = go(kids[bisect_right(cuts, op[1])])
                 else:
                     lo, hi = ranges[var]
-                    d = op[1]
-                    pre = [_pre(t, d, lo, hi) for t in cuts]
+                    deltas = _deltas(op)
+                    pre = [_pre_all(t, deltas, lo, hi) for t in cuts]
                     starts = [lo] + pre
                     ends = pre + [hi + 1]
                     new_cuts, new_kids = [], []
@@ -249,104 +331,126 @@ class Diagrams:
 
     def image(self, d: int, change: Change) -> int:
         """The set of states after ``change``, from the set ``d`` before it (exact)."""
-        for var in sorted(change.ops, key=self.rank.__getitem__):
-            if d == self.false:
-                return d
-            op, x = change.ops[var]
-            if op == "set":
-                d = self.both(self._forget(d, var), self.interval(var, x, x + 1, True, False))
-            else:
-                d = self._shift(d, var, x)
-        return d
+        changed = sorted(change.ops, key=self.rank.__getitem__)
+        if not changed or d == self.false:
+            return d
+        memo: dict = {}
+        nodes, rank, ranges, ops = self.nodes, self.rank, self.ranges, change.ops
+        last = len(changed)
+
+        def values(var, a, b):
+            """The values of ``var`` after the change, from a..b-1 before: an interval."""
+            op = ops[var]
+            if op[0] == "set":
+                return op[1], op[1] + 1
+            lo, hi = ranges[var]
+            deltas = _deltas(op)
+            return _after(a, deltas, lo, hi), _after(b - 1, deltas, lo, hi) + 1
+
+        def go(n, i):
+            if n == self.false or i == last:
+                return n
+            got = memo.get((n, i))
+            if got is not None:
+                return got
+            var = changed[i]
+            entry = nodes[n]
+            if entry[0] is not None and rank[entry[0]] < rank[var]:
+                got = self.node(entry[0], entry[1], [go(k, i) for k in entry[2]])
+            elif entry[0] == var:
+                lo, hi = ranges[var]
+                mapped = [values(var, a, b) + (go(k, i + 1),) for a, b, k in
+                          zip((lo,) + entry[1], entry[1] + (hi + 1,), entry[2])]
+                got = self._segments(var, mapped)
+            else:  # ``var`` is free here: every value it can take after the change
+                lo, hi = ranges[var]
+                got = self._segments(var, [values(var, lo, hi + 1) + (go(n, i + 1),)])
+            memo[(n, i)] = got
+            return got
+        return go(d, 0)
+
+    def _segments(self, var, mapped) -> int:
+        """The set whose states with ``var`` in a..b-1 are those of ``kid``, for each
+        (a, b, kid) of ``mapped`` (a union where they overlap; empty elsewhere)."""
+        lo, hi = self.ranges[var]
+        points = sorted({p for a, b, _ in mapped for p in (a, b) if p <= hi} | {lo})
+        kids = [self.any_of([k for a, b, k in mapped if a <= p < b]) for p in points]
+        return self.node(var, points[1:], kids)
 
     def project(self, d: int, keep: dict) -> int:
         """The set ``d`` seen through ``keep`` (var -> sorted cut points, or None to keep the
         value): a variable not in ``keep`` is forgotten, and a set of values of a variable
         with cut points grows to the whole classes between cut points it touches."""
-        memo: dict = {}
-        nodes, ranges = self.nodes, self.ranges
+        return self.transfer(d, Change({}), keep)
 
-        def go(n):
-            got = memo.get(n)
-            if got is None:
-                entry = nodes[n]
-                var = entry[0]
-                if var is None:
-                    got = n
-                elif var not in keep:
-                    got = self.any_of([go(k) for k in entry[2]])
+    def transfer(self, d: int, change: Change, keep: dict) -> int:
+        """``project(image(d, change), keep)`` in one pass."""
+        if d == self.false:
+            return d
+        changed = sorted(change.ops, key=self.rank.__getitem__)
+        memo: dict = {}
+        nodes, rank, ranges, ops = self.nodes, self.rank, self.ranges, change.ops
+        last = len(changed)
+
+        def values(var, a, b):
+            """The values of ``var`` after the change, from a..b-1 before: an interval."""
+            op = ops.get(var)
+            if op is None:
+                return a, b
+            if op[0] == "set":
+                return op[1], op[1] + 1
+            lo, hi = ranges[var]
+            deltas = _deltas(op)
+            return _after(a, deltas, lo, hi), _after(b - 1, deltas, lo, hi) + 1
+
+        def go(n, i):
+            if n == self.false:
+                return n
+            got = memo.get((n, i))
+            if got is not None:
+                return got
+            entry = nodes[n]
+            var = entry[0]
+            nxt = changed[i] if i < last else None
+            if var is None and nxt is None:
+                got = n
+            elif var is not None and (nxt is None or rank[var] < rank[nxt]):
+                kids = [go(k, i) for k in entry[2]]
+                if var not in keep:
+                    got = self.any_of(kids)
                 elif keep[var] is None:
-                    got = self.node(var, entry[1], [go(k) for k in entry[2]])
+                    got = self.node(var, entry[1], kids)
                 else:
                     lo, hi = ranges[var]
-                    grid = keep[var]
-                    starts = (lo,) + entry[1]
-                    ends = entry[1] + (hi + 1,)
-                    kids = [go(k) for k in entry[2]]
-                    bounds = (lo,) + grid + (hi + 1,)
-                    cover = [[] for _ in range(len(grid) + 1)]
-                    for a, b, k in zip(starts, ends, kids):
-                        first = bisect_right(bounds, a) - 1
-                        last = bisect_right(bounds, b - 1) - 1
-                        for i in range(first, last + 1):
-                            cover[i].append(k)
-                    got = self.node(var, grid, [self.any_of(c) for c in cover])
-                memo[n] = got
+                    got = self._kept(var, keep, list(zip((lo,) + entry[1],
+                                                         entry[1] + (hi + 1,), kids)))
+            elif var == nxt:
+                lo, hi = ranges[var]
+                got = self._kept(var, keep, [values(var, a, b) + (go(k, i + 1),) for a, b, k in
+                                             zip((lo,) + entry[1], entry[1] + (hi + 1,),
+                                                 entry[2])])
+            else:  # ``nxt`` is free here: every value it can take after the change
+                lo, hi = ranges[nxt]
+                got = self._kept(nxt, keep, [values(nxt, lo, hi + 1) + (go(n, i + 1),)])
+            memo[(n, i)] = got
             return got
-        return go(d)
+        return go(d, 0)
 
-    def _forget(self, d: int, var) -> int:
-        """The set with ``var`` free: a state is in it if it is in ``d`` for some value."""
-        memo: dict = {}
-        nodes, r = self.nodes, self.rank[var]
-
-        def go(n):
-            got = memo.get(n)
-            if got is None:
-                entry = nodes[n]
-                if entry[0] is None or self.rank[entry[0]] > r:
-                    got = n
-                elif entry[0] == var:
-                    got = self.any_of(entry[2])
-                else:
-                    got = self.node(entry[0], entry[1], [go(k) for k in entry[2]])
-                memo[n] = got
-            return got
-        return go(d)
-
-    def _shift(self, d: int, var, delta: int) -> int:
-        """The set after ``var`` += ``delta`` (clamped to its range)."""
-        memo: dict = {}
-        nodes, r = self.nodes, self.rank[var]
+    def _kept(self, var, keep: dict, mapped) -> int:
+        """The set whose states with ``var`` in a..b-1 are those of ``kid`` for each (a, b,
+        kid) of ``mapped``, seen through ``keep`` (see ``project``)."""
+        if var not in keep:
+            return self.any_of([k for _, _, k in mapped])
+        grid = keep[var]
+        if grid is None:
+            return self._segments(var, mapped)
         lo, hi = self.ranges[var]
-
-        def clamp(x):
-            return lo if x < lo else hi if x > hi else x
-
-        def go(n):
-            got = memo.get(n)
-            if got is None:
-                entry = nodes[n]
-                if n == self.false:
-                    got = n
-                elif entry[0] is None or self.rank[entry[0]] > r:
-                    got = self.both(n, self.interval(var, clamp(lo + delta),
-                                                     clamp(hi + delta) + 1, True, False))
-                elif entry[0] == var:
-                    starts = (lo,) + entry[1]
-                    ends = entry[1] + (hi + 1,)
-                    mapped = [(clamp(a + delta), clamp(b - 1 + delta) + 1, k)
-                              for a, b, k in zip(starts, ends, entry[2])]
-                    points = sorted({p for a, b, _ in mapped for p in (a, b)} | {lo})
-                    points = [p for p in points if p <= hi]
-                    kids = [self.any_of([k for a, b, k in mapped if a <= p < b])
-                            for p in points]
-                    got = self.node(var, points[1:], kids)
-                else:
-                    got = self.node(entry[0], entry[1], [go(k) for k in entry[2]])
-                memo[n] = got
-            return got
-        return go(d)
+        bounds = (lo,) + grid + (hi + 1,)
+        cover: list = [[] for _ in range(len(grid) + 1)]
+        for a, b, k in mapped:
+            for j in range(bisect_right(bounds, a) - 1, bisect_right(bounds, b - 1)):
+                cover[j].append(k)
+        return self.node(var, grid, [self.any_of(c) for c in cover])
 
     def value(self, d: int, read):
         """The leaf value for the state whose variables ``read(var)`` gives."""
@@ -355,6 +459,13 @@ class Diagrams:
         while entry[0] is not None:
             entry = nodes[entry[2][bisect_right(entry[1], read(entry[0]))]]
         return entry[1]
+
+
+def _pre_all(t: int, deltas, lo: int, hi: int) -> int:
+    """The least x in lo..hi whose value after ``deltas`` in turn is >= t."""
+    for d in reversed(deltas):
+        t = _pre(t, d, lo, hi)
+    return t
 
 
 def _pre(t: int, d: int, lo: int, hi: int) -> int:

@@ -106,15 +106,20 @@ class _Graph:
 
 
 def explore(scenario: Scenario, bound: int = DEFAULT_BOUND, claims: bool = True,
-            query=None) -> Exploration:
+            query=None, by_classes: bool = True) -> Exploration:
     """Explore every reachable state (up to ``bound`` states). With ``claims``, every
     ending's ``requires`` is checked; with a compiled ``query`` condition, the search stops
-    at the first ending arrival where it holds (``Exploration.witness``) and checks no claims."""
+    at the first ending arrival where it holds (``Exploration.witness``) and checks no claims.
+
+    A scenario without loops is explored by classes of states (``classes``) where it can be;
+    ``by_classes=False`` searches state by state everywhere (the same results but for
+    ``states``: for comparison, in tests and benchmarks)."""
     with paused_gc():  # many small objects, no cycles among them: the collector only costs
-        return _explore(scenario, bound, claims and query is None, query)
+        return _explore(scenario, bound, claims and query is None, query, by_classes)
 
 
-def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Exploration:
+def _explore(scenario: Scenario, bound: int, claims: bool, query,
+             by_classes: bool = True) -> Exploration:
     exploration = Exploration(scenario.id, bound=bound)
     if len(scenario.scenes) > SCENE_BUDGET:
         exploration.bound_hit = True
@@ -122,7 +127,7 @@ def _explore(scenario: Scenario, bound: int, claims: bool, query) -> Exploration
                          f"try (at most {SCENE_BUDGET:,}); split the scenario")
         return exploration
     search = _Search(scenario, exploration, bound, claims, query)
-    if classes.applies(scenario, search.acyclic, query):
+    if by_classes and classes.applies(scenario, search.acyclic, query):
         try:
             classes.build_graph(search, bound)
         except classes.TooMany:  # the search state by state names what filled the budget
