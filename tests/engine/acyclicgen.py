@@ -4,7 +4,7 @@ flags, ``visits()``, ``visited()``, ``chosen()``, ``missteps()``), so the classe
 run. Routers (the start one too) whose conditions read meters and flags, chance routes (0, 30, 100), routes
 that can leave the play stuck, ``on_enter`` effects that add to meters and set a meter to
 a value, choice scenes whose every choice is guarded (a possible soft-lock), missteps,
-and claims on the endings."""
+and claims on the endings (some with arithmetic)."""
 from __future__ import annotations
 
 import random
@@ -55,6 +55,16 @@ class _Story:
         for _ in range(self.rnd.choice([0, 0, 1, 2])):
             out = f"({out}) {self.rnd.choice(['and', 'or'])} {self.atom(i)}"
         return out
+
+    def claim(self) -> str:
+        """A claim: a condition, or now and then arithmetic (claims are proved over the
+        graph, not read by the diagrams, so any condition will do)."""
+        rnd, sid = self.rnd, self.rnd.choice(self.ids)
+        if rnd.random() < 0.7:
+            return self.condition(len(self.ids))
+        return rnd.choice([f"a + b > {rnd.randint(20, 90)}", f"a - c * 3 < {rnd.randint(10, 80)}",
+                           f"-b > {rnd.randint(-5, 5)}", f"visits({sid}) + missteps() >= 2",
+                           f"(missteps() == 0 or c > 4) and b > -{rnd.randint(0, 15)}"])
 
     def effects(self) -> dict:
         rnd = self.rnd
@@ -128,7 +138,7 @@ class _Story:
         for e in ENDINGS:
             endings[e] = {"title": "E", "text": e}
             if rnd.random() < 0.7:
-                endings[e]["requires"] = self.condition(len(self.ids))
+                endings[e]["requires"] = self.claim()
         return {"format": 1, "id": "gen", "title": "Gen", "languages": ["nl"],
                 "meters": {m: {"label": m, "start": s, "min": lo, "max": hi}
                            for m, (lo, hi, s) in METERS.items()},
