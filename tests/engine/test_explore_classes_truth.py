@@ -1,6 +1,8 @@
 """The class explorer against the truth, not against the state search: on generated scenarios
 without loops every play is enumerated one by one, following BOTH outcomes of every chance
-route, and what the explorer reports by classes must be what the plays show: endings,
+route, and what the explorer reports by classes must be what the plays show (on the
+scenarios of ``acyclicgen`` and of ``routedgen``, whose steps often end in a router that
+sends one step into several endings): endings,
 choices and scenes reached, the shortest way to each ending, the traps (soft-locks and
 stuck routes) and the shortest way into each, whether a play can be trapped where no ending
 is reachable, the shortest and longest playthrough, and every failing claim with a real,
@@ -16,11 +18,12 @@ from weerbaar.engine import rules
 from weerbaar.engine.explore import start_state, take
 from weerbaar.engine.explore.state import follow
 
-from . import acyclicgen
+from . import acyclicgen, routedgen
 from .test_explore_classes import by_classes
 from .test_explore_exact import valid_scenario
 
-SEEDS = range(150)
+SOURCES = {"acyclic": acyclicgen.generate, "routed": routedgen.routed}
+CASES = [(name, seed) for name in SOURCES for seed in range(150)]
 PLAY_CAP = 4000  # scenarios with more plays are left out (counted: most are kept)
 
 
@@ -126,9 +129,9 @@ def truth_or_none(sc):
         return None
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_the_classes_report_what_every_play_shows(seed, monkeypatch):
-    sc = valid_scenario(seed, acyclicgen.generate)
+@pytest.mark.parametrize("name,seed", CASES, ids=[f"{n}-{s}" for n, s in CASES])
+def test_the_classes_report_what_every_play_shows(name, seed, monkeypatch):
+    sc = valid_scenario(seed, SOURCES[name])
     truth = truth_or_none(sc)
     if truth is None:
         pytest.skip(f"more than {PLAY_CAP} plays")
@@ -141,8 +144,8 @@ def test_the_truth_is_told_where_the_classes_ran_and_where_it_is_hard(monkeypatc
     end stuck, soft-locked, trapped, with a claim failing, past a chance route."""
     ran = kept = 0
     seen: set = set()
-    for seed in SEEDS:
-        sc = valid_scenario(seed, acyclicgen.generate)
+    for name, seed in CASES:
+        sc = valid_scenario(seed, SOURCES[name])
         truth = truth_or_none(sc)
         if truth is None:
             continue
@@ -155,6 +158,6 @@ def test_the_truth_is_told_where_the_classes_ran_and_where_it_is_hard(monkeypatc
                  and any(not sc.endings[e].requires(s) for _, s in plays)}
         seen |= {"chance" for x in sc.scenes.values() for rt in x.next
                  if rt.chance is not None and 0 < rt.chance < 100}
-    assert kept >= 0.9 * len(SEEDS), kept
+    assert kept >= 0.9 * len(CASES), kept
     assert ran >= 0.8 * kept, (ran, kept)
     assert seen == {"stuck", "soft-lock", "trapped", "claim fails", "chance"}, seen
