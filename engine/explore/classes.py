@@ -10,8 +10,15 @@ play can still do from there, as the choices on offer, each with its label and t
 it leads into. Two states with the same class play exactly alike, and states of different
 classes do not (the classes are the coarsest partition that respects every label: a
 bisimulation quotient). The parent's diagram is built from the children's, read through the
-effects of the step between (``Diagrams.compose``), and from the conditions of its choices
-and routes, which are diagrams too (``conditions``).
+effects of the step between (a view in ``Diagrams.combine``), and from the conditions of its
+choices and routes, which are diagrams too (``conditions``).
+
+Only states a play can be in get a class: first, forward from the start state, the set of
+states that can enter each scene is computed as a diagram too (``setops.transfer``), seen
+through the merge key's layout (``key.Keyer``: the variables still read there, a meter by
+its class between cut points), which is exact for what follows; elsewhere a diagram says
+``DONT_CARE``. Without that, the classes of states no play reaches would be counted too,
+many times more than the real ones.
 
 The graph is then walked from the start class breadth first, as ``search._Search`` walks
 the states, in the same order, so it has the same first paths, the same playthroughs,
@@ -30,18 +37,14 @@ from collections import deque
 from ..model import Scenario
 from .conditions import Unsupported, Variables
 from .cuts import MISSTEPS
-from .diagram import DONT_CARE, Diagrams, TooBig, in_turn
+from .changes import in_turn
+from .diagram import DONT_CARE, Diagrams, TooBig
 from .exploration import post_order
 from .state import start_state
 
 STOP, ENDING, STUCK = 0, 1, 2  # what a way arrives at: a class, an ending, a stuck scene
 NODES_PER_STATE = 2  # the diagrams may take this many nodes per state of the explorer's bound;
 # beyond, the search state by state takes over (and names what filled the budget)
-
-
-class Inexact(Exception):
-    """A class read where no play can be: a bug in the sets of reachable states; the
-    search state by state is used instead."""
 
 
 class TooMany(Exception):
@@ -56,9 +59,10 @@ class Classes:
     """The class diagram of every scene reachable from the start.
 
     ``arrivals[x]``: for a play that has just entered node ``x`` (its ``on_enter`` applied),
-    the ways it comes to rest: a tuple of (passed, kind, target, scene, values), ``passed``
-    being the route scenes left on the way, ``values`` the meters an ending's claim reads
-    (the least value of the class that decides the claim). ``contents[c]`` is class ``c``:
+    a diagram of the ways it comes to rest: a tuple of (passed, kind, target, scene,
+    values), ``passed`` being the route scenes left on the way, ``values`` the meters an
+    ending's claim reads (the least value of the class that decides the claim); ``reach[x]``
+    the set of states that can enter scene ``x``. ``contents[c]`` is class ``c``:
     (scene, moves), a move being (step number, label, kind, target, passed)."""
 
     def __init__(self, search, bound: int):
@@ -183,7 +187,7 @@ class Classes:
         parts = []
         for cond, _, target, changes in self.ways[scene.id]:
             there = self.arrivals.get(target)  # None: no play takes this way
-            parts += [cond, self.d.dc if there is None else (there, changes)]
+            parts += [cond, self.d.dc if there is None else self.d.view(there, changes)]
         return tuple(parts) + (self.reach[scene.id],)
 
     def _router(self, scene) -> int:
@@ -200,8 +204,8 @@ class Classes:
             out = [] if sure is not None else [((sid,), STUCK, sid, sid, ())]
             branches = holding if sure is None else holding[:sure + 1]
             for j in reversed(branches):
-                if v[2 * j + 1] is DONT_CARE:
-                    raise Inexact
+                if v[2 * j + 1] is DONT_CARE:  # no play comes here in this state: neither
+                    return DONT_CARE  # does one come to it (``combine``'s care set is wider)
                 for passed, kind, target, at, values in v[2 * j + 1]:
                     out.append(((sid,) + passed, kind, target, at, values))
             return tuple(out)
@@ -215,7 +219,7 @@ class Classes:
                 if cond == d.true and sure[j]:  # no later route can matter
                     return parts[:2 * j + 2] + (d.dc,) * (len(parts) - 2 * j - 3) + parts[-1:]
             return parts
-        return d.combine(settle, self._parts(scene), simplify)
+        return d.combine(settle, self._parts(scene), simplify, care=True)
 
     def _decision(self, scene) -> int:
         choices, sid = scene.choices, scene.id
@@ -231,8 +235,8 @@ class Classes:
                     continue
                 n += 1
                 number = row[c.id][n - 1]
-                if v[2 * j + 1] is DONT_CARE:
-                    raise Inexact
+                if v[2 * j + 1] is DONT_CARE:  # as in ``_router``
+                    return DONT_CARE
                 for passed, kind, target, at, values in v[2 * j + 1]:
                     out.append((number, label(number, passed, at, values), kind, target,
                                 passed))
@@ -249,7 +253,7 @@ class Classes:
                         parts[j + 1] = d.dc
                 parts = tuple(parts)
             return parts
-        return d.combine(moves, self._parts(scene), simplify)
+        return d.combine(moves, self._parts(scene), simplify, care=True)
 
     def klass(self, content) -> int:
         c = self.ids.get(content)
@@ -274,7 +278,7 @@ def build_graph(search, bound: int) -> None:
     try:
         classes = Classes(search, bound)
         starts = classes.start()
-    except (TooBig, Unsupported, Inexact) as e:
+    except (TooBig, Unsupported) as e:
         raise TooMany from e
     g, exploration = search.g, search.exploration
     reached, taken = exploration.scenes_reached, exploration.choices_taken

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ..exprsyntax import Binary, Bool, Call, Name, Num, Unary
 from .cuts import MISSTEPS, condition_cuts
-from .diagram import Change, Diagrams
+from .changes import Change
+from .diagram import Diagrams
 from .exploration import post_order
 from .key import control
 

@@ -1,0 +1,158 @@
+"""Sets of play states as decision diagrams (leaves True and False): union, intersection,
+one state, and where a set goes through a step (``transfer``: the image under a change, seen
+through what still matters in the scene it arrives in). Mixed into ``diagram.Diagrams``."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .changes import Change, after, deltas_of
+
+
+class SetOperations:
+    """The operations on sets; ``self`` is a ``diagram.Diagrams``."""
+
+    def any_of(self, parts) -> int:
+        """The union of the sets ``parts``."""
+        out = self.false
+        for p in parts:
+            out = self.either(out, p)
+        return out
+
+    def either(self, a: int, b: int) -> int:
+        """The union of two sets (remembered across calls: unions repeat)."""
+        if a == b or b == self.false or a == self.true:
+            return a
+        if a == self.false or b == self.true:
+            return b
+        if a > b:
+            a, b = b, a
+        got = self.unions.get((a, b))
+        if got is None:
+            got = self.unions[(a, b)] = self._merge(a, b, self.either)
+        return got
+
+    def both(self, a: int, b: int) -> int:
+        """The intersection of two sets (remembered across calls)."""
+        if a == b or b == self.true or a == self.false:
+            return a
+        if a == self.true or b == self.false:
+            return b
+        if a > b:
+            a, b = b, a
+        got = self.meets.get((a, b))
+        if got is None:
+            got = self.meets[(a, b)] = self._merge(a, b, self.both)
+        return got
+
+    def _merge(self, a: int, b: int, op) -> int:
+        """One level of a binary operation on two inner nodes, ``op`` on the children."""
+        na, nb = self.nodes[a], self.nodes[b]
+        ra = self.rank[na[0]] if na[0] is not None else None
+        rb = self.rank[nb[0]] if nb[0] is not None else None
+        if rb is None or (ra is not None and ra < rb):
+            return self.node(na[0], na[1], [op(k, b) for k in na[2]])
+        if ra is None or rb < ra:
+            return self.node(nb[0], nb[1], [op(a, k) for k in nb[2]])
+        cuts = sorted(set(na[1]) | set(nb[1]))
+        lo = self.ranges[na[0]][0]
+        kids = [op(na[2][bisect_right(na[1], t)], nb[2][bisect_right(nb[1], t)])
+                for t in [lo] + cuts]
+        return self.node(na[0], cuts, kids)
+
+    def point(self, read, order) -> int:
+        """The set holding one state: every variable of ``order`` at its value."""
+        d = self.true
+        for var in reversed(order):
+            v = read(var)
+            d = self.node(var, (v, v + 1), (self.false, d, self.false))
+        return d
+
+    def image(self, d: int, change: Change) -> int:
+        """The set of states after ``change``, from the set ``d`` before it (exact)."""
+        return self.transfer(d, change, None)
+
+    def project(self, d: int, keep: dict) -> int:
+        """The set ``d`` seen through ``keep`` (var -> sorted cut points, or None to keep the
+        value): a variable not in ``keep`` is forgotten, and a set of values of a variable
+        with cut points grows to the whole classes between cut points it touches."""
+        return self.transfer(d, Change({}), keep)
+
+    def transfer(self, d: int, change: Change, keep: dict | None) -> int:
+        """``project(image(d, change), keep)`` in one pass (``keep`` None: every variable
+        kept exactly)."""
+        if d == self.false:
+            return d
+        changed = sorted(change.ops, key=self.rank.__getitem__)
+        memo: dict = {}
+        nodes, rank, ranges, ops = self.nodes, self.rank, self.ranges, change.ops
+        last = len(changed)
+
+        def values(var, a, b):
+            """The values of ``var`` after the change, from a..b-1 before: an interval."""
+            op = ops.get(var)
+            if op is None:
+                return a, b
+            if op[0] == "set":
+                return op[1], op[1] + 1
+            lo, hi = ranges[var]
+            deltas = deltas_of(op)
+            return after(a, deltas, lo, hi), after(b - 1, deltas, lo, hi) + 1
+
+        def go(n, i):
+            if n == self.false:
+                return n
+            got = memo.get((n, i))
+            if got is not None:
+                return got
+            entry = nodes[n]
+            var = entry[0]
+            nxt = changed[i] if i < last else None
+            if var is None and nxt is None:
+                got = n
+            elif var is not None and (nxt is None or rank[var] < rank[nxt]):
+                kids = [go(k, i) for k in entry[2]]
+                if keep is not None and var not in keep:
+                    got = self.any_of(kids)
+                elif keep is None or keep[var] is None:
+                    got = self.node(var, entry[1], kids)
+                else:
+                    lo, hi = ranges[var]
+                    got = self._kept(var, keep, list(zip((lo,) + entry[1],
+                                                         entry[1] + (hi + 1,), kids)))
+            elif var == nxt:
+                lo, hi = ranges[var]
+                got = self._kept(var, keep, [values(var, a, b) + (go(k, i + 1),) for a, b, k in
+                                             zip((lo,) + entry[1], entry[1] + (hi + 1,),
+                                                 entry[2])])
+            else:  # ``nxt`` is free here: every value it can take after the change
+                lo, hi = ranges[nxt]
+                got = self._kept(nxt, keep, [values(nxt, lo, hi + 1) + (go(n, i + 1),)])
+            memo[(n, i)] = got
+            return got
+        return go(d, 0)
+
+    def _kept(self, var, keep: dict, mapped) -> int:
+        """The set whose states with ``var`` in a..b-1 are those of ``kid`` for each (a, b,
+        kid) of ``mapped``, seen through ``keep`` (see ``project``)."""
+        if keep is None:
+            return self._segments(var, mapped)
+        if var not in keep:
+            return self.any_of([k for _, _, k in mapped])
+        grid = keep[var]
+        if grid is None:
+            return self._segments(var, mapped)
+        lo, hi = self.ranges[var]
+        bounds = (lo,) + grid + (hi + 1,)
+        cover: list = [[] for _ in range(len(grid) + 1)]
+        for a, b, k in mapped:
+            for j in range(bisect_right(bounds, a) - 1, bisect_right(bounds, b - 1)):
+                cover[j].append(k)
+        return self.node(var, grid, [self.any_of(c) for c in cover])
+
+    def _segments(self, var, mapped) -> int:
+        """The set whose states with ``var`` in a..b-1 are those of ``kid``, for each
+        (a, b, kid) of ``mapped`` (a union where they overlap; empty elsewhere)."""
+        lo, hi = self.ranges[var]
+        points = sorted({p for a, b, _ in mapped for p in (a, b) if p <= hi} | {lo})
+        kids = [self.any_of([k for a, b, k in mapped if a <= p < b]) for p in points]
+        return self.node(var, points[1:], kids)
