@@ -1,15 +1,17 @@
 """The step operations the decision diagrams gained for the faster class explorer, against
 brute force over the domain of ``test_diagram`` (two flags and a meter of -3..6): changes
-merged ``in_turn`` (adds clamped one by one), views ``(d, change)`` read inside
-``combine``, ``transfer`` (the image of a set, projected, in one pass), and ``compose``
-remembering its results per change (not per ``id``, which a later change can reuse)."""
+merged ``in_turn`` (adds clamped one by one), views (``Diagrams.view``) read inside
+``combine``, ``combine`` with a care set, ``transfer`` (the image of a set, projected, in
+one pass), and ``compose`` remembering its results per change (not per ``id``, which a
+later change can reuse)."""
 from __future__ import annotations
 
 import random
 
 import pytest
 
-from weerbaar.engine.explore.diagram import Change, Diagrams, in_turn
+from weerbaar.engine.explore.changes import Change, in_turn
+from weerbaar.engine.explore.diagram import DONT_CARE, Diagrams
 
 from .test_diagram import (POINTS, RANGES, RANK, SEEDS, VARS, members, random_change,
                            random_cuts, random_set, random_valued, store, table)
@@ -71,11 +73,30 @@ def test_a_view_in_combine_reads_its_diagram_after_its_change(seed):
 
     def f(v):
         return v[0] * 7 + v[1]
-    got = d.combine(f, ((n, change), other))
+    got = d.combine(f, (d.view(n, change), other))
     assert got == d.combine(f, (d.compose(n, change), other))  # one function, one node
+    assert d.view(n, Change({})) == n
     before, beside = table(d, n), table(d, other)
     assert table(d, got) == {p: f((before[after_all(p, [change])], beside[p]))
                              for p in POINTS}
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_combine_with_care_is_the_function_inside_the_care_set(seed):
+    """With ``care``, the last part is a set: inside it the result is ``f`` (which sees
+    True for that part); outside it any value will do (``f`` says so, as the classes do)."""
+    rnd, d = random.Random(seed), store()
+    n, other, care = random_valued(d, rnd), random_valued(d, rnd), random_set(d, rnd)
+    while care == d.false:
+        care = random_set(d, rnd)
+    change = in_turn(random_steps(rnd), RANGES)
+
+    def f(v):
+        return v[0] * 7 + v[1] if v[-1] else DONT_CARE
+    got = table(d, d.combine(f, (d.view(n, change), other, care), care=True))
+    before, beside = table(d, n), table(d, other)
+    for p in members(d, care):
+        assert got[p] == before[after_all(p, [change])] * 7 + beside[p], p
 
 
 @pytest.mark.parametrize("seed", SEEDS)
