@@ -170,6 +170,31 @@ def test_a_bound_the_classes_cannot_meet_falls_back_to_the_same_result(stem, mon
     assert fast.bound_hit and fast.budget
 
 
+def test_a_condition_the_diagrams_cannot_read_falls_back_to_the_same_result(monkeypatch):
+    sc = load("""\
+start: s0
+scenes:
+  s0:
+    text: T
+    choices:
+      - {id: k0, text: C, goto: s1, effects: {m: 20}}
+      - {id: k1, text: C, goto: s1, effects: {n: -5}}
+  s1:
+    text: T
+    choices:
+      - {id: k0, text: C, goto: e0, if: "m + n > 65"}
+      - {id: k1, text: C, goto: e1}
+endings:
+  e0: {title: E, text: e}
+  e1: {title: E, text: e}
+""")
+    with monkeypatch.context() as m:
+        spy = Spy(m)
+        explore(sc)
+    assert spy.ran == 0 and [type(c) for c in spy.fell_back] == [Unsupported]
+    assert not compare(sc, monkeypatch)
+
+
 # ---- disagreements found (minimised): these fail until the explorer is fixed ------------
 # (and the playthroughs counted from the start: tests/engine/test_classes_regressions.py)
 
