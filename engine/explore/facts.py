@@ -86,8 +86,9 @@ class PathFacts:
         shift = len(self.bits)
         self.counters: dict = {}  # scene -> (shift, mask, cap)
         for x in counted:
-            width = caps[x].bit_length()
-            self.counters[x] = (shift, (1 << width) - 1, caps[x])
+            cap = 1 if caps[x] is None else caps[x]  # None: no loop, so one visit at most
+            width = cap.bit_length()
+            self.counters[x] = (shift, (1 << width) - 1, cap)
             shift += width
         self.mis_shift = shift
         self.mis_cap = _mis_cap(conds, len(pairs))

@@ -122,7 +122,9 @@ class _Product:
         goal, edges, labels, trans = self.goal, self.edges, self.labels, self.trans
         live = [mask if near else None for mask, near in zip(self.live, self.near)]
         size, found, labs = self.n + 1, {}, len(self.items)
-        verdicts: dict = {}  # facts * labs + label -> the claim holds on that arrival
+        # (facts * labs + label) * size + ending node -> the claim holds on that arrival (one
+        # label can lead into several endings: a chance route after the step)
+        verdicts: dict = {}
         came: dict = {}  # product node (facts * size + node) -> (previous, label)
         queue = deque([self.n])
         while queue and len(found) < self.goals:
@@ -144,9 +146,10 @@ class _Product:
                         came[there] = (here, lab)
                         queue.append(there)
                 elif ending not in found:
-                    v = verdicts.get(h * labs + lab)
+                    key = (h * labs + lab) * size + j
+                    v = verdicts.get(key)
                     if v is None:
-                        v = verdicts[h * labs + lab] = self.holds(lab, h, ending)
+                        v = verdicts[key] = self.holds(lab, h, ending)
                     if not v:
                         found[ending] = self.path(came, here, lab)
         return found
