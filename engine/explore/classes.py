@@ -158,7 +158,7 @@ class Classes:
                     was = alike.get(k)
                     alike[k] = (change, taken if was is None else d.either(was[1], taken))
             for (target, _), (change, taken) in alike.items():
-                s = d.transfer(d.both(reach[x], taken), change, keep[target])
+                s = d.transfer(reach[x], change, keep[target], taken)
                 if s != d.false:
                     reach[target] = d.either(reach.get(target, d.false), s)
         return reach

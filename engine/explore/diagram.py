@@ -54,6 +54,7 @@ class Diagrams(SetOperations):
         self.resolved: dict = {}
         self.deepest: dict = {}
         self.widened: dict = {}
+        self.grids: dict = {}
         self.meets: dict = {}
         self.dc = self.leaf(DONT_CARE)
         self.true, self.false = self.leaf(True), self.leaf(False)

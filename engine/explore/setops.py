@@ -77,11 +77,14 @@ class SetOperations:
         with cut points grows to the whole classes between cut points it touches."""
         return self.transfer(d, Change({}), keep)
 
-    def transfer(self, d: int, change: Change, keep: dict | None) -> int:
-        """``project(image(d, change), keep)`` in one pass (``keep`` None: every variable
-        kept exactly)."""
-        if d == self.false:
-            return d
+    def transfer(self, d: int, change: Change, keep: dict | None, within: int | None = None
+                 ) -> int:
+        """``project(image(both(d, within), change), keep)`` in one pass (``keep`` None:
+        every variable kept exactly; ``within`` None: all states)."""
+        false = self.false
+        within = self.true if within is None else within
+        if d == false or within == false:
+            return false
         changed = sorted(change.ops, key=self.rank.__getitem__)
         memo: dict = {}
         nodes, rank, ranges, ops = self.nodes, self.rank, self.ranges, change.ops
@@ -98,38 +101,53 @@ class SetOperations:
             deltas = deltas_of(op)
             return after(a, deltas, lo, hi), after(b - 1, deltas, lo, hi) + 1
 
-        def go(n, i):
-            if n == self.false:
-                return n
-            got = memo.get((n, i))
+        def go(n, w, i):
+            if n == false or w == false:
+                return false
+            key = (n, w, i)
+            got = memo.get(key)
             if got is not None:
                 return got
-            entry = nodes[n]
-            var = entry[0]
-            nxt = changed[i] if i < last else None
-            if var is None and nxt is None:
-                got = n
-            elif var is not None and (nxt is None or rank[var] < rank[nxt]):
-                kids = [go(k, i) for k in entry[2]]
-                if keep is not None and var not in keep:
-                    got = self.any_of(kids)
-                elif keep is None or keep[var] is None:
-                    got = self.node(var, entry[1], kids)
+            en, ew = nodes[n], nodes[w]
+            top, best = None, None
+            for var in (en[0], ew[0], changed[i] if i < last else None):
+                if var is not None and (best is None or rank[var] < best):
+                    top, best = var, rank[var]
+            if top is None:
+                got = n  # both leaves: True
+            else:
+                lo, hi = ranges[top]
+                if en[0] == top and ew[0] == top:
+                    cuts = tuple(sorted(set(en[1]) | set(ew[1])))
                 else:
-                    lo, hi = ranges[var]
-                    got = self._kept(var, keep, list(zip((lo,) + entry[1],
-                                                         entry[1] + (hi + 1,), kids)))
-            elif var == nxt:
-                lo, hi = ranges[var]
-                got = self._kept(var, keep, [values(var, a, b) + (go(k, i + 1),) for a, b, k in
-                                             zip((lo,) + entry[1], entry[1] + (hi + 1,),
-                                                 entry[2])])
-            else:  # ``nxt`` is free here: every value it can take after the change
-                lo, hi = ranges[nxt]
-                got = self._kept(nxt, keep, [values(nxt, lo, hi + 1) + (go(n, i + 1),)])
-            memo[(n, i)] = got
+                    cuts = en[1] if en[0] == top else ew[1] if ew[0] == top else ()
+                starts = (lo,) + cuts
+                pairs = [(en[2][bisect_right(en[1], a)] if en[0] == top else n,
+                          ew[2][bisect_right(ew[1], a)] if ew[0] == top else w)
+                         for a in starts]
+                if i < last and changed[i] == top:
+                    got = self._kept(top, keep, [values(top, a, b) + (go(x, y, i + 1),)
+                                                 for a, b, (x, y) in
+                                                 zip(starts, cuts + (hi + 1,), pairs)])
+                else:
+                    kids = [go(x, y, i) for x, y in pairs]
+                    if keep is not None and top not in keep:
+                        got = self.any_of(kids)
+                    elif keep is None or keep[top] is None or \
+                            self._on_grid(cuts, keep[top]):
+                        got = self.node(top, cuts, kids)
+                    else:
+                        got = self._kept(top, keep, list(zip(starts, cuts + (hi + 1,), kids)))
+            memo[key] = got
             return got
-        return go(d, 0)
+        return go(d, within, 0)
+
+    def _on_grid(self, cuts, grid) -> bool:
+        """Do the intervals between ``cuts`` each lie within one class of ``grid``?"""
+        on = self.grids.get(id(grid))
+        if on is None or on[0] is not grid:
+            on = self.grids[id(grid)] = (grid, frozenset(grid))
+        return on[1].issuperset(cuts)
 
     def _kept(self, var, keep: dict, mapped) -> int:
         """The set whose states with ``var`` in a..b-1 are those of ``kid`` for each (a, b,
