@@ -113,8 +113,7 @@ def test_generated_scenarios_explore_alike_by_classes(name, seed, monkeypatch):
 def test_the_classes_run_on_most_generated_scenarios(monkeypatch):
     """The differential test means something only where the fast path ran: count it, per
     generator. Where it fell back, the reason is a condition the diagrams do not read
-    (``a + b > 50``, a negative number), never ``Inexact`` (a wrong set of reachable
-    states) nor the budget, on scenarios this small."""
+    (``a + b > 50``), never the budget, on scenarios this small."""
     ran: dict = {}
     causes = []
     for name, seed in GENERATED:
