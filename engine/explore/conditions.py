@@ -19,6 +19,18 @@ from .key import control
 _FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 
 
+def _counts_missteps(n) -> bool:
+    """Does the condition call ``missteps()`` (which reads 0 in a scenario without misstep
+    choices: ``uses.missteps`` is then empty)?"""
+    if isinstance(n, Call):
+        return n.func == "missteps"
+    if isinstance(n, Unary):
+        return _counts_missteps(n.operand)
+    if isinstance(n, Binary):
+        return _counts_missteps(n.left) or _counts_missteps(n.right)
+    return False
+
+
 def _constant(n):
     """The number ``n`` stands for (``-2`` is a minus applied to 2), or None."""
     if isinstance(n, (Num, Bool)):
@@ -42,7 +54,7 @@ class Variables:
                                for c in s.choices if c.misstep)
         chosen = sorted({p for c in conds for p in c.uses.chosen})
         visited = sorted({x for c in conds for x in c.uses.visited})
-        counted = any(c.uses.missteps for c in conds)
+        counted = any(_counts_missteps(c.node) for c in conds)
         order = list(self.flags) + [("chosen",) + p for p in chosen] \
             + [("visit", x) for x in visited] + ([MISSTEPS] if counted else []) \
             + [m for m in scenario.meters]
