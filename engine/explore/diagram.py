@@ -77,6 +77,15 @@ class Diagrams(SetOperations):
         """The reduced node: neighbouring equal children joined, a single child returned.
         A child that is ``DONT_CARE`` takes its neighbour's place (the left one first)."""
         dc = self.dc
+        if len(kids) == 2:  # most nodes: a flag, or a meter cut once
+            a, b = kids
+            if a == b or b == dc:
+                return a
+            if a == dc:
+                return b
+            entry = (var, tuple(cuts), (a, b))
+            n = self.table.get(entry)
+            return n if n is not None else self._intern(entry)
         if dc in kids:
             real = [k for k in kids if k != dc]
             if not real:
