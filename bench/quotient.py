@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
-"""How many of the explorer's states a perfect merge key would keep: the coarsest
-bisimulation of the explored graph.
+"""How many of the state search's states a perfect merge key would keep: the coarsest
+bisimulation of the graph it explores.
 
     python bench/quotient.py [FILE ...]      (default: the shipped scenarios)
 
-The explorer merges two states when its key says that nothing ahead can tell them apart; the
-key is built per variable (a flag, a meter's class, a choice taken), so states that differ in a
+The search state by state (``engine.explore.search``) merges two states when its key says that
+nothing ahead can tell them apart; the key is built per variable (a flag, a meter's class, a choice taken), so states that differ in a
 variable whose difference never changes what happens next stay apart. This script explores a
 scenario (without claims), then refines the graph's states by partition refinement (states
 start in one block per scene; a block splits while its states differ in which choice leads
 into which block) and prints one JSON line per file: the explorer's states, the states of the
 coarsest bisimulation, and their ratio. The quotient keeps every playthrough, every shortest
-path and every ending a play can reach: it is the floor for any exact key.
+path and every ending a play can reach: it is the floor for any exact key. Exploring by
+classes (``engine.explore.classes``, the way for scenarios without loops) reaches it:
+``tests/engine/test_explore_quotient.py`` checks that (with every label kept, not only the
+choice, its counts can be a little higher than this script's).
 """
 from __future__ import annotations
 
