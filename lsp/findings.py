@@ -2,13 +2,16 @@
 
 They come on open and on save, after the checker's, when the exploration finishes within
 its bound; a bound that is hit would make every "never reached" a guess, so nothing is
-shown then (``weerbaar explore`` says more, with ``--bound``).
+shown then (``weerbaar explore`` says more, with ``--bound``). An exploration is kept for the
+structure it explored (``engine.explore.structure``): a save that changed only words reuses
+it at once.
 """
 from __future__ import annotations
 
 from lsprotocol import types as lsp
 
 from ..engine.explore import explore
+from ..engine.explore.structure import play_structure
 from ..engine.model import Scenario
 from ..engine.yamlsource import YList, YMap
 
@@ -17,10 +20,24 @@ from .ranges import spot_range
 
 BOUND = 200_000
 SOURCE = "weerbaar explore"
+KEPT = 8  # explorations kept, by structure (a few open files, each a few versions back)
+_explored: dict = {}
+
+
+def explored(scenario: Scenario) -> dict:
+    """The exploration of ``scenario`` as a dict, reused when its structure was explored."""
+    key = play_structure(scenario)
+    found = _explored.pop(key, None)
+    if found is None:
+        found = explore(scenario, BOUND).to_dict()
+    _explored[key] = found  # the most recent last
+    while len(_explored) > KEPT:
+        del _explored[next(iter(_explored))]
+    return found
 
 
 def findings(scenario: Scenario, index: Index) -> list[lsp.Diagnostic]:
-    exploration = explore(scenario, BOUND).to_dict()
+    exploration = explored(scenario)
     if exploration["bound_hit"]:
         return []
     missed = exploration["missed"]
