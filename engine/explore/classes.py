@@ -8,17 +8,20 @@ read it is not offered to them). Here, for every scene from the endings back to 
 a decision diagram (``diagram``) gives the *class* of every state in that scene: what the
 play can still do from there, as the choices on offer, each with its label and the class
 it leads into. Two states with the same class play exactly alike, and states of different
-classes do not (the classes are the coarsest partition that respects every label: a
-bisimulation quotient). The parent's diagram is built from the children's, read through the
-effects of the step between (a view in ``Diagrams.combine``), and from the conditions of its
+classes do not (the classes are the coarsest partition that respects every label and the
+route scenes passed, from which the scenes reached are counted: a bisimulation quotient).
+The parent's diagram is built from the children's, read through the effects of the step
+between (a view in ``Diagrams.combine``), and from the conditions of its
 choices and routes, which are diagrams too (``conditions``).
 
-Only states a play can be in get a class: first, forward from the start state, the set of
+Only states a play can be in need a class: first, forward from the start state, the set of
 states that can enter each scene is computed as a diagram too (``setops.transfer``), seen
 through the merge key's layout (``key.Keyer``: the variables still read there, a meter by
-its class between cut points), which is exact for what follows; elsewhere a diagram says
-``DONT_CARE``. Without that, the classes of states no play reaches would be counted too,
-many times more than the real ones.
+its class between cut points) but for the meter with the most cut points, which the sets
+leave free (``_keep``); elsewhere a diagram says ``DONT_CARE``. A set may so hold states no
+play is in (their classes are computed and never reached), never fewer than can be there.
+Without the sets, the classes of states no play reaches would be counted too, many times
+more than the real ones.
 
 The graph is then walked from the start class breadth first, as ``search._Search`` walks
 the states, in the same order, so it has the same first paths, the same playthroughs,
@@ -60,11 +63,10 @@ class Classes:
 
     ``arrivals[x]``: for a play that has just entered node ``x`` (its ``on_enter`` applied),
     a diagram of the ways it comes to rest: a tuple of (passed, kind, target, scene,
-    values), ``passed`` being the route scenes left on the way that a claim watches
-    (``facts.PathFacts.watched``), ``values`` the meters an
+    values), ``passed`` being the route scenes left on the way, ``values`` the meters an
     ending's claim reads (the least value of the class that decides the claim); ``reach[x]``
     the set of states that can enter scene ``x``. ``contents[c]`` is class ``c``:
-    (scene, moves), a move being (step number, label, kind, target)."""
+    (scene, moves), a move being (step number, label, kind, target, passed)."""
 
     def __init__(self, search, bound: int):
         self.search, self.scenario, self.bound = search, search.scenario, bound
@@ -73,7 +75,6 @@ class Classes:
         self.ids: dict = {}
         self.contents: list = []
         self.arrivals: dict = {}
-        self.watched = search.watched if search.facts is not None else frozenset()
         self._build()
 
     def _order(self) -> list:
@@ -138,8 +139,8 @@ class Classes:
             ([self.vars.effects(scene.on_enter)] if scene is not None else [])
 
     def _reachable(self, order) -> dict:
-        """scene -> the set of states a play can be in on entering it (exact), forward from
-        the start state through every way on."""
+        """scene -> a set holding every state a play can be in on entering it (and maybe
+        more, see ``_keep``), forward from the start state through every way on."""
         d = self.d
         start = start_state(self.scenario)
         keep = self._keep()
@@ -164,14 +165,25 @@ class Classes:
         return reach
 
     def _keep(self) -> dict:
-        """scene -> what of a state can still matter there, as ``Diagrams.project`` takes
-        it: the merge key's layout (``key.Keyer``), which keeps every variable a condition
-        ahead can read and of a meter the classes between its cut points."""
+        """scene -> what of a state the reachable sets keep there, as ``Diagrams.project``
+        takes it: the merge key's layout (``key.Keyer``: every variable a condition ahead can
+        read, a meter by its classes between cut points), but for the meter with the most
+        cut points in all, which is left free. A set may hold more states than can be there
+        (the classes of those are computed and never reached), never fewer; that meter's
+        classes are the costliest to keep apart and the most of them can be reached anyway
+        (measured in ``docs/performance.md``: 1.3–3× faster in four of the five scenarios,
+        the same in the fifth)."""
         layout = self.search.key.layout
+        weight: dict = {}
+        for _, specs, _, _, _ in layout.values():
+            for m, cs in specs:
+                lo, hi = self.vars.ranges[m]
+                weight[m] = weight.get(m, 0) + (hi - lo if cs is None else len(cs))
+        finest = max(weight, key=weight.get) if weight else None
         out = {}
         for sid, (flags, specs, visited, chosen, mis) in layout.items():
             keep = {f: None for f in flags}
-            keep.update((m, cs) for m, cs in specs)
+            keep.update((m, cs) for m, cs in specs if m != finest)
             keep.update((("visit", x), None) for x in visited)
             keep.update((("chosen",) + p, None) for p in chosen)
             if mis is not None:
@@ -199,7 +211,7 @@ class Classes:
     def _router(self, scene) -> int:
         routes = scene.next
         sid = scene.id
-        prefix = (sid,) if sid in self.watched else ()
+        prefix = (sid,)
 
         def settle(v):
             if not v[-1]:
@@ -245,7 +257,8 @@ class Classes:
                 if v[2 * j + 1] is DONT_CARE:  # as in ``_router``
                     return DONT_CARE
                 for passed, kind, target, at, values in v[2 * j + 1]:
-                    out.append((number, label(number, passed, at, values), kind, target))
+                    out.append((number, label(number, passed, at, values), kind, target,
+                                passed))
             return (((), STOP, self.klass((sid, tuple(out))), sid, ()),)
         d = self.d
 
@@ -273,7 +286,7 @@ class Classes:
         s = start_state(self.scenario)
         arrivals = self.d.value(self.arrivals[s.scene], self.vars.reader(s))
         label = self.search.edge_label
-        return [(0, label(0, passed, at, values), kind, target)
+        return [(0, label(0, passed, at, values), kind, target, passed)
                 for passed, kind, target, at, values in arrivals]
 
 
@@ -288,13 +301,13 @@ def build_graph(search, bound: int) -> None:
         raise TooMany from e
     g, exploration = search.g, search.exploration
     reached, taken = exploration.scenes_reached, exploration.choices_taken
-    reached.update(classes.reach)  # exact: a scene is entered in some play if a state can be
     items = search.labels.items
     index: dict = {}
     queue: deque = deque()
 
     def arrive(origin, move) -> None:
-        number, lab, kind, target = move
+        number, lab, kind, target, passed = move
+        reached.update(passed)  # a class holds a state a play is in: all it does is played
         j = index.get(target) if kind != STUCK else None
         if j is not None:
             g.link(origin, j, lab)
