@@ -24,12 +24,7 @@ class SetOperations:
             return a
         if a == self.false or b == self.true:
             return b
-        if a > b:
-            a, b = b, a
-        got = self.unions.get((a, b))
-        if got is None:
-            got = self.unions[(a, b)] = self._merge(a, b, self.either)
-        return got
+        return self._remembered(a, b, self.unions, self.either)
 
     def both(self, a: int, b: int) -> int:
         """The intersection of two sets (remembered across calls)."""
@@ -37,11 +32,16 @@ class SetOperations:
             return a
         if a == self.true or b == self.false:
             return b
+        return self._remembered(a, b, self.meets, self.both)
+
+    def _remembered(self, a: int, b: int, memo: dict, op) -> int:
+        """``op(a, b)`` of two inner nodes, from ``memo`` when done before (both are
+        symmetric: the pair is kept in order)."""
         if a > b:
             a, b = b, a
-        got = self.meets.get((a, b))
+        got = memo.get((a, b))
         if got is None:
-            got = self.meets[(a, b)] = self._merge(a, b, self.both)
+            got = memo[(a, b)] = self._merge(a, b, op)
         return got
 
     def _merge(self, a: int, b: int, op) -> int:
