@@ -54,7 +54,7 @@ class TooMany(Exception):
     """More than the budget allows: the search state by state reports the budget."""
 
 
-def applies(scenario: Scenario, acyclic: bool, query) -> bool:
+def applies(acyclic: bool, query) -> bool:
     return acyclic and query is None
 
 
@@ -65,11 +65,11 @@ class Classes:
     a diagram of the ways it comes to rest: a tuple of (passed, kind, target, scene,
     values), ``passed`` being the route scenes left on the way, ``values`` the meters an
     ending's claim reads (the least value of the class that decides the claim); ``reach[x]``
-    the set of states that can enter scene ``x``. ``contents[c]`` is class ``c``:
+    a set holding every state that can enter scene ``x`` (and maybe more, see ``_keep``). ``contents[c]`` is class ``c``:
     (scene, moves), a move being (step number, label, kind, target, passed)."""
 
     def __init__(self, search, bound: int):
-        self.search, self.scenario, self.bound = search, search.scenario, bound
+        self.search, self.scenario = search, search.scenario
         self.vars = Variables(self.scenario)
         self.d = Diagrams(self.vars.rank, self.vars.ranges, NODES_PER_STATE * bound)
         self.ids: dict = {}
@@ -297,7 +297,7 @@ def build_graph(search, bound: int) -> None:
     try:
         classes = Classes(search, bound)
         starts = classes.start()
-    except (TooBig, Unsupported) as e:
+    except (TooBig, Unsupported, RecursionError) as e:  # the last: hundreds of variables
         raise TooMany from e
     g, exploration = search.g, search.exploration
     reached, taken = exploration.scenes_reached, exploration.choices_taken

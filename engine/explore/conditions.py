@@ -1,7 +1,7 @@
 """The variables of a play as decision-diagram variables, and conditions and effects over
 them (for ``classes``).
 
-Variables: every flag (0/1), every choice a condition reads with ``chosen()`` (0/1), every
+Variables: every flag a condition reads (0/1), every choice a condition reads with ``chosen()`` (0/1), every
 scene a condition reads with ``visited()`` or ``visits()`` (0/1: in a scenario without
 loops a scene is entered at most once), the count of missteps when a condition reads
 ``missteps()``, and every meter (its range). They are tested in the order in which their
@@ -48,8 +48,9 @@ class Unsupported(Exception):
 class Variables:
     def __init__(self, scenario):
         self.scenario = scenario
-        self.flags = list(scenario.flags)
         conds = [c for s in scenario.scenes.values() for c in control(s)]
+        read = {name for c in conds for name in c.uses.names}
+        self.flags = [f for f in scenario.flags if f in read]  # the others cannot matter
         self.pairs = frozenset((s.id, c.id) for s in scenario.scenes.values()
                                for c in s.choices if c.misstep)
         chosen = sorted({p for c in conds for p in c.uses.chosen})
@@ -68,11 +69,6 @@ class Variables:
         self.meters = {m.id: (m.min, m.max) for m in scenario.meters.values()}
         self._effects: dict = {}
 
-    def read_meters(self, claims) -> set:
-        """The meters some condition or claim reads."""
-        conds = [c for s in self.scenario.scenes.values() for c in control(s)] + list(claims)
-        return {m for c in conds for m in c.uses.names if m in self.meters}
-
     # ---- steps ---------------------------------------------------------------------------
 
     def effects(self, effects) -> Change:
@@ -83,6 +79,7 @@ class Variables:
             ops.update((m, ("set", v)) for m, v in effects.assigns)
             ops.update((f, ("set", 1)) for f in effects.sets)
             ops.update((f, ("set", 0)) for f in effects.clears)
+            ops = {v: op for v, op in ops.items() if v in self.rank}
             got = self._effects[id(effects)] = (effects, Change(ops))
         return got[1]
 

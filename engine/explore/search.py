@@ -113,7 +113,8 @@ def explore(scenario: Scenario, bound: int = DEFAULT_BOUND, claims: bool = True,
 
     A scenario without loops is explored by classes of states (``classes``) where it can be;
     ``by_classes=False`` searches state by state everywhere (the same results but for
-    ``states``: for comparison, in tests and benchmarks)."""
+    ``states``: for comparison, in tests and benchmarks; the bound counts classes or states,
+    so a bound between the two is hit only state by state)."""
     with paused_gc():  # many small objects, no cycles among them: the collector only costs
         return _explore(scenario, bound, claims and query is None, query, by_classes)
 
@@ -127,7 +128,7 @@ def _explore(scenario: Scenario, bound: int, claims: bool, query,
                          f"try (at most {SCENE_BUDGET:,}); split the scenario")
         return exploration
     search = _Search(scenario, exploration, bound, claims, query)
-    if by_classes and classes.applies(scenario, search.acyclic, query):
+    if by_classes and classes.applies(search.acyclic, query):
         try:
             classes.build_graph(search, bound)
             exploration.by_classes = True
@@ -176,7 +177,7 @@ class _Search:
 
     @property
     def key(self) -> Keyer:
-        """The merge key (built on first use: exploring by classes needs none)."""
+        """The merge key (built on first use; exploring by classes reads its layout)."""
         if self._key is None:
             self._key = Keyer(self.scenario,
                               {e: [c for _, c in cs] for e, cs in self.checks.items()},

@@ -64,8 +64,21 @@ class SetOperations:
         d = self.true
         for var in reversed(order):
             v = read(var)
-            d = self.node(var, (v, v + 1), (self.false, d, self.false))
+            d = self._within(var, v, v + 1, d)
         return d
+
+    def _within(self, var, a: int, b: int, d: int) -> int:
+        """The states of ``d`` whose ``var`` lies in a..b-1 (``d`` does not test ``var``)."""
+        lo, hi = self.ranges[var]
+        cuts, kids = [], []
+        if a > lo:
+            cuts.append(a)
+            kids.append(self.false)
+        kids.append(d)
+        if b <= hi:
+            cuts.append(b)
+            kids.append(self.false)
+        return self.node(var, cuts, kids)
 
     def image(self, d: int, change: Change) -> int:
         """The set of states after ``change``, from the set ``d`` before it (exact)."""

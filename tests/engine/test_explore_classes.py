@@ -275,3 +275,24 @@ def test_a_stuck_route_is_listed_once_per_scene_on_its_shortest_path(monkeypatch
     assert [p for p in problems(slow) if p[1] == "r2"] == [
         ("soft-lock", "r2", [("s0", "k0"), ("s1", "k0")])]
     assert problems(fast) == problems(slow)
+
+
+def test_hundreds_of_variables_fall_back_to_the_same_result(monkeypatch):
+    """650 flags read by conditions make diagrams deeper than Python's recursion allows: the
+    search state by state takes over, with the same result (found by review)."""
+    n = 130
+    lines = [f"flags: [{', '.join(f'f{i}' for i in range(5 * n))}]", "scenes:"]
+    for i in range(n):
+        nxt = f"s{i + 1}" if i + 1 < n else "e0"
+        either = " or ".join(f"f{5 * i + j}" for j in range(5))
+        lines += [f"  s{i}:", "    text: T", "    choices:",
+                  f'      - {{id: a, text: A, goto: {nxt}, if: "{either}"}}',
+                  f"      - {{id: b, text: B, goto: {nxt}, effects: {{set: [f{5 * i}]}}}}"]
+    lines += ["endings:", "  e0: {title: E, text: e}"]
+    sc = load("\n".join(lines) + "\n", "format: 1\nid: t\ntitle: T\nlanguages: [nl]\nstart: s0\n")
+    with monkeypatch.context() as m:
+        spy = Spy(m)
+        r = explore(sc)
+    assert spy.ran == 0 and [type(c) for c in spy.fell_back] == [RecursionError]
+    assert not compare(sc, monkeypatch)
+    assert r.min_decisions == n and r.endings_reached == {"e0"}
