@@ -93,7 +93,8 @@ def _print_exploration(scenario, exploration, path: str) -> None:
             print(f"  never reached ({what}): {', '.join(missed)}")
     if exploration.problems:
         for p in exploration.problems:
-            print(f"  {p.kind.upper()} in scene '{p.scene}': {_path(p.path)}")
+            what = " (no ending ahead: every way on soft-locks)" if p.kind == "dead end" else ""
+            print(f"  {p.kind.upper()} in scene '{p.scene}'{what}: {_path(p.path)}")
     else:
         print("  no soft-locks, no endless loops")
     _print_claims(scenario, exploration, path)

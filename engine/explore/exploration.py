@@ -16,7 +16,7 @@ class PathChoice:
 
 @dataclass
 class Problem:
-    kind: str        # "soft-lock" | "endless loop"
+    kind: str        # "soft-lock" | "endless loop" | "dead end" (no loop, and no ending ahead)
     scene: str
     path: list[PathChoice]
 

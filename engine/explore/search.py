@@ -323,8 +323,9 @@ def _summarise(exploration: Exploration, scenario: Scenario, g: _Graph, shape: S
         key = ("soft-lock" if kind in ("soft-lock", "stuck") else "endless loop", g.scene[i])
         first[key] = min(i, first.get(key, i))
     if not exploration.bound_hit:  # unexpanded states would look trapped
+        trap = "endless loop" if shape.cyclic else "dead end"  # no loop: each way soft-locks
         for i in cannot_end(shape.reverse, g.parent, g.scene, g.endings, stuck):
-            key = ("endless loop", g.scene[i])
+            key = (trap, g.scene[i])
             first[key] = min(i, first.get(key, i))
     for (kind, scene), i in sorted(first.items(), key=lambda item: item[1]):
         exploration.problems.append(Problem(kind, scene, g.path_to(i)))  # once per scene

@@ -142,7 +142,7 @@ def test_the_generated_scenarios_have_what_makes_classes_hard():
         seen |= {"claim fails"} if r.violations else set()
         seen |= {"stuck"} if any(p.path and p.scene in sc.scenes and sc.scenes[p.scene].next
                                  for p in r.problems) else set()
-    assert seen >= {"soft-lock", "endless loop", "chance", "missed ending", "claim fails",
+    assert seen >= {"soft-lock", "dead end", "chance", "missed ending", "claim fails",
                     "stuck"}, seen
 
 
@@ -262,9 +262,9 @@ def test_a_trap_is_listed_where_its_first_path_enters_it(monkeypatch):
     fast, ran = by_classes(sc, monkeypatch)
     slow = by_states(sc, monkeypatch)
     assert ran
-    loops = [p for p in problems(slow) if p[0] == "endless loop"]
-    assert loops == [("endless loop", "s1", [("s0", "k0")])]
-    assert [p for p in problems(fast) if p[0] == "endless loop"] == loops
+    loops = [p for p in problems(slow) if p[0] == "dead end"]
+    assert loops == [("dead end", "s1", [("s0", "k0")])]
+    assert [p for p in problems(fast) if p[0] == "dead end"] == loops
 
 
 def test_a_stuck_route_is_listed_once_per_scene_on_its_shortest_path(monkeypatch):

@@ -112,7 +112,7 @@ def _compare(r, truth: Truth) -> None:
             traps[p.scene].append(len(p.path))
     assert set(traps) == set(truth.traps)
     assert all(min(traps[x]) == min(map(len, truth.traps[x])) for x in traps), traps
-    assert any(p.kind == "endless loop" for p in r.problems) == truth.trapped
+    assert any(p.kind == "dead end" for p in r.problems) == truth.trapped
     failing = {e: [p for p, s in plays if not sc.endings[e].requires(s)]
                for e, plays in truth.endings.items() if sc.endings[e].requires is not None}
     failing = {e: ps for e, ps in failing.items() if ps}
