@@ -3,7 +3,7 @@ play it at random.
 
 ``explore(scenario)`` visits every reachable state (scene, meters, flags, and the visits and
 choices that conditions read), merging states that no later condition can tell apart, and
-reports what was reached and what not, soft-locks, endless loops, path lengths, for every
+reports what was reached and what not, soft-locks, endless loops and dead ends, path lengths, for every
 ending the shortest sequence of choices that reaches it, and every ending whose
 ``requires`` fails on some playthrough (with the shortest such playthrough; the claims are
 checked over the paths of the merged graph, so they add no states).
@@ -19,7 +19,10 @@ ids from the start. ``random_walks(scenario, runs, seed, on_choice=...)`` report
 choice it takes.
 
 Modules: ``state`` (the play state and its steps), ``cuts`` and ``key`` (what a state is
-merged by), ``search`` (the breadth-first search), ``facts`` and ``proof`` (the claims,
+merged by), ``search`` (the breadth-first search, state by state), ``classes`` (the same
+search over classes of states, for scenarios without loops) with ``diagram``, ``setops``,
+``changes`` and ``conditions`` (decision diagrams over the play's variables), ``structure``
+(the digest of what an exploration reads), ``facts`` and ``proof`` (the claims,
 checked after the search over graph node × what the path did), ``exploration`` (the result
 and its figures), ``walks`` (random play), ``claims`` (queries and counterexamples).
 """
