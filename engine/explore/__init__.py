@@ -3,10 +3,10 @@ play it at random.
 
 ``explore(scenario)`` visits every reachable state (scene, meters, flags, and the visits and
 choices that conditions read), merging states that no later condition can tell apart, and
-reports what was reached and what not, soft-locks, endless loops and dead ends, path lengths, for every
-ending the shortest sequence of choices that reaches it, and every ending whose
-``requires`` fails on some playthrough (with the shortest such playthrough; the claims are
-checked over the paths of the merged graph, so they add no states).
+reports what was reached and what not, soft-locks, endless loops and dead ends, path
+lengths, for every ending the shortest sequence of choices that reaches it, and every ending
+whose ``requires`` fails on some playthrough (with the shortest such playthrough; the claims
+are checked over the paths of the merged graph, so they add no states).
 ``query(scenario, "CONDITION")`` asks whether some playthrough ends where the condition
 holds. ``random_walks`` plays seeded random sessions by the same rules.
 
