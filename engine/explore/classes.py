@@ -37,7 +37,6 @@ from __future__ import annotations
 
 from collections import deque
 
-from ..model import Scenario
 from .conditions import Unsupported, Variables
 from .cuts import MISSTEPS
 from .changes import in_turn
