@@ -69,11 +69,13 @@ class Classes:
 
     def __init__(self, search, bound: int):
         self.search, self.scenario = search, search.scenario
-        self.vars = Variables(self.scenario)
+        self.finest = self._finest()
+        self.vars = Variables(self.scenario, last=self.finest)
         self.d = Diagrams(self.vars.rank, self.vars.ranges, NODES_PER_STATE * bound)
         self.ids: dict = {}
         self.contents: list = []
         self.arrivals: dict = {}
+        self.slots: dict = {}
         self._build()
 
     def _order(self) -> list:
@@ -163,6 +165,21 @@ class Classes:
                     reach[target] = d.either(reach.get(target, d.false), s)
         return reach
 
+    def _finest(self):
+        """The meter with the most cut points in the merge key's layout, summed over the
+        scenes (its whole range where it is kept by value), or None. The reachable sets
+        leave it free (``_keep``), and the diagrams test it last: there, below everything
+        that the reachable sets test, the most of their classes are made in one sweep
+        (``Diagrams.combine``; a third fewer instructions in ``desinformatie``, measured
+        in ``docs/performance.md``)."""
+        weight: dict = {}
+        for _, specs, _, _, _ in self.search.key.layout.values():
+            for m, cs in specs:
+                meter = self.scenario.meters[m]
+                weight[m] = weight.get(m, 0) + (meter.max - meter.min if cs is None
+                                                else len(cs))
+        return max(weight, key=weight.get) if weight else None
+
     def _keep(self) -> dict:
         """scene -> what of a state the reachable sets keep there, as ``Diagrams.project``
         takes it: the merge key's layout (``key.Keyer``: every variable a condition ahead can
@@ -173,12 +190,7 @@ class Classes:
         (measured in ``docs/performance.md``: 1.3–3× faster in four of the five scenarios,
         the same in the fifth)."""
         layout = self.search.key.layout
-        weight: dict = {}
-        for _, specs, _, _, _ in layout.values():
-            for m, cs in specs:
-                lo, hi = self.vars.ranges[m]
-                weight[m] = weight.get(m, 0) + (hi - lo if cs is None else len(cs))
-        finest = max(weight, key=weight.get) if weight else None
+        finest = self.finest
         out = {}
         for sid, (flags, specs, visited, chosen, mis) in layout.items():
             keep = {f: None for f in flags}
@@ -199,86 +211,127 @@ class Classes:
         return self.d.combine(lambda v: (((), ENDING, eid, eid, v),), parts)
 
     def _parts(self, scene) -> tuple:
-        """The conditions and the targets' arrivals read through the step, in turn, and
-        last the states that can be here."""
-        parts = []
+        """The parts of a scene's combine, and per way on (in order) the index of its
+        condition among them (None: it always holds) and of its target's arrivals read
+        through the step, or None for both where it never holds. Last the states that can
+        be here."""
+        parts, slots = [], []
+        d = self.d
         for cond, _, target, changes in self.ways[scene.id]:
+            if cond == d.false:
+                slots.append((None, None))
+                continue
+            if cond != d.true:
+                parts.append(cond)
             there = self.arrivals.get(target)  # None: no play takes this way
-            parts += [cond, self.d.dc if there is None else self.d.view(there, changes)]
-        return tuple(parts) + (self.reach[scene.id],)
+            parts.append(d.dc if there is None else d.view(there, changes))
+            slots.append((None if cond == d.true else len(parts) - 2, len(parts) - 1))
+        self.slots[scene.id] = slots
+        return tuple(parts) + (self.reach[scene.id],), slots
 
     def _router(self, scene) -> int:
         routes = scene.next
         sid = scene.id
         prefix = (sid,)
+        d = self.d
+        nodes, true, dc, leaf = d.nodes, d.true, d.dc, d.leaf
+        parts, slots = self._parts(scene)
+        sure = [r.chance is None or r.chance >= 100 for r in routes]
+        ways = [(j, c, x) for j, (c, x) in enumerate(slots)
+                if x is not None and not (routes[j].chance is not None and routes[j].chance <= 0)]
 
         def settle(v):
-            if not v[-1]:
-                return DONT_CARE
-            holding = [j for j, r in enumerate(routes)
-                       if v[2 * j] and not (r.chance is not None and r.chance <= 0)]
-            sure = next((k for k, j in enumerate(holding)
-                         if routes[j].chance is None or routes[j].chance >= 100), None)
-            out = [] if sure is not None else [(prefix, STUCK, sid, sid, ())]
-            branches = holding if sure is None else holding[:sure + 1]
-            for j in reversed(branches):
-                if v[2 * j + 1] is DONT_CARE:  # no play comes here in this state: neither
-                    return DONT_CARE  # does one come to it (``combine``'s care set is wider)
-                for passed, kind, target, at, values in v[2 * j + 1]:
+            if v[-1] != true:
+                return dc
+            out = []
+            holding = [(j, x) for j, c, x in ways if c is None or v[c] == true]
+            for k, (j, x) in enumerate(holding):
+                if sure[j]:
+                    holding = holding[:k + 1]
+                    break
+            else:
+                out.append((prefix, STUCK, sid, sid, ()))
+            for j, x in reversed(holding):
+                if v[x] == dc:  # no play comes here in this state: neither does one come
+                    return dc  # to it (``combine``'s care set is wider)
+                for passed, kind, target, at, values in nodes[v[x]][1]:
                     out.append((prefix + passed, kind, target, at, values))
-            return tuple(out)
-        d = self.d
-        sure = [r.chance is None or r.chance >= 100 for r in routes]
+            return leaf(tuple(out))
+        first_sure = next((k for k, (j, c, x) in enumerate(ways) if c is None and sure[j]),
+                          None)
+        conds = [(c, x) for j, c, x in ways if c is not None and sure[j]]
 
         def simplify(parts):
             if parts[-1] == d.false:
                 return d.dc
-            for j, cond in enumerate(parts[:-1:2]):
-                if cond == d.true and sure[j]:  # no later route can matter
-                    return parts[:2 * j + 2] + (d.dc,) * (len(parts) - 2 * j - 3) + parts[-1:]
+            for c, x in conds:
+                if parts[c] == true:  # no later route can matter
+                    return parts[:x + 1] + (d.dc,) * (len(parts) - x - 2) + parts[-1:]
             return parts
-        return d.combine(settle, self._parts(scene), simplify, care=True)
+        never = [i for j, (c, x) in enumerate(slots) if x is not None and j not in
+                 {w[0] for w in ways} for i in (c, x) if i is not None]
+        if never:  # chance 0: never taken, whatever it reads
+            parts = tuple(d.dc if i in never else p for i, p in enumerate(parts))
+        if first_sure is not None:  # a route that always holds: none after it matters
+            last = ways[first_sure][2]
+            parts = parts[:last + 1] + (d.dc,) * (len(parts) - last - 2) + parts[-1:]
+        return d.combine(settle, parts, simplify, care=True, ids=True)
 
     def _decision(self, scene) -> int:
-        choices, sid = scene.choices, scene.id
-        row = self.search.labels.row(scene)
-        label = self.search.edge_label
+        sid = scene.id
+        d = self.d
+        true, false, dc, klass = d.true, d.false, d.dc, self.klass
+        parts, slots = self._parts(scene)
+        ways = [(c, x) for c, x in slots if x is not None]
 
         def moves(v):
-            if not v[-1]:
-                return DONT_CARE
-            out, n = [], 0
-            for j, c in enumerate(choices):
-                if not v[2 * j]:
-                    continue
-                n += 1
-                number = row[c.id][n - 1]
-                if v[2 * j + 1] is DONT_CARE:  # as in ``_router``
-                    return DONT_CARE
-                for passed, kind, target, at, values in v[2 * j + 1]:
-                    out.append((number, label(number, passed, at, values), kind, target,
-                                passed))
-            return (((), STOP, self.klass((sid, tuple(out))), sid, ()),)
-        d = self.d
+            if v[-1] != true:
+                return dc
+            for c, x in ways:
+                if (c is None or v[c] == true) and v[x] == dc:  # as in ``_router``
+                    return dc
+            return klass((sid, v[:-1]))
+        conds = [(c, x) for c, x in ways if c is not None]
 
         def simplify(parts):
-            if parts[-1] == d.false:
-                return d.dc
-            if d.false in parts[:-1:2]:  # a choice not on offer: where it leads cannot matter
-                parts = list(parts)
-                for j in range(0, len(parts) - 1, 2):
-                    if parts[j] == d.false:
-                        parts[j + 1] = d.dc
-                parts = tuple(parts)
+            if parts[-1] == false:
+                return dc
+            for c, x in conds:
+                if parts[c] == false and parts[x] != dc:  # not on offer: where it leads
+                    parts = parts[:x] + (dc,) + parts[x + 1:]  # cannot matter
             return parts
-        return d.combine(moves, self._parts(scene), simplify, care=True)
+        return d.combine(moves, parts, simplify, care=True, ids=True)
 
     def klass(self, content) -> int:
-        c = self.ids.get(content)
-        if c is None:
-            c = self.ids[content] = len(self.contents)
+        """The leaf of arriving in the class of ``content``: (scene, the leaf numbers of
+        the scene's combine)."""
+        n = self.ids.get(content)
+        if n is None:
+            c = len(self.contents)
             self.contents.append(content)
-        return c
+            n = self.ids[content] = self.d.leaf((((), STOP, c, content[0], ()),))
+        return n
+
+    def scene_of(self, c: int) -> str:
+        return self.contents[c][0]
+
+    def moves(self, c: int) -> list:
+        """The moves of class ``c``: (step number, label, kind, target, passed) for every
+        choice on offer, in order, and every way its step comes to rest."""
+        sid, v = self.contents[c]
+        scene = self.scenario.scenes[sid]
+        row = self.search.labels.row(scene)
+        label, nodes, true = self.search.edge_label, self.d.nodes, self.d.true
+        slots = self.slots[sid]
+        out, n = [], 0
+        for choice, (ci, x) in zip(scene.choices, slots):
+            if x is None or (ci is not None and v[ci] != true):
+                continue
+            n += 1
+            number = row[choice.id][n - 1]
+            for passed, kind, target, at, values in nodes[v[x]][1]:
+                out.append((number, label(number, passed, at, values), kind, target, passed))
+        return out
 
     def start(self) -> list:
         """The moves from the start: where the start state comes to rest."""
@@ -315,7 +368,7 @@ def build_graph(search, bound: int) -> None:
             raise TooMany
         i = len(g.parent)
         g.parent.append(origin)
-        scene = classes.contents[target][0] if kind == STOP else target
+        scene = classes.scene_of(target) if kind == STOP else target
         reached.add(scene)
         g.scene.append(scene)
         g.edges.append([])
@@ -335,7 +388,7 @@ def build_graph(search, bound: int) -> None:
         arrive(None, move)
     while queue:
         i, c = queue.popleft()
-        moves = classes.contents[c][1]
+        moves = classes.moves(c)
         if not moves:
             g.problems.append(("soft-lock", i))
         for move in moves:

@@ -5,7 +5,7 @@ Variables: every flag a condition reads (0/1), every choice a condition reads wi
 scene a condition reads with ``visited()`` or ``visits()`` (0/1: in a scenario without
 loops a scene is entered at most once), the count of missteps when a condition reads
 ``missteps()``, and every meter (its range). They are tested in the order in which their
-reading ends in the story (``_last_read``).
+reading ends in the story (``_last_read``), but for one that may be asked to come last.
 """
 from __future__ import annotations
 
@@ -46,7 +46,8 @@ class Unsupported(Exception):
 
 
 class Variables:
-    def __init__(self, scenario):
+    def __init__(self, scenario, last=None):
+        """``last``: a variable to test after all others (see ``classes.Classes._keep``)."""
         self.scenario = scenario
         conds = [c for s in scenario.scenes.values() for c in control(s)]
         read = {name for c in conds for name in c.uses.names}
@@ -59,8 +60,9 @@ class Variables:
         order = list(self.flags) + [("chosen",) + p for p in chosen] \
             + [("visit", x) for x in visited] + ([MISSTEPS] if counted else []) \
             + [m for m in scenario.meters]
-        last = _last_read(scenario)
-        order.sort(key=lambda v: last.get(v, len(last) + len(scenario.scenes)))
+        read_last = _last_read(scenario)
+        end = len(read_last) + len(scenario.scenes)
+        order.sort(key=lambda v: (v == last, read_last.get(v, end)))
         self.rank = {v: i for i, v in enumerate(order)}
         self.ranges = {v: (0, 1) for v in order}
         self.ranges.update((m.id, (m.min, m.max)) for m in scenario.meters.values())

@@ -48,20 +48,25 @@ class Diagrams(SetOperations):
     def __init__(self, rank: dict, ranges: dict, budget: int):
         self.rank, self.ranges, self.budget = rank, ranges, budget
         self.table: dict = {}
-        self.nodes: list = []  # number -> (var, cuts, kids), or (None, value) for a leaf
+        # number -> (var, cuts, kids, every kid a leaf), or (None, value, number): a leaf
+        self.nodes: list = []
         self.composed: dict = {}
         self.unions: dict = {}
         self.resolved: dict = {}
         self.deepest: dict = {}
         self.widened: dict = {}
         self.grids: dict = {}
+        self.shifts: dict = {}
+        self.spreads: dict = {}
         self.meets: dict = {}
         self.dc = self.leaf(DONT_CARE)
         self.true, self.false = self.leaf(True), self.leaf(False)
 
     def leaf(self, value) -> int:
         # keyed with the value's type too: True and 1 are equal in Python, not here
-        return self._intern((None, value), (value.__class__, value))
+        key = (value.__class__, value)
+        n = self.table.get(key)
+        return n if n is not None else self._intern((None, value, len(self.nodes)), key)
 
     def _intern(self, entry, key=None) -> int:
         key = entry if key is None else key
@@ -73,9 +78,10 @@ class Diagrams(SetOperations):
                 raise TooBig
         return n
 
-    def node(self, var, cuts, kids) -> int:
+    def node(self, var, cuts, kids, flat=None) -> int:
         """The reduced node: neighbouring equal children joined, a single child returned.
-        A child that is ``DONT_CARE`` takes its neighbour's place (the left one first)."""
+        A child that is ``DONT_CARE`` takes its neighbour's place (the left one first).
+        ``flat``: every child is a leaf (None: not known)."""
         dc = self.dc
         if len(kids) == 2:  # most nodes: a flag, or a meter cut once
             a, b = kids
@@ -83,9 +89,9 @@ class Diagrams(SetOperations):
                 return a
             if a == dc:
                 return b
-            entry = (var, tuple(cuts), (a, b))
-            n = self.table.get(entry)
-            return n if n is not None else self._intern(entry)
+            key = (var, tuple(cuts), (a, b))
+            n = self.table.get(key)
+            return n if n is not None else self._inner(key, flat)
         if dc in kids:
             real = [k for k in kids if k != dc]
             if not real:
@@ -105,9 +111,17 @@ class Diagrams(SetOperations):
                 prev = k
         if len(out_kids) == 1:
             return prev
-        entry = (var, tuple(out_cuts), tuple(out_kids))
-        n = self.table.get(entry)
-        return n if n is not None else self._intern(entry)
+        key = (var, tuple(out_cuts), tuple(out_kids))
+        n = self.table.get(key)
+        return n if n is not None else self._inner(key, flat)
+
+    def _inner(self, key, flat) -> int:
+        """A new inner node (var, cuts, kids): its entry adds whether every child is a
+        leaf (``combine`` then makes the leaves of that level in one sweep)."""
+        if flat is None:
+            nodes = self.nodes
+            flat = all([nodes[k][0] is None for k in key[2]])
+        return self._intern(key + (flat,), key)
 
     def interval(self, var, a: int, b: int, inside, outside) -> int:
         """``inside`` (a leaf value) for values a..b-1 of ``var``, ``outside`` elsewhere."""
@@ -130,7 +144,8 @@ class Diagrams(SetOperations):
         """A diagram of one variable: ``values[i]`` on the i-th interval of ``cuts``."""
         return self.node(var, tuple(cuts), tuple(self.leaf(v) for v in values))
 
-    def combine(self, f, parts: tuple, simplify=None, care: bool = False) -> int:
+    def combine(self, f, parts: tuple, simplify=None, care: bool = False, ids: bool = False
+                ) -> int:
         """The diagram of ``f(tuple of the parts' leaf values)``. A part is a diagram or a
         view ``(d, change)``: ``d`` read after ``change`` (``compose``, without building it).
         ``simplify(parts)``, when given, may replace parts that cannot change the result
@@ -138,11 +153,12 @@ class Diagrams(SetOperations):
         result there. With ``care``, the last part is a set of states outside of which the
         result does not matter (``f`` sees True there, ``DONT_CARE`` is the result outside);
         it is never split on a variable no other part tests there (it is widened to every
-        value of it instead: the others cannot tell those values apart)."""
+        value of it instead: the others cannot tell those values apart). With ``ids``, ``f``
+        is given the parts' leaf numbers instead of their values and returns a node number."""
         memo: dict = {}
         nodes, rank, ranges, node, leaf = self.nodes, self.rank, self.ranges, self.node, \
             self.leaf
-        resolve, false, widen = self._resolve, self.false, self._widen
+        resolve, false, widen, spread = self._resolve, self.false, self._widen, self._spread
 
         def go(parts):
             if simplify is not None:
@@ -171,24 +187,47 @@ class Diagrams(SetOperations):
                     memo[parts] = got
                     return got
             if top is None:
-                got = leaf(f(tuple([e[1] for e in entries])))
+                got = f(tuple([e[2] for e in entries])) if ids else \
+                    leaf(f(tuple([e[1] for e in entries])))
             else:
                 tested = [e for e in entries if e[0] == top]
                 if len(tested) == 1:
                     cuts = tested[0][1]
                 else:
-                    cuts = sorted({t for e in tested for t in e[1]})
-                starts = [ranges[top][0]]
-                starts += cuts
-                width = len(starts)
-                columns = [([p] * width if e[0] != top else
-                            list(e[2]) if e[1] == cuts else
-                            [e[2][bisect_right(e[1], a)] for a in starts])
+                    cuts = tuple(sorted({t for e in tested for t in e[1]}))
+                width = len(cuts) + 1
+                columns = [([p if e[0] is not None else e[2]] * width if e[0] != top else
+                            e[2] if e[1] == cuts else
+                            [e[2][i] for i in spread(e[1], cuts)])
                            for p, e in zip(parts, entries)]
-                got = node(top, cuts, [go(c) for c in zip(*columns)])
+                if all([e[3] if e[0] == top else e[0] is None for e in entries]):
+                    got = node(top, cuts, [sweep(c) for c in zip(*columns)])
+                else:
+                    got = node(top, cuts, [go(c) for c in zip(*columns)])
             memo[parts] = got
             return got
+
+        def sweep(parts):
+            """``go`` for parts that are all leaves."""
+            if simplify is not None:
+                parts = simplify(parts)
+                if parts.__class__ is int:
+                    return parts
+            got = memo.get(parts)
+            if got is None:
+                got = memo[parts] = f(parts) if ids else \
+                    leaf(f(tuple([nodes[p][1] for p in parts])))
+            return got
         return go(tuple(parts))
+
+    def _spread(self, cuts: tuple, finer: tuple) -> tuple:
+        """For each interval between the cut points ``finer`` (which hold ``cuts``), the
+        index of the interval between ``cuts`` that holds it."""
+        key = (cuts, finer)
+        got = self.spreads.get(key)
+        if got is None:
+            got = self.spreads[key] = (0,) + tuple(bisect_right(cuts, a) for a in finer)
+        return got
 
     def _widen(self, s: int) -> int:
         """The set ``s`` with the variable its root tests left free."""
@@ -216,23 +255,35 @@ class Diagrams(SetOperations):
             got = entry
         elif op is None:
             got = (entry[0], entry[1], tuple([self._view(k, change, deepest)
-                                              for k in entry[2]]))
+                                              for k in entry[2]]), entry[3])
         else:
-            var = entry[0]
-            lo, hi = self.ranges[var]
-            deltas = deltas_of(op)
-            pre = [pre_all(t, deltas, lo, hi) for t in entry[1]]
-            cuts, kids = [], []
-            for a, b, k in zip([lo] + pre, pre + [hi + 1], entry[2]):
-                if a < b:
-                    if kids:
-                        cuts.append(a)
-                    kids.append(self._view(k, change, deepest))
+            cuts, kept = self._shifted(entry[0], entry[1], op)
+            was = entry[2]
+            kids = [self._view(was[i], change, deepest) for i in kept]
             if len(kids) > 1:
-                got = (var, tuple(cuts), tuple(kids))
+                got = (entry[0], cuts, tuple(kids), entry[3])
             else:
                 got = nodes[kids[0]] if kids[0].__class__ is int else self._resolve(kids[0])
         self.resolved[view] = got
+        return got
+
+    def _shifted(self, var, cuts: tuple, op) -> tuple:
+        """The cut points of a node on ``var`` read before the add ``op``, and which of its
+        children each interval between them has (an interval that no value before the add
+        lands in is gone)."""
+        key = (var, cuts, op)
+        got = self.shifts.get(key)
+        if got is None:
+            lo, hi = self.ranges[var]
+            deltas = deltas_of(op)
+            pre = [pre_all(t, deltas, lo, hi) for t in cuts]
+            new, kept = [], []
+            for i, (a, b) in enumerate(zip([lo] + pre, pre + [hi + 1])):
+                if a < b:
+                    if kept:
+                        new.append(a)
+                    kept.append(i)
+            got = self.shifts[key] = (tuple(new), tuple(kept))
         return got
 
     def _deepest(self, change: Change) -> int:
@@ -271,7 +322,7 @@ class Diagrams(SetOperations):
             if entry[0] is None:
                 got = n
             else:
-                var, cuts, kids = entry
+                var, cuts, kids = entry[:3]
                 op = ops.get(var)
                 if op is None:
                     got = self.node(var, cuts, [go(k) for k in kids])

@@ -223,7 +223,8 @@ def _check_reduced(d: Diagrams) -> None:
     for n, entry in enumerate(d.nodes):
         if entry[0] is None:
             continue
-        var, cuts, kids = entry
+        var, cuts, kids, flat = entry
+        assert flat == all(d.nodes[k][0] is None for k in kids), entry
         lo, hi = RANGES[var]
         assert len(kids) == len(cuts) + 1 >= 2, entry
         assert list(cuts) == sorted(set(cuts)) and lo < cuts[0] and cuts[-1] <= hi, entry
