@@ -72,7 +72,6 @@ class Classes:
         self.finest = self._finest()
         self.vars = Variables(self.scenario, last=self.finest)
         self.d = Diagrams(self.vars.rank, self.vars.ranges, NODES_PER_STATE * bound)
-        self.ids: dict = {}
         self.contents: list = []
         self.arrivals: dict = {}
         self.slots: dict = {}
@@ -283,15 +282,19 @@ class Classes:
         true, false, dc, klass = d.true, d.false, d.dc, self.klass
         parts, slots = self._parts(scene)
         ways = [(c, x) for c, x in slots if x is not None]
+        conds = [(c, x) for c, x in ways if c is not None]
+        known: dict = {}  # the leaf numbers of the combine -> the leaf of their class
 
         def moves(v):
-            if v[-1] != true:
+            # where the step of a choice on offer goes no play comes to, no play comes
+            # here either (as in ``_router``); a choice not on offer leads to DONT_CARE
+            if v[-1] != true or dc in v and any(
+                    v[x] == dc and (c is None or v[c] == true) for c, x in ways):
                 return dc
-            for c, x in ways:
-                if (c is None or v[c] == true) and v[x] == dc:  # as in ``_router``
-                    return dc
-            return klass((sid, v[:-1]))
-        conds = [(c, x) for c, x in ways if c is not None]
+            got = known.get(v)
+            if got is None:
+                got = known[v] = klass(sid, v)
+            return got
 
         def simplify(parts):
             if parts[-1] == false:
@@ -302,35 +305,29 @@ class Classes:
             return parts
         return d.combine(moves, parts, simplify, care=True, ids=True)
 
-    def klass(self, content) -> int:
-        """The leaf of arriving in the class of ``content``: (scene, the leaf numbers of
-        the scene's combine)."""
-        n = self.ids.get(content)
-        if n is None:
-            c = len(self.contents)
-            self.contents.append(content)
-            n = self.ids[content] = self.d.leaf((((), STOP, c, content[0], ()),))
-        return n
+    def klass(self, sid: str, v: tuple) -> int:
+        """The leaf of arriving in a new class of scene ``sid``, whose combine had the leaf
+        numbers ``v``."""
+        c = len(self.contents)
+        self.contents.append((sid, v))
+        return self.d.fresh((((), STOP, c, sid, ()),))
 
     def scene_of(self, c: int) -> str:
         return self.contents[c][0]
 
-    def moves(self, c: int) -> list:
-        """The moves of class ``c``: (step number, label, kind, target, passed) for every
-        choice on offer, in order, and every way its step comes to rest."""
+    def offered(self, c: int) -> list:
+        """The steps of class ``c``: (step number, arrivals) for every choice on offer, in
+        order, ``arrivals`` being every way its step comes to rest: (passed, kind, target,
+        scene, values) as in ``arrivals``."""
         sid, v = self.contents[c]
         scene = self.scenario.scenes[sid]
         row = self.search.labels.row(scene)
-        label, nodes, true = self.search.edge_label, self.d.nodes, self.d.true
-        slots = self.slots[sid]
-        out, n = [], 0
-        for choice, (ci, x) in zip(scene.choices, slots):
+        true, nodes = self.d.true, self.d.nodes
+        out = []
+        for choice, (ci, x) in zip(scene.choices, self.slots[sid]):
             if x is None or (ci is not None and v[ci] != true):
                 continue
-            n += 1
-            number = row[choice.id][n - 1]
-            for passed, kind, target, at, values in nodes[v[x]][1]:
-                out.append((number, label(number, passed, at, values), kind, target, passed))
+            out.append((row[choice.id][len(out)], nodes[v[x]][1]))
         return out
 
     def start(self) -> list:
@@ -357,13 +354,8 @@ def build_graph(search, bound: int) -> None:
     index: dict = {}
     queue: deque = deque()
 
-    def arrive(origin, move) -> None:
-        number, lab, kind, target, passed = move
-        reached.update(passed)  # a class holds a state a play is in: all it does is played
-        j = index.get(target) if kind != STUCK else None
-        if j is not None:
-            g.link(origin, j, lab)
-            return
+    def arrive(origin, number, lab, kind, target) -> None:
+        """A move to a class, an ending or a stuck scene not met before."""
         if len(g.parent) >= bound:
             raise TooMany
         i = len(g.parent)
@@ -384,13 +376,32 @@ def build_graph(search, bound: int) -> None:
             index[target] = i
             queue.append((i, target))
 
-    for move in starts:
-        arrive(None, move)
+    for number, lab, kind, target, passed in starts:
+        reached.update(passed)
+        j = index.get(target) if kind != STUCK else None
+        if j is None:
+            arrive(None, number, lab, kind, target)
+        else:
+            g.link(None, j, lab)
+    numbers = set()  # the steps taken
+    label = search.edge_label
+    plain = not search.watched and not any(search.names.values())  # a label is the step
     while queue:
         i, c = queue.popleft()
-        moves = classes.moves(c)
-        if not moves:
+        steps = classes.offered(c)
+        if not steps:
             g.problems.append(("soft-lock", i))
-        for move in moves:
-            taken.add(items[move[0]][:2])
-            arrive((i, move[0]), move)
+        edges, labels = g.edges[i], g.labels[i]
+        for number, arrivals in steps:
+            numbers.add(number)
+            for passed, kind, target, at, values in arrivals:
+                lab = number if plain else label(number, passed, at, values)
+                if passed:  # a class holds a state a play is in: all it does is played
+                    reached.update(passed)
+                j = index.get(target) if kind != STUCK else None
+                if j is None:
+                    arrive((i, number), number, lab, kind, target)
+                else:
+                    edges.append(j)
+                    labels.append(lab)
+    taken.update(items[n][:2] for n in numbers)

@@ -68,6 +68,15 @@ class Diagrams(SetOperations):
         n = self.table.get(key)
         return n if n is not None else self._intern((None, value, len(self.nodes)), key)
 
+    def fresh(self, value) -> int:
+        """A leaf of a value no leaf holds yet (not looked up: the caller knows)."""
+        n = len(self.nodes)
+        self.nodes.append((None, value, n))
+        self.table[(value.__class__, value)] = n
+        if n >= self.budget:
+            raise TooBig
+        return n
+
     def _intern(self, entry, key=None) -> int:
         key = entry if key is None else key
         n = self.table.get(key)
