@@ -75,6 +75,7 @@ class Classes:
         self.contents: list = []
         self.arrivals: dict = {}
         self.slots: dict = {}
+        self.plans: dict = {}
         self._build()
 
     def _order(self) -> list:
@@ -239,6 +240,8 @@ class Classes:
         ways = [(j, c, x) for j, (c, x) in enumerate(slots)
                 if x is not None and not (routes[j].chance is not None and routes[j].chance <= 0)]
 
+        passing: dict = {}  # the arrivals of a target -> those of passing this scene first
+
         def settle(v):
             if v[-1] != true:
                 return dc
@@ -246,6 +249,14 @@ class Classes:
             holding = [(j, x) for j, c, x in ways if c is None or v[c] == true]
             for k, (j, x) in enumerate(holding):
                 if sure[j]:
+                    if k == 0:  # one route taken (most routers): its arrivals, passing here
+                        there = v[x]
+                        got = passing.get(there)
+                        if got is None:
+                            got = passing[there] = dc if there == dc else leaf(tuple(
+                                [(prefix + passed, kind, target, at, values)
+                                 for passed, kind, target, at, values in nodes[there][1]]))
+                        return got
                     holding = holding[:k + 1]
                     break
             else:
@@ -320,15 +331,29 @@ class Classes:
         order, ``arrivals`` being every way its step comes to rest: (passed, kind, target,
         scene, values) as in ``arrivals``."""
         sid, v = self.contents[c]
+        plan = self.plans.get(sid) or self._plan(sid)
+        nodes = self.d.nodes
+        if plan[0] is not None:  # no choice with a condition: all are on offer
+            return [(number, nodes[v[x]][1]) for number, x in plan[0]]
+        true, out = self.d.true, []
+        for ci, x, numbers in plan[1]:
+            if ci is None or v[ci] == true:
+                out.append((numbers[len(out)], nodes[v[x]][1]))
+        return out
+
+    def _plan(self, sid: str) -> tuple:
+        """How to read a class of scene ``sid``: (step number, index of its arrivals) per
+        choice when none has a condition, else None; and per choice that can be on offer
+        (the index of its condition or None, of its arrivals, its step numbers by
+        place)."""
         scene = self.scenario.scenes[sid]
         row = self.search.labels.row(scene)
-        true, nodes = self.d.true, self.d.nodes
-        out = []
-        for choice, (ci, x) in zip(scene.choices, self.slots[sid]):
-            if x is None or (ci is not None and v[ci] != true):
-                continue
-            out.append((row[choice.id][len(out)], nodes[v[x]][1]))
-        return out
+        plan = [(ci, x, row[choice.id]) for choice, (ci, x) in zip(scene.choices, self.slots[sid])
+                if x is not None]
+        fixed = [(numbers[k], x) for k, (_, x, numbers) in enumerate(plan)] \
+            if all(ci is None for ci, _, _ in plan) else None
+        got = self.plans[sid] = (fixed, plan)
+        return got
 
     def start(self) -> list:
         """The moves from the start: where the start state comes to rest."""
@@ -353,6 +378,7 @@ def build_graph(search, bound: int) -> None:
     items = search.labels.items
     index: dict = {}
     queue: deque = deque()
+    classed: list = []  # (class, node)
 
     def arrive(origin, number, lab, kind, target) -> None:
         """A move to a class, an ending or a stuck scene not met before."""
@@ -375,6 +401,7 @@ def build_graph(search, bound: int) -> None:
         else:
             index[target] = i
             queue.append((i, target))
+            classed.append((target, i))
 
     for number, lab, kind, target, passed in starts:
         reached.update(passed)
@@ -405,3 +432,8 @@ def build_graph(search, bound: int) -> None:
                     edges.append(j)
                     labels.append(lab)
     taken.update(items[n][:2] for n in numbers)
+    # a class leads only into classes made before it (of the scenes it leads to, whose
+    # diagrams come first), endings and stuck scenes: children first, as ``Shape`` wants
+    classed.sort()
+    ends = set(range(len(g.parent))).difference([i for _, i in classed])
+    g.order = sorted(ends) + [i for _, i in classed]

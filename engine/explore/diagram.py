@@ -69,10 +69,10 @@ class Diagrams(SetOperations):
         return n if n is not None else self._intern((None, value, len(self.nodes)), key)
 
     def fresh(self, value) -> int:
-        """A leaf of a value no leaf holds yet (not looked up: the caller knows)."""
+        """A leaf of a value no leaf holds or will hold (the caller knows: it is neither
+        looked up nor kept for ``leaf`` to find)."""
         n = len(self.nodes)
         self.nodes.append((None, value, n))
-        self.table[(value.__class__, value)] = n
         if n >= self.budget:
             raise TooBig
         return n

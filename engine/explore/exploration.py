@@ -100,9 +100,14 @@ class Shape:
     """What the graph algorithms share, computed once: the edges reversed, and every node
     after its successors (``post_order``) with whether a cycle was met."""
 
-    def __init__(self, edges):
+    def __init__(self, edges, order=None):
+        """``order``: every node after its successors, when the caller knows one (the
+        graph then has no cycle)."""
         self.reverse = reverse_edges(edges)
-        self.order, self.cyclic = post_order(edges)
+        if order is None:
+            self.order, self.cyclic = post_order(edges)
+        else:
+            self.order, self.cyclic = order, False
 
 
 def reverse_edges(edges) -> list[list[int]]:
@@ -153,14 +158,19 @@ def path_figures(exploration: Exploration, roots, edges, ending_nodes, shape: Sh
     n = len(edges)
     low, high, count = [None] * n, [None] * n, [0] * n
     for node in order:  # children before parents
+        outs = edges[node]
         if node in ending_nodes:
             low[node], high[node], count[node] = 0, 0, 1
-            continue
-        done = [c for c in edges[node] if low[c] is not None]
-        if done:
-            low[node] = 1 + min(map(low.__getitem__, done))
-            high[node] = 1 + max(map(high.__getitem__, done))
-            count[node] = sum(map(count.__getitem__, done))
+        elif outs:
+            lows = [low[c] for c in outs]
+            if None in lows:  # a child that cannot end
+                outs = [c for c in outs if low[c] is not None]
+                if not outs:
+                    continue
+                lows = [low[c] for c in outs]
+            low[node] = 1 + min(lows)
+            high[node] = 1 + max([high[c] for c in outs])
+            count[node] = sum([count[c] for c in outs])
     reached = [r for r in roots if low[r] is not None]
     if not reached:
         return
@@ -187,8 +197,8 @@ def _median(order, roots, edges, ending_nodes, low, total: int) -> int:
             hist[node] = 1
         elif low[node] is not None:
             base = low[node] - 1
-            hist[node] = sum(hist[c] << ((low[c] - base) * width) for c in edges[node]
-                             if low[c] is not None)
+            hist[node] = sum([hist[c] << ((low[c] - base) * width) for c in edges[node]
+                              if low[c] is not None])
     top = min(low[r] for r in roots)
     whole = sum(hist[r] << ((low[r] - top) * width) for r in roots)
     data, size, acc = whole.to_bytes((whole.bit_length() + 7) // 8 or 1, "little"), width // 8, 0

@@ -83,6 +83,7 @@ class _Graph:
         self.steps: list = []  # step number -> (scene, choice, number): ``proof.Labels``
         self.endings: set[int] = set()
         self.problems: list = []
+        self.order = None  # every node after its successors, where the builder knows one
 
     def link(self, origin, i: int, label) -> None:
         """An edge from ``origin`` (None: the start) to node ``i``."""
@@ -140,7 +141,7 @@ def _explore(scenario: Scenario, bound: int, claims: bool, query,
         search.run()
     if exploration.bound_hit:
         exploration.budget = _budget_message(scenario, search.key, search.g, bound)
-    shape = Shape(search.g.edges) if query is None else None
+    shape = Shape(search.g.edges, search.g.order) if query is None else None
     if search.facts is not None:
         exploration.violations.update(counterexamples(search.g, shape, search.labels.items,
                                                  search.facts, search.claims, search.names))

@@ -153,7 +153,41 @@ class SetOperations:
                         got = self._kept(top, keep, list(zip(starts, cuts + (hi + 1,), kids)))
             memo[key] = got
             return got
-        return go(d, within, 0)
+        def alone(n, i):
+            """``go(n, true, i)``: no intersection to make."""
+            if n == false:
+                return false
+            key = (n, i)
+            got = memo.get(key)
+            if got is not None:
+                return got
+            en = nodes[n]
+            var = en[0]
+            if i < last and (var is None or rank[changed[i]] <= rank[var]):
+                top = changed[i]
+                lo, hi = ranges[top]
+                if var == top:
+                    cuts, kids = en[1], en[2]
+                    starts = (lo,) + cuts
+                else:
+                    cuts, kids, starts = (), (n,), (lo,)
+                got = self._kept(top, keep, [values(top, a, b) + (alone(k, i + 1),) for a, b, k
+                                             in zip(starts, cuts + (hi + 1,), kids)])
+            elif var is None:
+                got = n  # True
+            else:
+                cuts = en[1]
+                kids = [alone(k, i) for k in en[2]]
+                if keep is not None and var not in keep:
+                    got = self.any_of(kids)
+                elif keep is None or keep[var] is None or self._on_grid(cuts, keep[var]):
+                    got = self.node(var, cuts, kids)
+                else:
+                    lo, hi = ranges[var]
+                    got = self._kept(var, keep, list(zip((lo,) + cuts, cuts + (hi + 1,), kids)))
+            memo[key] = got
+            return got
+        return alone(d, 0) if within == self.true else go(d, within, 0)
 
     def _on_grid(self, cuts, grid) -> bool:
         """Do the intervals between ``cuts`` each lie within one class of ``grid``?"""
