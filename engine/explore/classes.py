@@ -271,9 +271,7 @@ class Classes:
                           None)
         conds = [(c, x) for j, c, x in ways if c is not None and sure[j]]
 
-        def simplify(parts):
-            if parts[-1] == d.false:
-                return d.dc
+        def simplify(parts):  # (``combine`` has made DONT_CARE where no play can be)
             for c, x in conds:
                 if parts[c] == true:  # no later route can matter
                     return parts[:x + 1] + (d.dc,) * (len(parts) - x - 2) + parts[-1:]
@@ -285,43 +283,36 @@ class Classes:
         if first_sure is not None:  # a route that always holds: none after it matters
             last = ways[first_sure][2]
             parts = parts[:last + 1] + (d.dc,) * (len(parts) - last - 2) + parts[-1:]
-        return d.combine(settle, parts, simplify, care=True, ids=True)
+        return d.combine(settle, parts, simplify if conds else None, care=True, ids=True)
 
     def _decision(self, scene) -> int:
         sid = scene.id
         d = self.d
-        true, false, dc, klass = d.true, d.false, d.dc, self.klass
+        true, false, dc = d.true, d.false, d.dc
         parts, slots = self._parts(scene)
         ways = [(c, x) for c, x in slots if x is not None]
         conds = [(c, x) for c, x in ways if c is not None]
-        known: dict = {}  # the leaf numbers of the combine -> the leaf of their class
+        contents, nodes, budget = self.contents, d.nodes, d.budget
 
-        def moves(v):
+        def moves(v):  # a new class: ``combine`` asks once for each ``v``
             # where the step of a choice on offer goes no play comes to, no play comes
             # here either (as in ``_router``); a choice not on offer leads to DONT_CARE
             if v[-1] != true or dc in v and any(
                     v[x] == dc and (c is None or v[c] == true) for c, x in ways):
                 return dc
-            got = known.get(v)
-            if got is None:
-                got = known[v] = klass(sid, v)
-            return got
+            contents.append((sid, v))
+            n = len(nodes)  # a leaf no other holds: made without ``Diagrams.leaf``
+            nodes.append((None, (((), STOP, len(contents) - 1, sid, ()),), n))
+            if n >= budget:
+                raise TooBig
+            return n
 
-        def simplify(parts):
-            if parts[-1] == false:
-                return dc
+        def simplify(parts):  # (``combine`` has made DONT_CARE where no play can be)
             for c, x in conds:
                 if parts[c] == false and parts[x] != dc:  # not on offer: where it leads
                     parts = parts[:x] + (dc,) + parts[x + 1:]  # cannot matter
             return parts
-        return d.combine(moves, parts, simplify, care=True, ids=True)
-
-    def klass(self, sid: str, v: tuple) -> int:
-        """The leaf of arriving in a new class of scene ``sid``, whose combine had the leaf
-        numbers ``v``."""
-        c = len(self.contents)
-        self.contents.append((sid, v))
-        return self.d.fresh((((), STOP, c, sid, ()),))
+        return d.combine(moves, parts, simplify if conds else None, care=True, ids=True)
 
     def scene_of(self, c: int) -> str:
         return self.contents[c][0]

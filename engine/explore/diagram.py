@@ -68,15 +68,6 @@ class Diagrams(SetOperations):
         n = self.table.get(key)
         return n if n is not None else self._intern((None, value, len(self.nodes)), key)
 
-    def fresh(self, value) -> int:
-        """A leaf of a value no leaf holds or will hold (the caller knows: it is neither
-        looked up nor kept for ``leaf`` to find)."""
-        n = len(self.nodes)
-        self.nodes.append((None, value, n))
-        if n >= self.budget:
-            raise TooBig
-        return n
-
     def _intern(self, entry, key=None) -> int:
         key = entry if key is None else key
         n = self.table.get(key)
@@ -163,13 +154,17 @@ class Diagrams(SetOperations):
         result does not matter (``f`` sees True there, ``DONT_CARE`` is the result outside);
         it is never split on a variable no other part tests there (it is widened to every
         value of it instead: the others cannot tell those values apart). With ``ids``, ``f``
-        is given the parts' leaf numbers instead of their values and returns a node number."""
+        is given the parts' leaf numbers instead of their values and returns a node number;
+        it is asked once for each tuple of leaf numbers."""
         memo: dict = {}
         nodes, rank, ranges, node, leaf = self.nodes, self.rank, self.ranges, self.node, \
             self.leaf
         resolve, false, widen, spread = self._resolve, self.false, self._widen, self._spread
+        dc = self.dc
 
         def go(parts):
+            if care and parts[-1] == false:
+                return dc
             if simplify is not None:
                 parts = simplify(parts)
                 if parts.__class__ is int:
@@ -195,9 +190,13 @@ class Diagrams(SetOperations):
                     got = go(parts[:-1] + (kept,))
                     memo[parts] = got
                     return got
-            if top is None:
-                got = f(tuple([e[2] for e in entries])) if ids else \
-                    leaf(f(tuple([e[1] for e in entries])))
+            if top is None and ids:  # asked once per tuple of leaves, as in ``sweep``
+                v = tuple([e[2] for e in entries])
+                got = memo.get(v)
+                if got is None:
+                    got = memo[v] = f(v)
+            elif top is None:
+                got = leaf(f(tuple([e[1] for e in entries])))
             else:
                 tested = [e for e in entries if e[0] == top]
                 if len(tested) == 1:
@@ -210,23 +209,30 @@ class Diagrams(SetOperations):
                             [e[2][i] for i in spread(e[1], cuts)])
                            for p, e in zip(parts, entries)]
                 if all([e[3] if e[0] == top else e[0] is None for e in entries]):
-                    got = node(top, cuts, [sweep(c) for c in zip(*columns)])
+                    got = node(top, cuts, sweep(zip(*columns)))
                 else:
                     got = node(top, cuts, [go(c) for c in zip(*columns)])
             memo[parts] = got
             return got
 
-        def sweep(parts):
-            """``go`` for parts that are all leaves."""
-            if simplify is not None:
-                parts = simplify(parts)
-                if parts.__class__ is int:
-                    return parts
-            got = memo.get(parts)
-            if got is None:
-                got = memo[parts] = f(parts) if ids else \
-                    leaf(f(tuple([nodes[p][1] for p in parts])))
-            return got
+        def sweep(rows) -> list:
+            """``go`` of each of ``rows``, parts that are all leaves, in one loop."""
+            out = []
+            for parts in rows:
+                if care and parts[-1] == false:
+                    out.append(dc)
+                    continue
+                if simplify is not None:
+                    parts = simplify(parts)
+                    if parts.__class__ is int:
+                        out.append(parts)
+                        continue
+                got = memo.get(parts)
+                if got is None:
+                    got = memo[parts] = f(parts) if ids else \
+                        leaf(f(tuple([nodes[p][1] for p in parts])))
+                out.append(got)
+            return out
         return go(tuple(parts))
 
     def _spread(self, cuts: tuple, finer: tuple) -> tuple:
