@@ -19,9 +19,10 @@ ids from the start. ``random_walks(scenario, runs, seed, on_choice=...)`` report
 choice it takes.
 
 Modules: ``state`` (the play state and its steps), ``cuts`` and ``key`` (what a state is
-merged by), ``search`` (the breadth-first search, state by state), ``classes`` (the same
-search over classes of states, for scenarios without loops) with ``diagram``, ``setops``,
-``changes`` and ``conditions`` (decision diagrams over the play's variables), ``structure``
+merged by), ``search`` (the breadth-first search, state by state), ``classes`` (the classes
+of states, for scenarios without loops) and ``classwalk`` (the same search over them), with
+``diagram``, ``setops``, ``changes`` and ``conditions`` (decision diagrams over the play's
+variables), ``structure``
 (the digest of what an exploration reads), ``facts`` and ``proof`` (the claims,
 checked after the search over graph node × what the path did), ``exploration`` (the result
 and its figures), ``walks`` (random play), ``claims`` (queries and counterexamples).

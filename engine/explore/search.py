@@ -17,7 +17,7 @@ from .. import rules
 from ..gcpause import paused_gc
 from ..model import Scenario
 from .facts import PathFacts, exact_claims
-from . import classes
+from . import classes, classwalk
 from .key import Keyer, is_acyclic
 from .proof import Labels, counterexamples
 from .exploration import (DEFAULT_BOUND, Exploration, PathChoice, Problem, Shape, cannot_end,
@@ -131,9 +131,9 @@ def _explore(scenario: Scenario, bound: int, claims: bool, query,
     search = _Search(scenario, exploration, bound, claims, query)
     if by_classes and classes.applies(search.acyclic, query):
         try:
-            classes.build_graph(search, bound)
+            classwalk.build_graph(search, bound)
             exploration.by_classes = True
-        except classes.TooMany:  # the search state by state names what filled the budget
+        except classwalk.TooMany:  # the search state by state names what filled the budget
             exploration = Exploration(scenario.id, bound=bound)
             search = _Search(scenario, exploration, bound, claims, query)
             search.run()

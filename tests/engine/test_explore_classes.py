@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from weerbaar.engine import check_text, load_scenario
-from weerbaar.engine.explore import classes, explore
+from weerbaar.engine.explore import classwalk, explore
 from weerbaar.engine.explore.conditions import Unsupported
 from weerbaar.engine.explore.key import is_acyclic
 
@@ -50,21 +50,21 @@ def shipped(stem: str):
 
 
 class Spy:
-    """Counts the runs of ``classes.build_graph`` that finished, and why the others fell
+    """Counts the runs of ``classwalk.build_graph`` that finished, and why the others fell
     back (the exception behind ``TooMany``)."""
 
     def __init__(self, monkeypatch):
         self.ran, self.fell_back = 0, []
-        real = classes.build_graph
+        real = classwalk.build_graph
 
         def build_graph(search, bound):
             try:
                 real(search, bound)
-            except classes.TooMany as e:
+            except classwalk.TooMany as e:
                 self.fell_back.append(e.__cause__)
                 raise
             self.ran += 1
-        monkeypatch.setattr(classes, "build_graph", build_graph)
+        monkeypatch.setattr(classwalk, "build_graph", build_graph)
 
 
 def by_classes(sc, monkeypatch, **kw):
