@@ -157,20 +157,21 @@ def path_figures(exploration: Exploration, roots, edges, ending_nodes, shape: Sh
     order, exploration.has_cycles = shape.order, shape.cyclic
     n = len(edges)
     low, high, count = [None] * n, [None] * n, [0] * n
+    of_low, of_high, of_count = low.__getitem__, high.__getitem__, count.__getitem__
     for node in order:  # children before parents
         outs = edges[node]
         if node in ending_nodes:
             low[node], high[node], count[node] = 0, 0, 1
         elif outs:
-            lows = [low[c] for c in outs]
+            lows = list(map(of_low, outs))
             if None in lows:  # a child that cannot end
                 outs = [c for c in outs if low[c] is not None]
                 if not outs:
                     continue
-                lows = [low[c] for c in outs]
+                lows = list(map(of_low, outs))
             low[node] = 1 + min(lows)
-            high[node] = 1 + max([high[c] for c in outs])
-            count[node] = sum([count[c] for c in outs])
+            high[node] = 1 + max(map(of_high, outs))
+            count[node] = sum(map(of_count, outs))
     reached = [r for r in roots if low[r] is not None]
     if not reached:
         return
