@@ -81,7 +81,8 @@ def run(args) -> int:
 
 def _print_exploration(scenario, exploration, path: str) -> None:
     n_choices = sum(len(s.choices) for s in scenario.scenes.values())
-    print(f"{scenario.path}: {exploration.states:,} states"
+    what = "classes of states" if exploration.by_classes else "states"
+    print(f"{scenario.path}: {exploration.states:,} {what}"
           + (f" — STOPPED: {exploration.budget}; figures below are a lower bound"
              if exploration.bound_hit else ""))
     print(f"  scenes   {len(exploration.scenes_reached)}/{len(scenario.scenes)} reached")
@@ -95,8 +96,10 @@ def _print_exploration(scenario, exploration, path: str) -> None:
         for p in exploration.problems:
             what = " (no ending ahead: every way on soft-locks)" if p.kind == "dead end" else ""
             print(f"  {p.kind.upper()} in scene '{p.scene}'{what}: {_path(p.path)}")
-    else:
+    elif exploration.has_cycles:
         print("  no soft-locks, no endless loops")
+    else:  # without loops a trap is a dead end
+        print("  no soft-locks, no dead ends")
     _print_claims(scenario, exploration, path)
     if exploration.min_decisions is not None:
         if exploration.max_decisions is None:

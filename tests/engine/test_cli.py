@@ -163,3 +163,37 @@ def test_explore_counts_playthroughs_in_words_that_agree(tmp_path):
                    encoding="utf-8")
     assert "(1 distinct playthrough)" in weerbaar("explore", str(one)).stdout
     assert "distinct playthroughs)" in weerbaar("explore", EXAMPLE).stdout
+
+
+LOOPING = """\
+format: 1
+id: rond
+title: Rond
+languages: [nl]
+start: a
+scenes:
+  a:
+    text: A
+    choices:
+      - {id: nog, text: Nog eens, goto: b, feedback: f}
+      - {id: klaar, text: Klaar, goto: e, feedback: f}
+  b:
+    text: B
+    choices: [{id: terug, text: Terug, goto: a, feedback: f}]
+endings:
+  e: {title: E, text: e, debrief_questions: [q]}
+"""
+
+
+def test_explore_says_what_it_counted_and_what_it_checked(tmp_path):
+    # without loops the explorer counts classes of states, and a trap there is a dead end
+    r = weerbaar("explore", EXAMPLE)
+    assert "classes of states" in r.stdout.splitlines()[0]
+    assert "no soft-locks, no dead ends" in r.stdout
+    # with a loop it searches state by state, and a trap is an endless loop
+    rond = tmp_path / "rond.yaml"
+    rond.write_text(LOOPING, encoding="utf-8")
+    r = weerbaar("explore", str(rond))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.splitlines()[0].endswith(" states") and "classes" not in r.stdout
+    assert "no soft-locks, no endless loops" in r.stdout
