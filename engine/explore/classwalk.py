@@ -81,7 +81,7 @@ def build_graph(search, bound: int) -> None:
                 j = index.get(target) if kind != STUCK else None
                 if j is None:
                     arrive((i, number), number, lab, kind, target)
-                else:
+                else:  # ``_Graph.link``, written out: most moves come here
                     edges.append(j)
                     labels.append(lab)
     taken.update(items[n][:2] for n in numbers)

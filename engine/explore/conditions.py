@@ -47,7 +47,7 @@ class Unsupported(Exception):
 
 class Variables:
     def __init__(self, scenario, last=None):
-        """``last``: a variable to test after all others (see ``classes.Classes._keep``)."""
+        """``last``: a variable to test after all others (see ``classes.Classes._finest``)."""
         self.scenario = scenario
         conds = [c for s in scenario.scenes.values() for c in control(s)]
         read = {name for c in conds for name in c.uses.names}

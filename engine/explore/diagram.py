@@ -78,10 +78,9 @@ class Diagrams(SetOperations):
                 raise TooBig
         return n
 
-    def node(self, var, cuts, kids, flat=None) -> int:
+    def node(self, var, cuts, kids) -> int:
         """The reduced node: neighbouring equal children joined, a single child returned.
-        A child that is ``DONT_CARE`` takes its neighbour's place (the left one first).
-        ``flat``: every child is a leaf (None: not known)."""
+        A child that is ``DONT_CARE`` takes its neighbour's place (the left one first)."""
         dc = self.dc
         if len(kids) == 2:  # most nodes: a flag, or a meter cut once
             a, b = kids
@@ -91,7 +90,7 @@ class Diagrams(SetOperations):
                 return b
             key = (var, tuple(cuts), (a, b))
             n = self.table.get(key)
-            return n if n is not None else self._inner(key, flat)
+            return n if n is not None else self._inner(key)
         if dc in kids:
             real = [k for k in kids if k != dc]
             if not real:
@@ -113,15 +112,18 @@ class Diagrams(SetOperations):
             return prev
         key = (var, tuple(out_cuts), tuple(out_kids))
         n = self.table.get(key)
-        return n if n is not None else self._inner(key, flat)
+        return n if n is not None else self._inner(key)
 
-    def _inner(self, key, flat) -> int:
-        """A new inner node (var, cuts, kids): its entry adds whether every child is a
-        leaf (``combine`` then makes the leaves of that level in one sweep)."""
-        if flat is None:
-            nodes = self.nodes
-            flat = all([nodes[k][0] is None for k in key[2]])
-        return self._intern(key + (flat,), key)
+    def _inner(self, key) -> int:
+        """A new inner node (var, cuts, kids), not in the table: its entry adds whether
+        every child is a leaf (``combine`` then makes the leaves of that level in one
+        sweep)."""
+        nodes = self.nodes
+        n = self.table[key] = len(nodes)
+        nodes.append(key + (all([nodes[k][0] is None for k in key[2]]),))
+        if n >= self.budget:
+            raise TooBig
+        return n
 
     def interval(self, var, a: int, b: int, inside, outside) -> int:
         """``inside`` (a leaf value) for values a..b-1 of ``var``, ``outside`` elsewhere."""
@@ -149,8 +151,7 @@ class Diagrams(SetOperations):
         """The diagram of ``f(tuple of the parts' leaf values)``. A part is a diagram or a
         view ``(d, change)``: ``d`` read after ``change`` (``compose``, without building it).
         ``simplify(parts)``, when given, may replace parts that cannot change the result
-        where the others already stand (by ``self.dc``, say), or return a node number: the
-        result there. With ``care``, the last part is a set of states outside of which the
+        where the others already stand (by ``self.dc``, say). With ``care``, the last part is a set of states outside of which the
         result does not matter (``f`` sees True there, ``DONT_CARE`` is the result outside);
         it is never split on a variable no other part tests there (it is widened to every
         value of it instead: the others cannot tell those values apart). With ``ids``, ``f``
@@ -167,10 +168,8 @@ class Diagrams(SetOperations):
                 return dc
             if simplify is not None:
                 parts = simplify(parts)
-                if parts.__class__ is int:
-                    return parts
-            got = memo.get(parts)
-            if got is not None:
+            got = memo.get(parts)  # (keyed by parts, and by tuples of leaf numbers: a
+            if got is not None:  # tuple of leaves is its own)
                 return got
             entries = [nodes[p] if p.__class__ is int else resolve(p) for p in parts]
             top, best = None, None
@@ -204,10 +203,13 @@ class Diagrams(SetOperations):
                 else:
                     cuts = tuple(sorted({t for e in tested for t in e[1]}))
                 width = len(cuts) + 1
+                # a part that is a leaf stands as its number (a view may lead to it), so
+                # that a row of leaves is a tuple of leaf numbers
                 columns = [([p if e[0] is not None else e[2]] * width if e[0] != top else
                             e[2] if e[1] == cuts else
                             [e[2][i] for i in spread(e[1], cuts)])
                            for p, e in zip(parts, entries)]
+                # every row a tuple of leaves: the level is made in one loop
                 if all([e[3] if e[0] == top else e[0] is None for e in entries]):
                     got = node(top, cuts, sweep(zip(*columns)))
                 else:
@@ -224,9 +226,6 @@ class Diagrams(SetOperations):
                     continue
                 if simplify is not None:
                     parts = simplify(parts)
-                    if parts.__class__ is int:
-                        out.append(parts)
-                        continue
                 got = memo.get(parts)
                 if got is None:
                     got = memo[parts] = f(parts) if ids else \
@@ -252,8 +251,8 @@ class Diagrams(SetOperations):
         return got
 
     def _resolve(self, view) -> tuple:
-        """The node entry of the view ``(d, change)``: (var, cuts, kids as views), or
-        (None, value) at a leaf."""
+        """The node entry of the view ``(d, change)``: (var, cuts, kids as views, every
+        kid a leaf), or the leaf's own entry (None, value, number)."""
         got = self.resolved.get(view)
         if got is not None:
             return got

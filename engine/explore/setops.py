@@ -153,6 +153,7 @@ class SetOperations:
                         got = self._kept(top, keep, list(zip(starts, cuts + (hi + 1,), kids)))
             memo[key] = got
             return got
+
         def alone(n, i):
             """``go(n, true, i)``: no intersection to make."""
             if n == false:

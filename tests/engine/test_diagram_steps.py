@@ -129,3 +129,37 @@ def test_compose_is_right_for_a_change_made_after_another_was_dropped():
     for k in range(200):
         got = d.compose(n, Change({"m": ("add", k % 7)}))  # the change is dropped at once
         assert d.value(got, lambda var: 3) == min(9, 3 + k % 7), k
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_transfer_within_a_set_is_the_transfer_of_the_intersection(seed):
+    """``transfer(s, change, keep, within)`` walks the pair (``s``, ``within``); without a
+    set to intersect with it walks ``s`` alone: both give the one node of the same set."""
+    rnd, d = random.Random(seed), store()
+    for _ in range(3):
+        s, within, keep = random_set(d, rnd), random_set(d, rnd), random_keep(rnd)
+        change = in_turn(random_steps(rnd), RANGES) if rnd.random() < 0.7 else Change({})
+        assert d.transfer(s, change, keep, within) == d.transfer(d.both(s, within), change, keep)
+        exact = d.transfer(s, change, None, within)
+        assert members(d, exact) == {after_all(p, [change])
+                                     for p in members(d, d.both(s, within))}
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_combine_by_leaf_numbers_is_combine_by_values_and_asks_once_per_tuple(seed):
+    rnd, d = random.Random(seed), store()
+    n, other, care = random_valued(d, rnd), random_valued(d, rnd), random_set(d, rnd)
+    view = d.view(n, in_turn(random_steps(rnd), RANGES))
+    asked = []
+
+    def by_numbers(numbers):
+        asked.append(numbers)
+        return d.leaf(d.nodes[numbers[0]][1] * 7 + d.nodes[numbers[1]][1])
+    plain = d.combine(lambda v: v[0] * 7 + v[1], (view, other))
+    assert d.combine(by_numbers, (view, other), ids=True) == plain
+    assert len(asked) == len(set(asked))
+    asked.clear()
+    cared = table(d, d.combine(by_numbers, (view, other, care), care=True, ids=True))
+    whole = table(d, plain)
+    assert all(cared[p] == whole[p] for p in members(d, care))
+    assert len(asked) == len(set(asked)), "asked twice for one tuple of leaves"

@@ -296,3 +296,43 @@ def test_hundreds_of_variables_fall_back_to_the_same_result(monkeypatch):
     assert spy.ran == 0 and [type(c) for c in spy.fell_back] == [RecursionError]
     assert not compare(sc, monkeypatch)
     assert r.min_decisions == n and r.endings_reached == {"e0"}
+
+
+def _children_first(edges, order) -> bool:
+    """Is ``order`` every node once, each after every node it has an edge to?"""
+    place = {n: k for k, n in enumerate(order)}
+    return sorted(order) == list(range(len(edges))) and \
+        all(place[j] < place[i] for i, outs in enumerate(edges) for j in outs)
+
+
+def test_the_walk_hands_the_figures_an_order_with_children_first(monkeypatch):
+    """``classwalk`` gives ``Shape`` the order of the classes instead of a depth-first pass:
+    it must be a permutation of the nodes with every edge pointing back, or the path figures
+    (counted children first) would read children not yet counted."""
+    from weerbaar.engine.explore import exploration
+    given = []
+    real = exploration.Shape.__init__
+
+    def init(self, edges, order=None):
+        if order is not None:
+            given.append(_children_first(edges, order))
+        real(self, edges, order)
+    monkeypatch.setattr(exploration.Shape, "__init__", init)
+    for stem in SHIPPED:
+        explore(shipped(stem))
+    for name, seed in GENERATED[::4]:
+        explore(generated(name, seed))
+    assert len(given) >= len(SHIPPED) and all(given), given.count(False)
+
+
+def test_the_meter_asked_to_come_last_is_tested_last_and_the_rest_keep_their_order():
+    from weerbaar.engine.explore.conditions import Variables
+    for stem in SHIPPED:
+        sc = shipped(stem)
+        plain = Variables(sc)
+        before = sorted(plain.rank, key=plain.rank.get)
+        for meter in sc.meters:
+            moved = Variables(sc, last=meter)
+            after = sorted(moved.rank, key=moved.rank.get)
+            assert after[-1] == meter
+            assert after[:-1] == [v for v in before if v != meter]
