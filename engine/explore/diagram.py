@@ -66,16 +66,14 @@ class Diagrams(SetOperations):
         # keyed with the value's type too: True and 1 are equal in Python, not here
         key = (value.__class__, value)
         n = self.table.get(key)
-        return n if n is not None else self._intern((None, value, len(self.nodes)), key)
+        return n if n is not None else self._add(key, (None, value, len(self.nodes)))
 
-    def _intern(self, entry, key=None) -> int:
-        key = entry if key is None else key
-        n = self.table.get(key)
-        if n is None:
-            n = self.table[key] = len(self.nodes)
-            self.nodes.append(entry)
-            if n >= self.budget:
-                raise TooBig
+    def _add(self, key, entry) -> int:
+        """A node that the table does not hold yet, found later by ``key``."""
+        n = self.table[key] = len(self.nodes)
+        self.nodes.append(entry)
+        if n >= self.budget:
+            raise TooBig
         return n
 
     def node(self, var, cuts, kids) -> int:
@@ -119,11 +117,7 @@ class Diagrams(SetOperations):
         every child is a leaf (``combine`` then makes the leaves of that level in one
         sweep)."""
         nodes = self.nodes
-        n = self.table[key] = len(nodes)
-        nodes.append(key + (all([nodes[k][0] is None for k in key[2]]),))
-        if n >= self.budget:
-            raise TooBig
-        return n
+        return self._add(key, key + (all([nodes[k][0] is None for k in key[2]]),))
 
     def interval(self, var, a: int, b: int, inside, outside) -> int:
         """``inside`` (a leaf value) for values a..b-1 of ``var``, ``outside`` elsewhere."""
